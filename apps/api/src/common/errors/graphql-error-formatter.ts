@@ -1,0 +1,61 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { HttpException, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@pactwatch/domain';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+const logger = new Logger('GraphQL');
+
+// Apollo's own codes for a request that never reached a resolver: the caller's input was wrong.
+const APOLLO_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.BAD_USER_INPUT,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+/** Names the argument or variable a GraphQL validation message is about, where it says. */
+function fieldOf(message: string): string | undefined {
+  const match =
+    /[Vv]ariable "\$([\w]+)"/.exec(message) ??
+    /[Aa]rgument "(?:\w+\.)?([\w]+)"/.exec(message) ??
+    /[Ff]ield "(?:\w+\.)?([\w]+)"/.exec(message) ??
+    /at "[\w]+\.([\w.[\]]+)"/.exec(message);
+  return match?.[1];
+}
+
+/**
+ * The one place errors become responses: every error leaves with `extensions.code` from the
+ * domain enum, and nothing of the server's inside (stack, SQL, driver messages) leaves at all.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = { path: formatted.path, locations: formatted.locations };
+
+  if (original instanceof DomainError) {
+    return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
+  }
+  if (original instanceof HttpException) {
+    const code = HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL;
+    if (code !== ErrorCode.INTERNAL) return { message: original.message, ...where, extensions: { code } };
+  }
+  const apolloCode = (formatted.extensions?.code ?? (original as GraphQLError)?.extensions?.code) as string | undefined;
+  if (apolloCode && APOLLO_INPUT_CODES.has(apolloCode)) {
+    const field = fieldOf(formatted.message);
+    return { message: formatted.message, ...where, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field && { field }) } };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal server error', ...where, extensions: { code: ErrorCode.INTERNAL } };
+}

@@ -1,0 +1,61 @@
+import { checkPageSize, decodeCursor, DomainError, encodeCursor } from '@pactwatch/domain';
+import { ConnectionShape } from './connection.model';
+
+export interface PageRequest {
+  first: number;
+  after?: string | null;
+}
+
+/** Refuses a page size outside 1..100 before any SQL runs. */
+export function assertPageSize(first: number): void {
+  const violation = checkPageSize(first);
+  if (violation) throw DomainError.badInput([violation]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What one part of a cursor must look like before it goes near SQL. */
+export type CursorPart = 'uuid' | 'timestamp' | 'bigint' | 'text' | 'integer' | 'date';
+
+const PART_CHECKS: Record<CursorPart, (v: unknown) => boolean> = {
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  timestamp: (v) => typeof v === 'string' && v.length < 40 && !Number.isNaN(Date.parse(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'))),
+  bigint: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v),
+  text: (v) => typeof v === 'string',
+  integer: (v) => typeof v === 'string' && /^-?\d{1,9}$/.test(v),
+  date: (v) => typeof v === 'string' && (/^\d{4}-\d{2}-\d{2}$/.test(v) || v === 'infinity'),
+};
+
+/**
+ * Decodes an `after` cursor made by `toConnection` with the same `kind` and part shapes: a cursor
+ * from another list or order is refused rather than silently misread.
+ */
+export function readCursor(after: string | null | undefined, kind: string, parts: CursorPart[]): string[] | null {
+  if (after === null || after === undefined) return null;
+  const decoded = decodeCursor(after);
+  const values = decoded.slice(1);
+  if (decoded[0] !== kind || values.length !== parts.length || !parts.every((shape, i) => PART_CHECKS[shape](values[i]))) {
+    throw DomainError.badInput([{ field: 'after', message: 'after is not a valid cursor for this list and order' }]);
+  }
+  return values as string[];
+}
+
+/**
+ * Turns `first + 1` fetched rows into a connection: the extra row only says there is a next page.
+ */
+export function toConnection<R, T>(
+  rows: R[],
+  first: number,
+  totalCount: number,
+  cursorOf: (row: R) => unknown[],
+  kind: string,
+  toNode: (row: R) => T,
+): ConnectionShape<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => ({ cursor: encodeCursor([kind, ...cursorOf(row)]), node: toNode(row) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
+}

@@ -1,0 +1,19 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  AgreementKind,
+  CommitmentLinkKind,
+  CommitmentPriority,
+  CommitmentStatus,
+  EvidenceKind,
+  EvidenceStance,
+  StatusReasonCode,
+} from '@pactwatch/domain';
+
+// The vocabulary lives in libs/domain (shared with the web client); GraphQL learns it here, once.
+registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+registerEnumType(StatusReasonCode, { name: 'StatusReasonCode', description: 'Why a commitment stalled or broke.' });
+registerEnumType(CommitmentPriority, { name: 'CommitmentPriority' });
+registerEnumType(AgreementKind, { name: 'AgreementKind' });
+registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
+registerEnumType(EvidenceStance, { name: 'EvidenceStance', description: 'Whether the source supports, contradicts or only gives context to the status.' });
+registerEnumType(CommitmentLinkKind, { name: 'CommitmentLinkKind' });

@@ -1,0 +1,59 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** The environment, validated once at start-up: a bad variable stops the process with its name. */
+export class AppConfig {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString()
+  HOST = '127.0.0.1';
+
+  /** A real PostgreSQL (15+). Without it the API runs an embedded PostgreSQL under DATA_DIR. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString()
+  DATA_DIR = '.data';
+
+  /** Port of the embedded PostgreSQL; a free one is chosen when unset. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
+
+  /** Load the US–Mexico seed when the database holds no workspace yet. Defaults to on for the embedded database only. */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_ON_START must be true or false' })
+  SEED_ON_START?: boolean;
+
+  /** Largest accepted request body, in bytes. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
+  MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'warn';
+
+  get embedded(): boolean {
+    return !this.DATABASE_URL;
+  }
+
+  get seedOnStart(): boolean {
+    return this.SEED_ON_START ?? this.embedded;
+  }
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START']);
+  const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
+  const config = plainToInstance(AppConfig, picked);
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

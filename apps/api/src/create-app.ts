@@ -1,0 +1,55 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { types } from 'pg';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { createDataSource } from './database/data-source';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+
+// Dates without a time (due dates) stay 'YYYY-MM-DD' strings: parsing them into a local-time Date shifts days.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+export interface RunningApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  url: string;
+}
+
+/** Builds the HTTP app on an open database; used by main.ts and by the integration tests alike. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<RunningApp> {
+  const dataSource = createDataSource(databaseUrl);
+  await dataSource.initialize();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(dataSource, config), {
+    bodyParser: false,
+    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  });
+  app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
+  app.use(bodyTooLarge);
+  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, exceptionFactory: validationExceptionFactory }));
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
+  return { app, dataSource, url: `http://${host}:${address.port}` };
+}
+
+/** A body over the limit still gets a GraphQL-shaped answer with a code, not an HTML page. */
+function bodyTooLarge(err: { type?: string; status?: number; limit?: number } | undefined, _req: Request, res: Response, next: NextFunction) {
+  if (!err) return next();
+  const tooLarge = err.type === 'entity.too.large';
+  res.status(err.status ?? 400).json({
+    errors: [{
+      message: tooLarge ? `The request body is larger than the ${err.limit} byte limit` : 'The request body is not valid JSON',
+      extensions: { code: 'BAD_USER_INPUT' },
+    }],
+  });
+}
+
+export async function closeApp(running: RunningApp): Promise<void> {
+  await running.app.close();
+  if (running.dataSource.isInitialized) await running.dataSource.destroy();
+}

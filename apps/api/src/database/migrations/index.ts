@@ -1,0 +1,4 @@
+import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+
+// Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
+export const MIGRATIONS = [InitialSchema1764300000000];

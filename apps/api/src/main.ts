@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { closeApp, createApp } from './create-app';
+import { ConfigError, loadConfig } from './config/app-config';
+import { openDatabase, prepareDatabase } from './database/database-runtime';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    const { seeded } = await prepareDatabase(db.url, { seed: config.seedOnStart });
+    if (seeded) console.log('Loaded the US–Mexico migration talks seed.');
+    const running = await createApp(config, db.url);
+    console.log(`Pactwatch API on ${running.url}/graphql (${config.embedded ? `embedded PostgreSQL, data in ${config.DATA_DIR}/pg` : 'DATABASE_URL'})`);
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      console.log(`${signal}: stopping`);
+      await closeApp(running).catch((err) => console.error(err));
+      await db.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (err) {
+    await db.stop();
+    throw err;
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Caller } from '../../common/context/gql-context';
+import { CurrentCaller } from '../../common/context/current-caller.decorator';
+import { Activity, ActivityConnection } from './activity.model';
+import { ActivityService } from './activity.service';
+
+@ArgsType()
+class ActivityArgs {
+  @Field(() => Int) @IsInt() first: number;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() after?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only the changes to this agreement, commitment, evidence or indicator.' })
+  @IsOptional() @IsUUID('all', { message: 'subjectId must be an id' })
+  subjectId?: string | null;
+}
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  constructor(private readonly activityService: ActivityService) {}
+
+  @Query(() => ActivityConnection, { description: 'The change feed of the workspace, newest first.' })
+  activity(@Args() args: ActivityArgs, @CurrentCaller() caller: Caller) {
+    return this.activityService.list(caller, args.first, args.after, args.subjectId);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../../common/context/gql-context';
+import { ConnectionShape } from '../../common/pagination/connection.model';
+import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
+import { ActivityEntity } from './activity.entity';
+import { Activity, ActorKind } from './activity.model';
+
+export interface ActivityEvent {
+  verb: string;
+  subjectType: string;
+  subjectId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+const COLUMNS = `a.id::text AS id, a.actor_type AS "actorType", a.actor_label AS "actorLabel", a.verb,
+  a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt"`;
+
+@Injectable()
+export class ActivityService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Writes the event inside the caller's transaction, so it exists exactly when the change does. */
+  async record(manager: EntityManager, caller: Caller, event: ActivityEvent): Promise<void> {
+    await manager.query(
+      `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        caller.workspaceId, caller.actor.type, caller.actor.id, caller.actor.label, event.verb, event.subjectType,
+        event.subjectId, event.before ? JSON.stringify(event.before) : null, event.after ? JSON.stringify(event.after) : null,
+      ],
+    );
+  }
+
+  /** Newest first; the cursor is the activity id. */
+  async list(caller: Caller, first: number, after?: string | null, subjectId?: string | null): Promise<ConnectionShape<Activity>> {
+    assertPageSize(first);
+    const cursor = readCursor(after, 'activity', ['bigint']);
+    const rows: (ActivityEntity & { totalCount: number })[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT ${COLUMNS}, a.id AS seq, count(*) OVER ()::int AS "totalCount"
+         FROM activity a WHERE a.workspace_id = $1 AND ($2::uuid IS NULL OR a.subject_id = $2)
+       ) x WHERE $3::bigint IS NULL OR seq < $3::bigint
+       ORDER BY seq DESC LIMIT $4`,
+      [caller.workspaceId, subjectId ?? null, cursor?.[0] ?? null, first + 1],
+    );
+    const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, subjectId) : 0);
+    return toConnection(rows, first, total, (r) => [r.id], 'activity', (r) => ({ ...r, actorType: r.actorType as ActorKind }));
+  }
+
+  private async count(caller: Caller, subjectId?: string | null): Promise<number> {
+    const [{ n }] = await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM activity WHERE workspace_id = $1 AND ($2::uuid IS NULL OR subject_id = $2)',
+      [caller.workspaceId, subjectId ?? null],
+    );
+    return n;
+  }
+}

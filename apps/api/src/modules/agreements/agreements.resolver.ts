@@ -1,0 +1,70 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../common/context/gql-context';
+import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Commitment } from '../commitments/commitment.model';
+import { Evidence } from '../evidence/evidence.model';
+import { EvidenceService } from '../evidence/evidence.service';
+import { PartiesService } from '../parties/parties.service';
+import { Party } from '../parties/party.model';
+import { Person } from '../parties/person.model';
+import { Agreement, AgreementConnection } from './agreement.model';
+import { AgreementsService } from './agreements.service';
+import { CreateAgreementPayload, UpdateAgreementPayload } from './dto/agreement.payloads';
+import { AgreementsArgs } from './dto/agreements.args';
+import { CreateAgreementInput } from './dto/create-agreement.input';
+import { UpdateAgreementInput } from './dto/update-agreement.input';
+
+@Resolver(() => Agreement)
+export class AgreementsResolver {
+  constructor(
+    private readonly agreementsService: AgreementsService,
+    private readonly partiesService: PartiesService,
+    private readonly evidenceService: EvidenceService,
+  ) {}
+
+  @Query(() => AgreementConnection, { description: 'Agreements of the workspace, newest first.' })
+  agreements(@Args() args: AgreementsArgs, @CurrentCaller() caller: Caller) {
+    return this.agreementsService.list(caller, args);
+  }
+
+  @Query(() => Agreement, { description: 'One agreement; NOT_FOUND when there is none with this id.' })
+  agreement(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
+    return this.agreementsService.findOne(caller, id);
+  }
+
+  @Mutation(() => CreateAgreementPayload)
+  createAgreement(@Args('input') input: CreateAgreementInput, @CurrentCaller() caller: Caller) {
+    return this.agreementsService.create(caller, input);
+  }
+
+  @Mutation(() => UpdateAgreementPayload, { description: 'Fails with CONFLICT on a stale expectedVersion.' })
+  updateAgreement(@Args('input') input: UpdateAgreementInput, @CurrentCaller() caller: Caller) {
+    return this.agreementsService.update(caller, input);
+  }
+
+  @ResolveField(() => [Party])
+  parties(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.partiesService.partiesOf(loaders, caller.workspaceId, 'agreement', a.id);
+  }
+
+  @ResolveField(() => [Person])
+  participants(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.partiesService.participantsOf(loaders, caller.workspaceId, a.id);
+  }
+
+  @ResolveField(() => [Evidence], { description: 'The sources that record the agreement.' })
+  sources(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.evidenceService.sourcesOf(loaders, caller.workspaceId, a.id);
+  }
+}
+
+@Resolver(() => Commitment)
+export class CommitmentAgreementResolver {
+  constructor(private readonly agreementsService: AgreementsService) {}
+
+  @ResolveField(() => Agreement)
+  agreement(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.agreementsService.agreementById(loaders, caller.workspaceId, c.agreementId);
+  }
+}

@@ -1,0 +1,12 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Agreement } from '../agreement.model';
+
+@ObjectType()
+export class CreateAgreementPayload {
+  @Field(() => Agreement) agreement: Agreement;
+}
+
+@ObjectType()
+export class UpdateAgreementPayload {
+  @Field(() => Agreement) agreement: Agreement;
+}

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  checkStatusChange,
+  checkText,
+  CommitmentLinkKind,
+  CommitmentStatus,
+  DESCRIPTION_MAX_LENGTH,
+  DomainError,
+  FieldViolation,
+  QUOTE_MAX_LENGTH,
+  TITLE_MAX_LENGTH,
+} from '@pactwatch/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../../common/context/gql-context';
+import { ActivityService } from '../activity/activity.service';
+import { EvidenceService } from '../evidence/evidence.service';
+import { PartiesService } from '../parties/parties.service';
+import { ThemesService } from '../themes/themes.service';
+import { COMMITMENT_COLUMNS, CommitmentRow, STATUS_CHANGE_COLUMNS, toStatusChange } from './commitment.columns';
+import { CommitmentsService, linkSeenFrom } from './commitments.service';
+import { ChangeCommitmentStatusInput } from './dto/change-commitment-status.input';
+import {
+  ChangeCommitmentStatusPayload,
+  CreateCommitmentPayload,
+  LinkCommitmentsPayload,
+  UnlinkCommitmentsPayload,
+  UpdateCommitmentPayload,
+} from './dto/commitment.payloads';
+import { CreateCommitmentInput } from './dto/create-commitment.input';
+import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
+import { UpdateCommitmentInput } from './dto/update-commitment.input';
+
+const EDITABLE = ['title', 'description', 'sourceQuote', 'ownerOrganizationId', 'ownerPersonId', 'dueOn', 'priority'] as const;
+const COLUMN_OF: Record<(typeof EDITABLE)[number], string> = {
+  title: 'title',
+  description: 'description',
+  sourceQuote: 'source_quote',
+  ownerOrganizationId: 'owner_organization_id',
+  ownerPersonId: 'owner_person_id',
+  dueOn: 'due_on',
+  priority: 'priority',
+};
+
+function textViolations(input: Partial<Pick<CreateCommitmentInput, 'title' | 'description' | 'sourceQuote'>>, partial: boolean): FieldViolation[] {
+  return [
+    input.title !== undefined || !partial ? checkText('title', input.title, { required: true, max: TITLE_MAX_LENGTH }) : null,
+    checkText('description', input.description, { max: DESCRIPTION_MAX_LENGTH }),
+    checkText('sourceQuote', input.sourceQuote, { max: QUOTE_MAX_LENGTH }),
+  ].filter((v): v is FieldViolation => v !== null);
+}
+
+/** Every change to commitments: one transaction each, with its activity row, or nothing at all. */
+@Injectable()
+export class CommitmentChangesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commitments: CommitmentsService,
+    private readonly evidence: EvidenceService,
+    private readonly parties: PartiesService,
+    private readonly themes: ThemesService,
+    private readonly activity: ActivityService,
+  ) {}
+
+  async create(caller: Caller, input: CreateCommitmentInput): Promise<CreateCommitmentPayload> {
+    const violations = textViolations(input, false);
+    if (violations.length) throw DomainError.badInput(violations);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const agreementParties: { code: string }[] = await m.query(
+        `SELECT p.code FROM agreements a JOIN agreement_parties ap ON ap.agreement_id = a.id JOIN parties p ON p.id = ap.party_id
+         WHERE a.workspace_id = $1 AND a.id = $2`,
+        [caller.workspaceId, input.agreementId],
+      );
+      const exists = agreementParties.length > 0 || (await m.query('SELECT 1 FROM agreements WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, input.agreementId])).length > 0;
+      if (!exists) throw DomainError.notFound('Agreement', input.agreementId, 'agreementId');
+      const codes = [...new Set(input.partyCodes.map((c) => c.toUpperCase()))];
+      const outside = codes.filter((c) => !agreementParties.some((p) => p.code === c));
+      if (outside.length) {
+        throw DomainError.badInput([{ field: 'partyCodes', message: `partyCodes: ${outside.join(', ')} is not a party of this agreement` }]);
+      }
+      const partyIds = (await this.parties.partyIdsForCodes(caller.workspaceId, codes)).ids;
+      const themeIds = await this.themeIds(caller, input.themes);
+      await this.assertOwner(m, caller, input.ownerOrganizationId, input.ownerPersonId);
+      await m.query(
+        `INSERT INTO commitments (id, workspace_id, agreement_id, title, description, source_quote, owner_organization_id,
+           owner_person_id, status, due_on, priority, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ANNOUNCED', $9, $10, 1)`,
+        [id, caller.workspaceId, input.agreementId, input.title.trim(), input.description.trim(), input.sourceQuote.trim(),
+          input.ownerOrganizationId ?? null, input.ownerPersonId ?? null, input.dueOn ?? null, input.priority],
+      );
+      await this.replaceLinks(m, caller, id, partyIds, themeIds);
+      await m.query(
+        `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, actor, commitment_version)
+         VALUES ($1, $2, $3, NULL, 'ANNOUNCED', 'Recorded', $4, 1)`,
+        [randomUUID(), caller.workspaceId, id, caller.actor.label],
+      );
+      await this.activity.record(m, caller, {
+        verb: 'commitment.created', subjectType: 'Commitment', subjectId: id,
+        after: { title: input.title.trim(), agreementId: input.agreementId, status: CommitmentStatus.ANNOUNCED, partyCodes: codes, dueOn: input.dueOn ?? null },
+      });
+    });
+    return { commitment: await this.commitments.findOne(caller, id) };
+  }
+
+  async update(caller: Caller, input: UpdateCommitmentInput): Promise<UpdateCommitmentPayload> {
+    const violations = textViolations(input, true);
+    if (violations.length) throw DomainError.badInput(violations);
+    await this.dataSource.transaction(async (m) => {
+      const current = await this.lockForChange(m, caller, input.id, input.expectedVersion, 'id');
+      const changed = EDITABLE.filter((k) => input[k] !== undefined && input[k] !== current[k]);
+      if (input.title === null) throw DomainError.badInput([{ field: 'title', message: 'title cannot be cleared' }]);
+      if (input.priority === null) throw DomainError.badInput([{ field: 'priority', message: 'priority cannot be cleared' }]);
+      const owner = {
+        org: input.ownerOrganizationId === undefined ? current.ownerOrganizationId : input.ownerOrganizationId,
+        person: input.ownerPersonId === undefined ? current.ownerPersonId : input.ownerPersonId,
+      };
+      await this.assertOwner(m, caller, owner.org, owner.person);
+      let partyIds: string[] | undefined;
+      if (input.partyCodes) {
+        const { ids, unknown } = await this.parties.partyIdsForCodes(caller.workspaceId, [...new Set(input.partyCodes.map((c) => c.toUpperCase()))]);
+        if (unknown.length) throw DomainError.badInput([{ field: 'partyCodes', message: `partyCodes: unknown party ${unknown.join(', ')}` }]);
+        partyIds = ids;
+      }
+      const themeIds = input.themes ? await this.themeIds(caller, input.themes) : undefined;
+      const values = changed.map((k) => {
+        const v = input[k];
+        if (v === null && (k === 'description' || k === 'sourceQuote')) return '';
+        return typeof v === 'string' && k !== 'dueOn' ? v.trim() : v;
+      });
+      const sets = changed.map((k, i) => `${COLUMN_OF[k]} = $${i + 3}`);
+      await m.query(
+        `UPDATE commitments SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE workspace_id = $1 AND id = $2`,
+        [caller.workspaceId, input.id, ...values],
+      );
+      if (partyIds || themeIds) await this.replaceLinks(m, caller, input.id, partyIds, themeIds);
+      await this.activity.record(m, caller, {
+        verb: 'commitment.updated', subjectType: 'Commitment', subjectId: input.id,
+        before: { version: current.version, ...Object.fromEntries(changed.map((k) => [k, current[k]])) },
+        after: {
+          version: current.version + 1,
+          ...Object.fromEntries(changed.map((k, i) => [k, values[i]])),
+          ...(input.partyCodes && { partyCodes: input.partyCodes }),
+          ...(input.themes && { themes: input.themes }),
+        },
+      });
+    });
+    return { commitment: await this.commitments.findOne(caller, input.id) };
+  }
+
+  async changeStatus(caller: Caller, input: ChangeCommitmentStatusInput): Promise<ChangeCommitmentStatusPayload> {
+    const statusChangeId = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const current = await this.lockForChange(m, caller, input.commitmentId, input.expectedVersion, 'commitmentId');
+      const evidenceIds = [...new Set(input.evidenceIds)];
+      const violations = checkStatusChange({
+        from: current.status,
+        to: input.status,
+        note: input.note,
+        reasonCode: input.reasonCode,
+        evidenceCount: evidenceIds.length + input.newEvidence.length,
+      });
+      if (violations.length) throw DomainError.badInput(violations);
+      await this.evidence.assertExist(m, caller.workspaceId, evidenceIds, 'evidenceIds');
+      const newIds = await this.evidence.createMany(m, caller, input.newEvidence, 'newEvidence');
+      const allEvidence = [...evidenceIds, ...newIds];
+      await this.evidence.attachToCommitment(m, caller.workspaceId, current.id, allEvidence);
+      const version = current.version + 1;
+      await m.query(
+        `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, reason_code, actor, commitment_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [statusChangeId, caller.workspaceId, current.id, current.status, input.status, input.note?.trim() ?? '', input.reasonCode ?? null, caller.actor.label, version],
+      );
+      if (allEvidence.length) {
+        await m.query(
+          'INSERT INTO status_change_evidence (status_change_id, evidence_id, workspace_id) SELECT $1, unnest($2::uuid[]), $3',
+          [statusChangeId, allEvidence, caller.workspaceId],
+        );
+      }
+      await m.query(
+        'UPDATE commitments SET status = $3, version = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2',
+        [caller.workspaceId, current.id, input.status, version],
+      );
+      await this.activity.record(m, caller, {
+        verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: current.id,
+        before: { status: current.status, version: current.version },
+        after: { status: input.status, version, note: input.note?.trim() ?? '', reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId },
+      });
+    });
+    const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [statusChangeId]);
+    return { commitment: await this.commitments.findOne(caller, input.commitmentId), statusChange: toStatusChange(row) };
+  }
+
+  async link(caller: Caller, input: LinkCommitmentsInput): Promise<LinkCommitmentsPayload> {
+    if (input.fromCommitmentId === input.toCommitmentId) {
+      throw DomainError.badInput([{ field: 'toCommitmentId', message: 'A commitment cannot be linked to itself' }]);
+    }
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      await this.lockForChange(m, caller, input.fromCommitmentId, null, 'fromCommitmentId');
+      await this.lockForChange(m, caller, input.toCommitmentId, null, 'toCommitmentId');
+      const symmetric = input.kind === CommitmentLinkKind.RECIPROCAL;
+      const existing = await m.query(
+        `SELECT 1 FROM commitment_links WHERE workspace_id = $1 AND kind = $4 AND
+           ((from_commitment_id = $2 AND to_commitment_id = $3) OR ($5 AND from_commitment_id = $3 AND to_commitment_id = $2))`,
+        [caller.workspaceId, input.fromCommitmentId, input.toCommitmentId, input.kind, symmetric],
+      );
+      if (existing.length) throw DomainError.conflict(`These commitments are already linked as ${input.kind}`, { field: 'kind' });
+      await m.query(
+        'INSERT INTO commitment_links (id, workspace_id, from_commitment_id, to_commitment_id, kind) VALUES ($1, $2, $3, $4, $5)',
+        [id, caller.workspaceId, input.fromCommitmentId, input.toCommitmentId, input.kind],
+      );
+      await this.activity.record(m, caller, {
+        verb: 'commitment.linked', subjectType: 'Commitment', subjectId: input.fromCommitmentId,
+        after: { linkId: id, kind: input.kind, toCommitmentId: input.toCommitmentId },
+      });
+    });
+    return {
+      link: linkSeenFrom({ id, kind: input.kind, fromId: input.fromCommitmentId, toId: input.toCommitmentId }, input.fromCommitmentId),
+      from: await this.commitments.findOne(caller, input.fromCommitmentId),
+      to: await this.commitments.findOne(caller, input.toCommitmentId),
+    };
+  }
+
+  async unlink(caller: Caller, input: UnlinkCommitmentsInput): Promise<UnlinkCommitmentsPayload> {
+    const removed = await this.dataSource.transaction(async (m) => {
+      const [link]: { fromId: string; toId: string; kind: string }[] = await m.query(
+        `DELETE FROM commitment_links WHERE workspace_id = $1 AND id = $2
+         RETURNING from_commitment_id AS "fromId", to_commitment_id AS "toId", kind`,
+        [caller.workspaceId, input.linkId],
+      );
+      if (!link) throw DomainError.notFound('Link', input.linkId, 'linkId');
+      await this.activity.record(m, caller, {
+        verb: 'commitment.unlinked', subjectType: 'Commitment', subjectId: link.fromId,
+        before: { linkId: input.linkId, kind: link.kind, toCommitmentId: link.toId },
+      });
+      return link;
+    });
+    return {
+      removedLinkId: input.linkId,
+      from: await this.commitments.findOne(caller, removed.fromId),
+      to: await this.commitments.findOne(caller, removed.toId),
+    };
+  }
+
+  /**
+   * Locks the row for the rest of the transaction and checks the version the caller read: a stale
+   * one is a CONFLICT that tells the current version, never a silent overwrite.
+   */
+  private async lockForChange(m: EntityManager, caller: Caller, id: string, expectedVersion: number | null, field: string): Promise<CommitmentRow> {
+    const [row]: CommitmentRow[] = await m.query(
+      `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2 FOR UPDATE`,
+      [caller.workspaceId, id],
+    );
+    if (!row) throw DomainError.notFound('Commitment', id, field);
+    if (expectedVersion !== null && row.version !== expectedVersion) {
+      throw DomainError.conflict(
+        `Commitment ${id} was changed by someone else: it is at version ${row.version}, not ${expectedVersion}. Reload it and apply your change again.`,
+        {
+          field: 'expectedVersion',
+          currentVersion: row.version,
+          current: { status: row.status, title: row.title, dueOn: row.dueOn, priority: row.priority, updatedAt: row.updatedAt },
+        },
+      );
+    }
+    return row;
+  }
+
+  private async themeIds(caller: Caller, slugs: string[]): Promise<string[]> {
+    const { ids, unknown } = await this.themes.idsForSlugs(caller.workspaceId, [...new Set(slugs)]);
+    if (unknown.length) throw DomainError.badInput([{ field: 'themes', message: `themes: unknown theme ${unknown.join(', ')}` }]);
+    return ids;
+  }
+
+  private async assertOwner(m: EntityManager, caller: Caller, orgId?: string | null, personId?: string | null): Promise<void> {
+    if (orgId && !(await m.query('SELECT 1 FROM organizations WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, orgId])).length) {
+      throw DomainError.notFound('Organization', orgId, 'ownerOrganizationId');
+    }
+    if (personId && !(await m.query('SELECT 1 FROM people WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, personId])).length) {
+      throw DomainError.notFound('Person', personId, 'ownerPersonId');
+    }
+  }
+
+  private async replaceLinks(m: EntityManager, caller: Caller, commitmentId: string, partyIds?: string[], themeIds?: string[]): Promise<void> {
+    if (partyIds) {
+      await m.query('DELETE FROM commitment_parties WHERE commitment_id = $1', [commitmentId]);
+      await m.query('INSERT INTO commitment_parties (commitment_id, party_id, workspace_id) SELECT $1, unnest($2::uuid[]), $3', [commitmentId, partyIds, caller.workspaceId]);
+    }
+    if (themeIds) {
+      await m.query('DELETE FROM commitment_themes WHERE commitment_id = $1', [commitmentId]);
+      await m.query('INSERT INTO commitment_themes (commitment_id, theme_id, workspace_id) SELECT $1, unnest($2::uuid[]), $3', [commitmentId, themeIds, caller.workspaceId]);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import { isOverdue } from '@pactwatch/domain';
+import { CommitmentEntity } from './commitment.entity';
+import { Commitment } from './commitment.model';
+import { StatusChangeEntity } from './status-change.entity';
+import { StatusChange } from './status-change.model';
+
+export const COMMITMENT_COLUMNS = `c.id, c.agreement_id AS "agreementId", c.title, c.description, c.source_quote AS "sourceQuote",
+  c.owner_organization_id AS "ownerOrganizationId", c.owner_person_id AS "ownerPersonId", c.status, c.due_on AS "dueOn",
+  c.priority, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+
+export const STATUS_CHANGE_COLUMNS = `s.id, s.commitment_id AS "commitmentId", s.from_status AS "fromStatus", s.to_status AS "toStatus",
+  s.note, s.reason_code AS "reasonCode", s.actor, s.commitment_version AS "commitmentVersion", s.created_at AS "createdAt"`;
+
+export type CommitmentRow = Omit<CommitmentEntity, 'workspaceId'>;
+export type StatusChangeRow = Omit<StatusChangeEntity, 'workspaceId'>;
+
+export function toCommitment(row: CommitmentRow, today: string): Commitment {
+  return { ...row, overdue: isOverdue(row, today) };
+}
+
+export function toStatusChange(row: StatusChangeRow): StatusChange {
+  return {
+    id: row.id,
+    commitmentId: row.commitmentId,
+    from: row.fromStatus,
+    to: row.toStatus,
+    note: row.note,
+    reasonCode: row.reasonCode,
+    actor: row.actor,
+    commitmentVersion: row.commitmentVersion,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,175 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../common/context/gql-context';
+import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Agreement } from '../agreements/agreement.model';
+import { AddEvidencePayload } from '../evidence/dto/evidence.payloads';
+import { Evidence, EvidenceConnection } from '../evidence/evidence.model';
+import { EvidenceService } from '../evidence/evidence.service';
+import { Organization } from '../parties/organization.model';
+import { PartiesService } from '../parties/parties.service';
+import { Party } from '../parties/party.model';
+import { Person } from '../parties/person.model';
+import { Theme } from '../themes/theme.model';
+import { ThemesService } from '../themes/themes.service';
+import { CommitmentChangesService } from './commitment-changes.service';
+import { CommitmentLink } from './commitment-link.model';
+import { Commitment, CommitmentConnection } from './commitment.model';
+import { CommitmentsService } from './commitments.service';
+import { ChangeCommitmentStatusInput } from './dto/change-commitment-status.input';
+import {
+  ChangeCommitmentStatusPayload,
+  CreateCommitmentPayload,
+  LinkCommitmentsPayload,
+  UnlinkCommitmentsPayload,
+  UpdateCommitmentPayload,
+} from './dto/commitment.payloads';
+import { CommitmentsArgs } from './dto/commitments.args';
+import { CreateCommitmentInput } from './dto/create-commitment.input';
+import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
+import { UpdateCommitmentInput } from './dto/update-commitment.input';
+import { StatusChange, StatusChangeConnection } from './status-change.model';
+
+@Resolver(() => Commitment)
+export class CommitmentsResolver {
+  constructor(
+    private readonly commitmentsService: CommitmentsService,
+    private readonly changesService: CommitmentChangesService,
+    private readonly evidenceService: EvidenceService,
+    private readonly partiesService: PartiesService,
+    private readonly themesService: ThemesService,
+  ) {}
+
+  @Query(() => CommitmentConnection, { description: 'Commitments of the workspace: filtered, ordered, a page at a time.' })
+  commitments(@Args() args: CommitmentsArgs, @CurrentCaller() caller: Caller) {
+    return this.commitmentsService.list(caller, args);
+  }
+
+  @Query(() => Commitment, { description: 'One commitment; NOT_FOUND when there is none with this id.' })
+  commitment(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
+    return this.commitmentsService.findOne(caller, id);
+  }
+
+  @Mutation(() => CreateCommitmentPayload)
+  createCommitment(@Args('input') input: CreateCommitmentInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.create(caller, input);
+  }
+
+  @Mutation(() => UpdateCommitmentPayload)
+  updateCommitment(@Args('input') input: UpdateCommitmentInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.update(caller, input);
+  }
+
+  @Mutation(() => ChangeCommitmentStatusPayload)
+  changeCommitmentStatus(@Args('input') input: ChangeCommitmentStatusInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.changeStatus(caller, input);
+  }
+
+  @Mutation(() => LinkCommitmentsPayload)
+  linkCommitments(@Args('input') input: LinkCommitmentsInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.link(caller, input);
+  }
+
+  @Mutation(() => UnlinkCommitmentsPayload)
+  unlinkCommitments(@Args('input') input: UnlinkCommitmentsInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.unlink(caller, input);
+  }
+
+  @ResolveField(() => [Party], { description: 'The committing parties.' })
+  parties(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.partiesService.partiesOf(loaders, caller.workspaceId, 'commitment', c.id);
+  }
+
+  @ResolveField(() => Organization, { nullable: true, description: 'The organization that owns the commitment.' })
+  owner(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return c.ownerOrganizationId ? this.partiesService.organizationById(loaders, caller.workspaceId, c.ownerOrganizationId) : null;
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The official who owns the commitment.' })
+  ownerPerson(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return c.ownerPersonId ? this.partiesService.personById(loaders, caller.workspaceId, c.ownerPersonId) : null;
+  }
+
+  @ResolveField(() => [Theme])
+  themes(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.themesService.themesOf(loaders, caller.workspaceId, c.id);
+  }
+
+  @ResolveField(() => EvidenceConnection, { description: 'Sources, newest first.' })
+  evidence(
+    @Parent() c: Commitment,
+    @Args('first', { type: () => Int }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentCaller() caller: Caller,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return this.evidenceService.evidencePage(loaders, caller.workspaceId, c.id, first, after);
+  }
+
+  @ResolveField(() => StatusChangeConnection, { description: 'Status history, newest first.' })
+  statusHistory(
+    @Parent() c: Commitment,
+    @Args('first', { type: () => Int }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentCaller() caller: Caller,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return this.commitmentsService.statusHistory(loaders, caller.workspaceId, c.id, first, after);
+  }
+
+  @ResolveField(() => StatusChange, { nullable: true })
+  latestStatusChange(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.commitmentsService.latestStatusChange(loaders, caller.workspaceId, c.id);
+  }
+
+  @ResolveField(() => [CommitmentLink], { description: 'Links to other commitments, such as the reciprocal one of the other side.' })
+  links(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.commitmentsService.linksOf(loaders, caller.workspaceId, c.id);
+  }
+}
+
+@Resolver(() => CommitmentLink)
+export class CommitmentLinkResolver {
+  constructor(private readonly commitmentsService: CommitmentsService) {}
+
+  @ResolveField(() => Commitment, { description: 'The commitment at the other end of the link.' })
+  commitment(@Parent() link: CommitmentLink, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.commitmentsService.commitmentById(loaders, caller.workspaceId, link.otherCommitmentId);
+  }
+}
+
+@Resolver(() => StatusChange)
+export class StatusChangeResolver {
+  constructor(private readonly evidenceService: EvidenceService) {}
+
+  @ResolveField(() => [Evidence], { description: 'The sources given with this change.' })
+  evidence(@Parent() change: StatusChange, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.evidenceService.evidenceOfStatusChange(loaders, caller.workspaceId, change.id);
+  }
+}
+
+@Resolver(() => AddEvidencePayload)
+export class AddEvidencePayloadResolver {
+  constructor(private readonly commitmentsService: CommitmentsService) {}
+
+  @ResolveField(() => Commitment, { nullable: true, description: 'The commitment the source was added to.' })
+  commitment(@Parent() payload: AddEvidencePayload, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return payload.commitmentId ? this.commitmentsService.commitmentById(loaders, caller.workspaceId, payload.commitmentId) : null;
+  }
+}
+
+@Resolver(() => Agreement)
+export class AgreementCommitmentsResolver {
+  constructor(private readonly commitmentsService: CommitmentsService) {}
+
+  @ResolveField(() => CommitmentConnection, { description: 'Its commitments, in the order they were recorded.' })
+  commitments(
+    @Parent() a: Agreement,
+    @Args('first', { type: () => Int }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @CurrentCaller() caller: Caller,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return this.commitmentsService.commitmentsOfAgreement(loaders, caller.workspaceId, a.id, first, after);
+  }
+}

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { CommitmentLinkKind, DomainError, todayIso } from '@pactwatch/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Caller } from '../../common/context/gql-context';
+import { ConnectionShape } from '../../common/pagination/connection.model';
+import { firstPerParent } from '../../common/pagination/first-per-parent';
+import { assertPageSize, CursorPart, readCursor, toConnection } from '../../common/pagination/page';
+import { CommitmentLink, LinkDirection } from './commitment-link.model';
+import { Commitment } from './commitment.model';
+import { COMMITMENT_COLUMNS, CommitmentRow, STATUS_CHANGE_COLUMNS, StatusChangeRow, toCommitment, toStatusChange } from './commitment.columns';
+import { CommitmentsArgs } from './dto/commitments.args';
+import { CommitmentFilter } from './dto/commitment-filter.input';
+import { CommitmentOrderField, OrderDirection } from './dto/commitment-order.input';
+import { StatusChange } from './status-change.model';
+
+const ORDER: Record<CommitmentOrderField, { expr: string; type: string; part: CursorPart }> = {
+  CREATED_AT: { expr: 'c.created_at', type: 'timestamptz', part: 'timestamp' },
+  UPDATED_AT: { expr: 'c.updated_at', type: 'timestamptz', part: 'timestamp' },
+  DUE_ON: { expr: "COALESCE(c.due_on, 'infinity'::date)", type: 'date', part: 'date' },
+  TITLE: { expr: 'lower(c.title)', type: 'text', part: 'text' },
+  PRIORITY: { expr: "CASE c.priority WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 ELSE 4 END", type: 'int', part: 'integer' },
+};
+
+type PagedRow = CommitmentRow & { sortText: string; totalCount: number };
+
+/** The filter as SQL conditions over `commitments c`, appending their parameters. */
+function filterConditions(filter: CommitmentFilter | null | undefined, params: unknown[], today: string): string[] {
+  const where: string[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (!filter) return where;
+  if (filter.search?.trim()) where.push(`c.search_vector @@ websearch_to_tsquery('english', ${param(filter.search.trim())})`);
+  if (filter.status?.length) where.push(`c.status = ANY(${param(filter.status)}::text[])`);
+  if (filter.priorities?.length) where.push(`c.priority = ANY(${param(filter.priorities)}::text[])`);
+  if (filter.agreementId) where.push(`c.agreement_id = ${param(filter.agreementId)}`);
+  if (filter.ownerOrganizationIds?.length) where.push(`c.owner_organization_id = ANY(${param(filter.ownerOrganizationIds)}::uuid[])`);
+  if (filter.partyCodes?.length) {
+    where.push(`EXISTS (SELECT 1 FROM commitment_parties cp JOIN parties p ON p.id = cp.party_id
+      WHERE cp.commitment_id = c.id AND p.code = ANY(${param(filter.partyCodes.map((c) => c.toUpperCase()))}::text[]))`);
+  }
+  if (filter.themes?.length) {
+    where.push(`EXISTS (SELECT 1 FROM commitment_themes ct JOIN themes t ON t.id = ct.theme_id
+      WHERE ct.commitment_id = c.id AND t.slug = ANY(${param(filter.themes)}::text[]))`);
+  }
+  if (filter.dueBefore) where.push(`c.due_on <= ${param(filter.dueBefore)}::date`);
+  if (filter.dueAfter) where.push(`c.due_on >= ${param(filter.dueAfter)}::date`);
+  if (filter.overdue !== null && filter.overdue !== undefined) {
+    // The same rule as isOverdue in libs/domain, with the same (UTC) today.
+    const overdue = `(c.due_on < ${param(today)}::date AND c.status NOT IN ('FULFILLED', 'BROKEN'))`;
+    where.push(filter.overdue ? overdue : `NOT ${overdue}`);
+  }
+  return where;
+}
+
+@Injectable()
+export class CommitmentsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(caller: Caller, args: CommitmentsArgs): Promise<ConnectionShape<Commitment>> {
+    assertPageSize(args.first);
+    const field = args.orderBy?.field ?? CommitmentOrderField.CREATED_AT;
+    const direction = args.orderBy?.direction ?? OrderDirection.ASC;
+    const order = ORDER[field];
+    const kind = `commitments:${field}:${direction}`;
+    const cursor = readCursor(args.after, kind, [order.part, 'uuid']);
+    const today = todayIso();
+    const params: unknown[] = [caller.workspaceId];
+    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, today)];
+    const cmp = direction === OrderDirection.ASC ? '>' : '<';
+    const keyset = cursor
+      ? `WHERE ("sortValue", id) ${cmp} ($${params.push(cursor[0])}::${order.type}, $${params.push(cursor[1])}::uuid)`
+      : '';
+    const rows: PagedRow[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT ${COMMITMENT_COLUMNS}, ${order.expr} AS "sortValue", (${order.expr})::text AS "sortText",
+                count(*) OVER ()::int AS "totalCount"
+         FROM commitments c WHERE ${where.join(' AND ')}
+       ) x ${keyset}
+       ORDER BY "sortValue" ${direction}, id ${direction} LIMIT $${params.push(args.first + 1)}`,
+      params,
+    );
+    const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, args.filter, today) : 0);
+    return toConnection(rows, args.first, total, (r) => [r.sortText, r.id], kind, (r) => toCommitment(r, today));
+  }
+
+  private async count(caller: Caller, filter: CommitmentFilter | null | undefined, today: string): Promise<number> {
+    const params: unknown[] = [caller.workspaceId];
+    const where = ['c.workspace_id = $1', ...filterConditions(filter, params, today)];
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM commitments c WHERE ${where.join(' AND ')}`, params);
+    return n;
+  }
+
+  async findOne(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Commitment> {
+    const [row]: CommitmentRow[] = await manager.query(
+      `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2`,
+      [caller.workspaceId, id],
+    );
+    if (!row) throw DomainError.notFound('Commitment', id, 'id');
+    return toCommitment(row, todayIso());
+  }
+
+  commitmentById(loaders: RequestLoaders, workspaceId: string, id: string) {
+    return loaders
+      .get<string, Commitment | null>('commitment.byId', async (ids) => {
+        const rows: CommitmentRow[] = await this.dataSource.query(
+          `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
+          [workspaceId, ids],
+        );
+        const today = todayIso();
+        return RequestLoaders.byId(rows.map((r) => toCommitment(r, today)), ids);
+      })
+      .load(id);
+  }
+
+  /** The first commitments of many agreements, in creation order, in one statement. */
+  commitmentsOfAgreement(loaders: RequestLoaders, workspaceId: string, agreementId: string, first: number, after?: string | null) {
+    assertPageSize(first);
+    return loaders
+      .get<string, ConnectionShape<Commitment>>(`agreement.commitments:${first}:${after ?? ''}`, async (ids) => {
+        const rows = await firstPerParent<CommitmentRow>(this.dataSource.manager, {
+          select: COMMITMENT_COLUMNS,
+          from: 'commitments c',
+          parentColumn: 'c.agreement_id',
+          sortColumn: 'c.created_at',
+          idColumn: 'c.id',
+          direction: 'ASC',
+          parentIds: ids,
+          first,
+          after,
+          kind: 'agreement.commitments',
+          workspaceId,
+          workspaceColumn: 'c.workspace_id',
+        });
+        const today = todayIso();
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
+          toConnection(group, first, group[0]?.totalCount ?? 0, (r) => [r.sortText, r.sortId], 'agreement.commitments', (r) => toCommitment(r, today)),
+        );
+      })
+      .load(agreementId);
+  }
+
+  statusHistory(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null) {
+    assertPageSize(first);
+    return loaders
+      .get<string, ConnectionShape<StatusChange>>(`commitment.statusHistory:${first}:${after ?? ''}`, async (ids) => {
+        const rows = await firstPerParent<StatusChangeRow>(this.dataSource.manager, {
+          select: STATUS_CHANGE_COLUMNS,
+          from: 'status_changes s',
+          parentColumn: 's.commitment_id',
+          sortColumn: 's.created_at',
+          idColumn: 's.id',
+          direction: 'DESC',
+          parentIds: ids,
+          first,
+          after,
+          kind: 'commitment.statusHistory',
+          workspaceId,
+          workspaceColumn: 's.workspace_id',
+        });
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
+          toConnection(group, first, group[0]?.totalCount ?? 0, (r) => [r.sortText, r.sortId], 'commitment.statusHistory', toStatusChange),
+        );
+      })
+      .load(commitmentId);
+  }
+
+  latestStatusChange(loaders: RequestLoaders, workspaceId: string, commitmentId: string) {
+    return loaders
+      .get<string, StatusChange | null>('commitment.latestStatusChange', async (ids) => {
+        const rows: StatusChangeRow[] = await this.dataSource.query(
+          `SELECT DISTINCT ON (s.commitment_id) ${STATUS_CHANGE_COLUMNS} FROM status_changes s
+           WHERE s.workspace_id = $1 AND s.commitment_id = ANY($2::uuid[])
+           ORDER BY s.commitment_id, s.created_at DESC, s.id DESC`,
+          [workspaceId, ids],
+        );
+        const byCommitment = new Map(rows.map((r) => [r.commitmentId, toStatusChange(r)]));
+        return ids.map((id) => byCommitment.get(id) ?? null);
+      })
+      .load(commitmentId);
+  }
+
+  linksOf(loaders: RequestLoaders, workspaceId: string, commitmentId: string) {
+    return loaders
+      .get<string, CommitmentLink[]>('commitment.links', async (ids) => {
+        const rows: { id: string; kind: CommitmentLinkKind; fromId: string; toId: string }[] = await this.dataSource.query(
+          `SELECT l.id, l.kind, l.from_commitment_id AS "fromId", l.to_commitment_id AS "toId" FROM commitment_links l
+           WHERE l.workspace_id = $1 AND (l.from_commitment_id = ANY($2::uuid[]) OR l.to_commitment_id = ANY($2::uuid[]))
+           ORDER BY l.created_at, l.id`,
+          [workspaceId, ids],
+        );
+        return ids.map((id) =>
+          rows
+            .filter((r) => r.fromId === id || r.toId === id)
+            .map((r) => linkSeenFrom(r, id)),
+        );
+      })
+      .load(commitmentId);
+  }
+}
+
+export function linkSeenFrom(row: { id: string; kind: CommitmentLinkKind; fromId: string; toId: string }, commitmentId: string): CommitmentLink {
+  const outgoing = row.fromId === commitmentId;
+  return {
+    id: row.id,
+    kind: row.kind,
+    direction: outgoing ? LinkDirection.OUTGOING : LinkDirection.INCOMING,
+    otherCommitmentId: outgoing ? row.toId : row.fromId,
+  };
+}

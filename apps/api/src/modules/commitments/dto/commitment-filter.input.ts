@@ -1,0 +1,41 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { CommitmentPriority, CommitmentStatus } from '@pactwatch/domain';
+import { ArrayMaxSize, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { LocalDateScalar } from '../../../common/scalars/local-date.scalar';
+
+@InputType({ description: 'Narrows a commitment list. Every given field must hold; an empty list means any.' })
+export class CommitmentFilter {
+  @Field(() => String, { nullable: true, description: 'Full-text search over title, description and source quote (web-search syntax: words, "phrases", -exclusions).' })
+  @IsOptional() @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => [CommitmentStatus], { nullable: true }) @IsOptional() @ArrayMaxSize(10)
+  status?: CommitmentStatus[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Commitments made by any of these parties (ISO codes).' })
+  @IsOptional() @ArrayMaxSize(50)
+  partyCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Commitments tagged with any of these theme slugs.' })
+  @IsOptional() @ArrayMaxSize(50)
+  themes?: string[] | null;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'agreementId must be an id' })
+  agreementId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Commitments owned by any of these organizations.' })
+  @IsOptional() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'ownerOrganizationIds must hold ids' })
+  ownerOrganizationIds?: string[] | null;
+
+  @Field(() => [CommitmentPriority], { nullable: true }) @IsOptional()
+  priorities?: CommitmentPriority[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only overdue ones; false: only those not overdue.' }) @IsOptional()
+  overdue?: boolean | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Due on or before this date.' }) @IsOptional()
+  dueBefore?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Due on or after this date.' }) @IsOptional()
+  dueAfter?: string | null;
+}

@@ -1,0 +1,19 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CommitmentStatus, StatusReasonCode } from '@pactwatch/domain';
+import { Connection } from '../../common/pagination/connection.model';
+
+@ObjectType({ description: 'One entry of a commitment\'s status history. Append-only.' })
+export class StatusChange {
+  @Field(() => ID) id: string;
+  @Field(() => CommitmentStatus, { nullable: true, description: 'Null for the status a commitment was created with.' })
+  from: CommitmentStatus | null;
+  @Field(() => CommitmentStatus) to: CommitmentStatus;
+  @Field() note: string;
+  @Field(() => StatusReasonCode, { nullable: true }) reasonCode: StatusReasonCode | null;
+  @Field() actor: string;
+  @Field(() => Int, { description: 'The commitment version this change produced.' }) commitmentVersion: number;
+  @Field() createdAt: Date;
+  commitmentId: string;
+}
+
+export const StatusChangeConnection = Connection(StatusChange, 'StatusChange');

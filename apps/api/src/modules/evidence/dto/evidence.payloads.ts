@@ -1,0 +1,14 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Evidence } from '../evidence.model';
+
+@ObjectType()
+export class AddEvidencePayload {
+  @Field(() => Evidence) evidence: Evidence;
+  commitmentId: string | null;
+  agreementId: string | null;
+}
+
+@ObjectType()
+export class UpdateEvidencePayload {
+  @Field(() => Evidence) evidence: Evidence;
+}

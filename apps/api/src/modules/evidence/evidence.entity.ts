@@ -1,0 +1,18 @@
+import { EvidenceKind, EvidenceStance } from '@pactwatch/domain';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('evidence')
+export class EvidenceEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'workspace_id' }) workspaceId: string;
+  @Column('text', { nullable: true }) url: string | null;
+  @Column('text') title: string;
+  @Column('text', { nullable: true }) publisher: string | null;
+  @Column('date', { name: 'published_on', nullable: true }) publishedOn: string | null;
+  @Column('text') kind: EvidenceKind;
+  @Column('text') stance: EvidenceStance;
+  @Column('text', { name: 'added_by' }) addedBy: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('int') version: number;
+}

@@ -1,0 +1,20 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { EvidenceKind, EvidenceStance } from '@pactwatch/domain';
+import { Connection } from '../../common/pagination/connection.model';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar';
+
+@ObjectType({ description: 'A source behind a status: an official statement, news, a dataset, testimony.' })
+export class Evidence {
+  @Field(() => ID) id: string;
+  @Field(() => String, { nullable: true, description: 'An http(s) address; null for a source with none.' }) url: string | null;
+  @Field() title: string;
+  @Field(() => String, { nullable: true }) publisher: string | null;
+  @Field(() => LocalDateScalar, { nullable: true }) publishedOn: string | null;
+  @Field(() => EvidenceKind) kind: EvidenceKind;
+  @Field(() => EvidenceStance) stance: EvidenceStance;
+  @Field() addedBy: string;
+  @Field() createdAt: Date;
+  @Field(() => Int) version: number;
+}
+
+export const EvidenceConnection = Connection(Evidence, 'Evidence');

@@ -1,0 +1,23 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../common/context/gql-context';
+import { CurrentCaller } from '../../common/context/current-caller.decorator';
+import { AddEvidenceInput } from './dto/add-evidence.input';
+import { AddEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
+import { UpdateEvidenceInput } from './dto/update-evidence.input';
+import { Evidence } from './evidence.model';
+import { EvidenceService } from './evidence.service';
+
+@Resolver(() => Evidence)
+export class EvidenceResolver {
+  constructor(private readonly evidenceService: EvidenceService) {}
+
+  @Mutation(() => AddEvidencePayload, { description: 'Adds a source to a commitment or to an agreement.' })
+  addEvidence(@Args('input') input: AddEvidenceInput, @CurrentCaller() caller: Caller) {
+    return this.evidenceService.add(caller, input);
+  }
+
+  @Mutation(() => UpdateEvidencePayload, { description: 'Corrects a source; fails with CONFLICT on a stale expectedVersion.' })
+  updateEvidence(@Args('input') input: UpdateEvidenceInput, @CurrentCaller() caller: Caller) {
+    return this.evidenceService.update(caller, input);
+  }
+}

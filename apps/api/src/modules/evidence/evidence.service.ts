@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { checkEvidenceUrl, checkText, DomainError, FieldViolation, NAME_MAX_LENGTH, TITLE_MAX_LENGTH } from '@pactwatch/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Caller } from '../../common/context/gql-context';
+import { firstPerParent } from '../../common/pagination/first-per-parent';
+import { assertPageSize, toConnection } from '../../common/pagination/page';
+import { ActivityService } from '../activity/activity.service';
+import { AddEvidenceInput } from './dto/add-evidence.input';
+import { AddEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
+import { NewEvidenceInput } from './dto/new-evidence.input';
+import { UpdateEvidenceInput } from './dto/update-evidence.input';
+import { EvidenceEntity } from './evidence.entity';
+
+export const EVIDENCE_COLUMNS = `e.id, e.url, e.title, e.publisher, e.published_on AS "publishedOn", e.kind, e.stance,
+  e.added_by AS "addedBy", e.created_at AS "createdAt", e.version`;
+
+type EvidenceRow = Omit<EvidenceEntity, 'workspaceId' | 'updatedAt'>;
+
+/** The same rules the input classes apply, again at the service: it may be called from elsewhere. */
+export function evidenceViolations(e: Partial<NewEvidenceInput>, prefix = '', partial = false): FieldViolation[] {
+  const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  return [
+    e.url !== undefined || !partial ? checkEvidenceUrl(String(e.url ?? ''), f('url')) : null,
+    e.title !== undefined || !partial ? checkText(f('title'), e.title, { required: true, max: TITLE_MAX_LENGTH }) : null,
+    checkText(f('publisher'), e.publisher, { max: NAME_MAX_LENGTH }),
+  ].filter((v): v is FieldViolation => v !== null);
+}
+
+@Injectable()
+export class EvidenceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly activity: ActivityService,
+  ) {}
+
+  evidencePage(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null) {
+    assertPageSize(first);
+    return loaders
+      .get<string, ReturnType<typeof toConnection<EvidenceRow, EvidenceRow>>>(`commitment.evidence:${first}:${after ?? ''}`, async (ids) => {
+        const rows = await firstPerParent<EvidenceRow>(this.dataSource.manager, {
+          select: EVIDENCE_COLUMNS,
+          from: 'commitment_evidence ce JOIN evidence e ON e.id = ce.evidence_id',
+          parentColumn: 'ce.commitment_id',
+          sortColumn: 'ce.created_at',
+          idColumn: 'e.id',
+          direction: 'DESC',
+          parentIds: ids,
+          first,
+          after,
+          kind: 'commitment.evidence',
+          workspaceId,
+          workspaceColumn: 'ce.workspace_id',
+        });
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
+          toConnection(group, first, group[0]?.totalCount ?? 0, (r) => [r.sortText, r.sortId], 'commitment.evidence', (r) => r),
+        );
+      })
+      .load(commitmentId);
+  }
+
+  sourcesOf(loaders: RequestLoaders, workspaceId: string, agreementId: string) {
+    return loaders
+      .get<string, EvidenceRow[]>('agreement.sources', async (ids) => {
+        const rows: (EvidenceRow & { parentId: string })[] = await this.dataSource.query(
+          `SELECT ${EVIDENCE_COLUMNS}, j.agreement_id AS "parentId" FROM agreement_sources j JOIN evidence e ON e.id = j.evidence_id
+           WHERE j.workspace_id = $1 AND j.agreement_id = ANY($2::uuid[]) ORDER BY j.created_at, e.id`,
+          [workspaceId, ids],
+        );
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId);
+      })
+      .load(agreementId);
+  }
+
+  evidenceOfStatusChange(loaders: RequestLoaders, workspaceId: string, statusChangeId: string) {
+    return loaders
+      .get<string, EvidenceRow[]>('statusChange.evidence', async (ids) => {
+        const rows: (EvidenceRow & { parentId: string })[] = await this.dataSource.query(
+          `SELECT ${EVIDENCE_COLUMNS}, j.status_change_id AS "parentId" FROM status_change_evidence j JOIN evidence e ON e.id = j.evidence_id
+           WHERE j.workspace_id = $1 AND j.status_change_id = ANY($2::uuid[]) ORDER BY e.created_at, e.id`,
+          [workspaceId, ids],
+        );
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId);
+      })
+      .load(statusChangeId);
+  }
+
+  evidenceById(loaders: RequestLoaders, workspaceId: string, id: string) {
+    return loaders
+      .get<string, EvidenceRow | null>('evidence.byId', async (ids) =>
+        RequestLoaders.byId(
+          await this.dataSource.query(`SELECT ${EVIDENCE_COLUMNS} FROM evidence e WHERE e.workspace_id = $1 AND e.id = ANY($2::uuid[])`, [workspaceId, ids]),
+          ids,
+        ))
+      .load(id);
+  }
+
+  /** Refuses ids that are not evidence of this workspace, naming the field. */
+  async assertExist(manager: EntityManager, workspaceId: string, ids: string[], field: string): Promise<void> {
+    if (ids.length === 0) return;
+    const rows: { id: string }[] = await manager.query('SELECT id FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, ids]);
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw DomainError.notFound('Evidence', missing, field);
+  }
+
+  /** Inserts new sources inside the caller's transaction, each with its activity row. */
+  async createMany(manager: EntityManager, caller: Caller, inputs: NewEvidenceInput[], field: string): Promise<string[]> {
+    const violations = inputs.flatMap((e, i) => evidenceViolations(e, `${field}[${i}]`));
+    if (violations.length) throw DomainError.badInput(violations);
+    const ids: string[] = [];
+    for (const e of inputs) {
+      const id = randomUUID();
+      await manager.query(
+        `INSERT INTO evidence (id, workspace_id, url, title, publisher, published_on, kind, stance, added_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [id, caller.workspaceId, e.url.trim(), e.title.trim(), e.publisher?.trim() || null, e.publishedOn ?? null, e.kind, e.stance, caller.actor.label],
+      );
+      await this.activity.record(manager, caller, {
+        verb: 'evidence.added', subjectType: 'Evidence', subjectId: id,
+        after: { url: e.url, title: e.title, kind: e.kind, stance: e.stance },
+      });
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  async attachToCommitment(manager: EntityManager, workspaceId: string, commitmentId: string, evidenceIds: string[]): Promise<void> {
+    if (evidenceIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO commitment_evidence (commitment_id, evidence_id, workspace_id)
+       SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`,
+      [commitmentId, evidenceIds, workspaceId],
+    );
+  }
+
+  async add(caller: Caller, input: AddEvidenceInput): Promise<AddEvidencePayload> {
+    if (!input.commitmentId === !input.agreementId) {
+      throw DomainError.badInput([{ field: 'commitmentId', message: 'Give exactly one of commitmentId and agreementId' }]);
+    }
+    const evidence = await this.dataSource.transaction(async (m) => {
+      if (input.commitmentId) await this.assertSubject(m, caller, 'commitments', 'Commitment', input.commitmentId, 'commitmentId');
+      if (input.agreementId) await this.assertSubject(m, caller, 'agreements', 'Agreement', input.agreementId, 'agreementId');
+      const [id] = await this.createMany(m, caller, [input], 'input');
+      if (input.commitmentId) await this.attachToCommitment(m, caller.workspaceId, input.commitmentId, [id]);
+      if (input.agreementId) {
+        await m.query('INSERT INTO agreement_sources (agreement_id, evidence_id, workspace_id) VALUES ($1, $2, $3)', [input.agreementId, id, caller.workspaceId]);
+      }
+      return this.findOne(m, caller.workspaceId, id);
+    });
+    return { evidence, commitmentId: input.commitmentId ?? null, agreementId: input.agreementId ?? null };
+  }
+
+  async update(caller: Caller, input: UpdateEvidenceInput): Promise<UpdateEvidencePayload> {
+    const violations = evidenceViolations(input as Partial<NewEvidenceInput>, '', true);
+    if (violations.length) throw DomainError.badInput(violations);
+    const evidence = await this.dataSource.transaction(async (m) => {
+      const [current]: EvidenceRow[] = await m.query(
+        `SELECT ${EVIDENCE_COLUMNS} FROM evidence e WHERE e.workspace_id = $1 AND e.id = $2 FOR UPDATE`,
+        [caller.workspaceId, input.id],
+      );
+      if (!current) throw DomainError.notFound('Evidence', input.id, 'id');
+      if (current.version !== input.expectedVersion) {
+        throw DomainError.conflict(
+          `Evidence ${input.id} was changed by someone else: it is at version ${current.version}, not ${input.expectedVersion}. Reload it and apply your change again.`,
+          { field: 'expectedVersion', currentVersion: current.version },
+        );
+      }
+      const next = {
+        url: input.url?.trim() ?? current.url,
+        title: input.title?.trim() ?? current.title,
+        publisher: input.publisher === undefined ? current.publisher : input.publisher?.trim() || null,
+        publishedOn: input.publishedOn === undefined ? current.publishedOn : input.publishedOn,
+        kind: input.kind ?? current.kind,
+        stance: input.stance ?? current.stance,
+      };
+      await m.query(
+        `UPDATE evidence SET url = $3, title = $4, publisher = $5, published_on = $6, kind = $7, stance = $8,
+           version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
+        [caller.workspaceId, input.id, next.url, next.title, next.publisher, next.publishedOn, next.kind, next.stance],
+      );
+      const before = Object.fromEntries(Object.keys(next).map((k) => [k, current[k as keyof typeof next]]));
+      await this.activity.record(m, caller, { verb: 'evidence.updated', subjectType: 'Evidence', subjectId: input.id, before, after: next });
+      return this.findOne(m, caller.workspaceId, input.id);
+    });
+    return { evidence };
+  }
+
+  private async findOne(manager: EntityManager, workspaceId: string, id: string): Promise<EvidenceRow> {
+    const [row] = await manager.query(`SELECT ${EVIDENCE_COLUMNS} FROM evidence e WHERE e.workspace_id = $1 AND e.id = $2`, [workspaceId, id]);
+    return row;
+  }
+
+  private async assertSubject(m: EntityManager, caller: Caller, table: string, what: string, id: string, field: string): Promise<void> {
+    const rows = await m.query(`SELECT 1 FROM ${table} WHERE workspace_id = $1 AND id = $2`, [caller.workspaceId, id]);
+    if (!rows.length) throw DomainError.notFound(what, id, field);
+  }
+}

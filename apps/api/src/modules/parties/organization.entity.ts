@@ -1,0 +1,10 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('organizations')
+export class OrganizationEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'workspace_id' }) workspaceId: string;
+  @Column('uuid', { name: 'party_id' }) partyId: string;
+  @Column('text') acronym: string;
+  @Column('text') name: string;
+}

@@ -1,0 +1,48 @@
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Caller } from '../../common/context/gql-context';
+import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Organization } from './organization.model';
+import { PartiesService } from './parties.service';
+import { Party } from './party.model';
+import { Person } from './person.model';
+
+@Resolver(() => Party)
+export class PartiesResolver {
+  constructor(private readonly partiesService: PartiesService) {}
+
+  @Query(() => [Party], { description: 'Every party of the workspace, by code.' })
+  parties(@CurrentCaller() caller: Caller) {
+    return this.partiesService.listParties(caller.workspaceId);
+  }
+
+  @Query(() => [Organization], { description: 'Every agency and ministry, by acronym.' })
+  organizations(@CurrentCaller() caller: Caller) {
+    return this.partiesService.listOrganizations(caller.workspaceId);
+  }
+
+  @Query(() => [Person], { description: 'Every official, by name.' })
+  people(@CurrentCaller() caller: Caller) {
+    return this.partiesService.listPeople(caller.workspaceId);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(private readonly partiesService: PartiesService) {}
+
+  @ResolveField(() => Party)
+  party(@Parent() org: Organization, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.partiesService.partyById(loaders, caller.workspaceId, org.partyId);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(private readonly partiesService: PartiesService) {}
+
+  @ResolveField(() => Organization, { nullable: true })
+  organization(@Parent() person: Person, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return person.organizationId ? this.partiesService.organizationById(loaders, caller.workspaceId, person.organizationId) : null;
+  }
+}

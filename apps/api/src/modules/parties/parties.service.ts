@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { OrganizationEntity } from './organization.entity';
+import { PartyEntity } from './party.entity';
+import { PersonEntity } from './person.entity';
+
+const PARTY = 'p.id, p.code, p.name';
+const ORGANIZATION = 'o.id, o.acronym, o.name, o.party_id AS "partyId"';
+const PERSON = 'pe.id, pe.name, pe.title, pe.organization_id AS "organizationId"';
+
+type Linked<T> = T & { parentId: string };
+
+@Injectable()
+export class PartiesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  listParties(workspaceId: string): Promise<PartyEntity[]> {
+    return this.dataSource.query(`SELECT ${PARTY} FROM parties p WHERE p.workspace_id = $1 ORDER BY p.code`, [workspaceId]);
+  }
+
+  listOrganizations(workspaceId: string): Promise<OrganizationEntity[]> {
+    return this.dataSource.query(
+      `SELECT ${ORGANIZATION} FROM organizations o WHERE o.workspace_id = $1 ORDER BY o.acronym`,
+      [workspaceId],
+    );
+  }
+
+  listPeople(workspaceId: string): Promise<PersonEntity[]> {
+    return this.dataSource.query(`SELECT ${PERSON} FROM people pe WHERE pe.workspace_id = $1 ORDER BY pe.name`, [workspaceId]);
+  }
+
+  /** Party ids for codes, refusing codes this workspace has no party for. */
+  async partyIdsForCodes(workspaceId: string, codes: string[]): Promise<{ ids: string[]; unknown: string[] }> {
+    const rows: { id: string; code: string }[] = await this.dataSource.query(
+      'SELECT id, code FROM parties WHERE workspace_id = $1 AND code = ANY($2)',
+      [workspaceId, codes],
+    );
+    const known = new Map(rows.map((r) => [r.code, r.id]));
+    return { ids: codes.filter((c) => known.has(c)).map((c) => known.get(c) as string), unknown: codes.filter((c) => !known.has(c)) };
+  }
+
+  partyById(loaders: RequestLoaders, workspaceId: string, id: string) {
+    return loaders
+      .get<string, PartyEntity | null>('party.byId', async (ids) =>
+        RequestLoaders.byId(await this.dataSource.query(`SELECT ${PARTY} FROM parties p WHERE p.workspace_id = $1 AND p.id = ANY($2::uuid[])`, [workspaceId, ids]), ids))
+      .load(id);
+  }
+
+  organizationById(loaders: RequestLoaders, workspaceId: string, id: string) {
+    return loaders
+      .get<string, OrganizationEntity | null>('organization.byId', async (ids) =>
+        RequestLoaders.byId(await this.dataSource.query(`SELECT ${ORGANIZATION} FROM organizations o WHERE o.workspace_id = $1 AND o.id = ANY($2::uuid[])`, [workspaceId, ids]), ids))
+      .load(id);
+  }
+
+  personById(loaders: RequestLoaders, workspaceId: string, id: string) {
+    return loaders
+      .get<string, PersonEntity | null>('person.byId', async (ids) =>
+        RequestLoaders.byId(await this.dataSource.query(`SELECT ${PERSON} FROM people pe WHERE pe.workspace_id = $1 AND pe.id = ANY($2::uuid[])`, [workspaceId, ids]), ids))
+      .load(id);
+  }
+
+  /** The parties of many commitments or agreements in one statement. */
+  partiesOf(loaders: RequestLoaders, workspaceId: string, via: 'commitment' | 'agreement', parentId: string) {
+    const table = via === 'commitment' ? 'commitment_parties' : 'agreement_parties';
+    return loaders
+      .get<string, PartyEntity[]>(`${via}.parties`, async (ids) => {
+        const rows: Linked<PartyEntity>[] = await this.dataSource.query(
+          `SELECT ${PARTY}, j.${via}_id AS "parentId" FROM ${table} j JOIN parties p ON p.id = j.party_id
+           WHERE j.workspace_id = $1 AND j.${via}_id = ANY($2::uuid[]) ORDER BY p.code`,
+          [workspaceId, ids],
+        );
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId);
+      })
+      .load(parentId);
+  }
+
+  participantsOf(loaders: RequestLoaders, workspaceId: string, agreementId: string) {
+    return loaders
+      .get<string, PersonEntity[]>('agreement.participants', async (ids) => {
+        const rows: Linked<PersonEntity>[] = await this.dataSource.query(
+          `SELECT ${PERSON}, j.agreement_id AS "parentId" FROM agreement_participants j JOIN people pe ON pe.id = j.person_id
+           WHERE j.workspace_id = $1 AND j.agreement_id = ANY($2::uuid[]) ORDER BY pe.name`,
+          [workspaceId, ids],
+        );
+        return RequestLoaders.grouped(rows, ids, (r) => r.parentId);
+      })
+      .load(agreementId);
+  }
+}

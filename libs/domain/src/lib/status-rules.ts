@@ -1,0 +1,91 @@
+import { FieldViolation } from './domain-error';
+import { isIsoDate } from './iso-date';
+import { characterCount } from './text-rules';
+import { CommitmentStatus, StatusReasonCode } from './vocabulary';
+
+/** Settling (or partly settling) a commitment is a claim that must be backed by evidence. */
+export const EVIDENCE_REQUIRED_STATUSES: readonly CommitmentStatus[] = Object.freeze([
+  CommitmentStatus.PARTIALLY_FULFILLED,
+  CommitmentStatus.FULFILLED,
+  CommitmentStatus.BROKEN,
+]);
+
+/** Statuses that describe something going wrong, so readers need to know why. */
+export const REASON_REQUIRED_STATUSES: readonly CommitmentStatus[] = Object.freeze([
+  CommitmentStatus.STALLED,
+  CommitmentStatus.BROKEN,
+]);
+
+export const NOTE_MAX_LENGTH = 10000;
+
+export interface StatusChange {
+  from: CommitmentStatus;
+  to: CommitmentStatus;
+  note?: string | null;
+  reasonCode?: StatusReasonCode | null;
+  evidenceCount: number;
+}
+
+const STATUSES: ReadonlySet<string> = new Set(Object.values(CommitmentStatus));
+const REASON_CODES: ReadonlySet<string> = new Set(Object.values(StatusReasonCode));
+
+/** Every reason the change is refused; an empty array means it is allowed. Any status may follow any other. */
+export function checkStatusChange(change: StatusChange): FieldViolation[] {
+  const { from, to, note, reasonCode, evidenceCount } = change;
+  const violations: FieldViolation[] = [];
+  const toKnown = STATUSES.has(to);
+
+  if (!STATUSES.has(from)) {
+    violations.push({ field: 'status', message: `The current status ${String(from)} is not a known status` });
+  }
+  if (!toKnown) {
+    violations.push({ field: 'status', message: `${String(to)} is not a known status` });
+  } else if (from === to) {
+    violations.push({ field: 'status', message: `The commitment is already ${to}` });
+  }
+
+  const needsEvidence = toKnown && EVIDENCE_REQUIRED_STATUSES.includes(to);
+  const hasNote = typeof note === 'string' && note.trim() !== '';
+  if (needsEvidence && !hasNote) {
+    violations.push({ field: 'note', message: `A move to ${to} needs a note explaining it` });
+  }
+  if (typeof note === 'string' && characterCount(note) > NOTE_MAX_LENGTH) {
+    violations.push({ field: 'note', message: `note must be at most ${NOTE_MAX_LENGTH} characters` });
+  }
+  // `>= 1` is false for NaN too, so a garbage count never passes.
+  if (needsEvidence && !(evidenceCount >= 1)) {
+    violations.push({ field: 'evidenceIds', message: `A move to ${to} needs at least one evidence link` });
+  }
+
+  const hasReason = reasonCode !== null && reasonCode !== undefined;
+  if (hasReason && !REASON_CODES.has(reasonCode)) {
+    violations.push({ field: 'reasonCode', message: `${String(reasonCode)} is not a known reason code` });
+  } else if (toKnown && REASON_REQUIRED_STATUSES.includes(to)) {
+    if (!hasReason) violations.push({ field: 'reasonCode', message: `A move to ${to} needs a reason code` });
+  } else if (toKnown && hasReason) {
+    violations.push({
+      field: 'reasonCode',
+      message: `A reason code is only allowed for a move to ${REASON_REQUIRED_STATUSES.join(' or ')}, not ${to}`,
+    });
+  }
+
+  return violations;
+}
+
+/**
+ * Past due and not settled. FULFILLED and BROKEN are settled; PARTIALLY_FULFILLED still owes something.
+ * Due today is not overdue. Dates are ISO `YYYY-MM-DD`, which compare correctly as strings.
+ */
+export function isOverdue(c: { status: CommitmentStatus; dueOn: string | null }, today: string): boolean {
+  // A malformed date would make the string comparison silently wrong, so fail loudly instead.
+  if (!isIsoDate(today)) throw new RangeError(`today must be a YYYY-MM-DD date, got ${String(today)}`);
+  if (c.dueOn === null || c.dueOn === undefined) return false;
+  if (!isIsoDate(c.dueOn)) throw new RangeError(`dueOn must be a YYYY-MM-DD date, got ${String(c.dueOn)}`);
+  if (c.status === CommitmentStatus.FULFILLED || c.status === CommitmentStatus.BROKEN) return false;
+  return c.dueOn < today;
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`, so the server and every browser agree on "today". */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
