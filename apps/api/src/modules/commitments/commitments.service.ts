@@ -46,7 +46,7 @@ function filterConditions(filter: CommitmentFilter | null | undefined, params: u
   if (filter.dueAfter) where.push(`c.due_on >= ${param(filter.dueAfter)}::date`);
   if (filter.overdue !== null && filter.overdue !== undefined) {
     // The same rule as isOverdue in libs/domain, with the same (UTC) today.
-    const overdue = `(c.due_on < ${param(today)}::date AND c.status NOT IN ('FULFILLED', 'BROKEN'))`;
+    const overdue = `COALESCE(c.due_on < ${param(today)}::date AND c.status NOT IN ('FULFILLED', 'BROKEN'), false)`;
     where.push(filter.overdue ? overdue : `NOT ${overdue}`);
   }
   return where;
