@@ -28,6 +28,11 @@ export default [
     },
   },
   {
+    // Tests read untyped GraphQL JSON: asserting on it is what they are for.
+    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['**/jest.config.js', 'jest.preset.js'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PACTWATCH_TEST_DB__: { stop(): Promise<void> } | undefined;
 }
 
