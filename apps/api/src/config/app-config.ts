@@ -32,6 +32,10 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
   MAX_BODY_BYTES = 12 * 1024 * 1024;
 
+  /** Static files served at / (the web client); skipped when the folder does not exist. */
+  @IsOptional() @IsString()
+  WEB_DIR = 'apps/web/public';
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'warn';
 
