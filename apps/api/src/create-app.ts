@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { RefuseNulPipe } from './common/validation/refuse-nul.pipe';
 
 // Dates without a time (due dates) stay 'YYYY-MM-DD' strings: parsing them into a local-time Date shifts days.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -35,7 +36,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   if (existsSync(config.WEB_DIR)) app.useStaticAssets(resolve(config.WEB_DIR), { index: 'index.html' });
   app.use(bodyTooLarge);
   app.useGlobalFilters(new DomainExceptionFilter());
-  app.useGlobalPipes(new ValidationPipe({ transform: true, whitelist: true, exceptionFactory: validationExceptionFactory }));
+  app.useGlobalPipes(new RefuseNulPipe(), new ValidationPipe({ transform: true, whitelist: true, exceptionFactory: validationExceptionFactory }));
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { startTestApp, TestApp } from './support/test-app';
+import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const NESTED = `
   query Nested($agreements: Int!) {
@@ -72,7 +72,7 @@ describe('nested reads', () => {
 
   it('take the same small number of SQL statements for 2 agreements as for 9, with ~50 commitments under them', async () => {
     const run = async (agreements: number) => {
-      let body: Awaited<ReturnType<TestApp['gql']>> | undefined;
+      let body: GqlResponse | undefined;
       const statements = await app.countStatements(async () => {
         body = await app.gql(NESTED, { agreements });
       });

@@ -90,7 +90,8 @@ describe('changing the status of a commitment', () => {
       ['PARTIALLY_FULFILLED without evidence', { status: 'PARTIALLY_FULFILLED', note: 'Some arrests.' }, 'evidenceIds'],
       ['STALLED without a reason code', { status: 'STALLED', note: 'Nothing heard since the talks.' }, 'reasonCode'],
       ['BROKEN with neither evidence, note nor reason code', { status: 'BROKEN' }, 'note'],
-      ['a reason code on a move to IN_PROGRESS... after it is already IN_PROGRESS', { status: 'IN_PROGRESS', note: 'Again.' }, 'status'],
+      ['BROKEN with a note and a reason code but no evidence', { status: 'BROKEN', note: 'Abandoned.', reasonCode: 'POLITICAL_CHANGE' }, 'evidenceIds'],
+      ['BROKEN with a note and evidence but no reason code', { status: 'BROKEN', note: 'Abandoned.', evidenceIds: [SEED_IDS.evidence.article] }, 'reasonCode'],
     ];
 
     it.each(refused)('%s', async (_what, change, field) => {
@@ -282,9 +283,9 @@ describe('changing the status of a commitment', () => {
   it('refuses a status outside the vocabulary at validation, without a stack trace', async () => {
     const countsBefore = await rowCounts(app);
     const asVariable = await change({ commitmentId: C.mxSmuggling, expectedVersion: 2, status: 'DONE' });
-    const error = expectError(asVariable, 'BAD_USER_INPUT');
+    const error = expectError(asVariable, 'BAD_USER_INPUT', 'status');
     expect(error.message).toContain('DONE');
-    expect(error.message).toContain('status');
+    expect(error.message).toContain('CommitmentStatus');
 
     const inline = await app.gql(`mutation { changeCommitmentStatus(input: { commitmentId: "${C.mxSmuggling}", expectedVersion: 2, status: DONE }) { commitment { id } } }`);
     expectError(inline, 'BAD_USER_INPUT');

@@ -61,7 +61,7 @@ export async function startTestApp(): Promise<TestApp> {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      const body = await res.json();
+      const body = (await res.json()) as Record<string, any>;
       return { status: res.status, ...body };
     },
     async sql(text, params) {

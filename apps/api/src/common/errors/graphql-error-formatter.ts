@@ -28,6 +28,10 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 
 /** Names the argument or variable a GraphQL validation message is about, where it says. */
 function fieldOf(message: string): string | undefined {
+  // A bad value inside a variable: name the field within it ("input.newEvidence[0].url" → "newEvidence[0].url"),
+  // as the input's own checks do, not just the variable.
+  const inVariable = /^Variable "\$\w+" got invalid value .*?(?: at "\w+\.([\w.[\]]+)")?; (?:Field "(\w+)")?/s.exec(message);
+  if (inVariable?.[1] || inVariable?.[2]) return [inVariable[1], inVariable[2]].filter(Boolean).join('.');
   const match =
     /[Vv]ariable "\$([\w]+)"/.exec(message) ??
     /[Aa]rgument "(?:\w+\.)?([\w]+)"/.exec(message) ??

@@ -1,4 +1,4 @@
-import { checkPageSize, decodeCursor, DomainError, encodeCursor } from '@pactwatch/domain';
+import { checkPageSize, decodeCursor, DomainError, encodeCursor, isIsoDate } from '@pactwatch/domain';
 import { ConnectionShape } from './connection.model';
 
 export interface PageRequest {
@@ -17,13 +17,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** What one part of a cursor must look like before it goes near SQL. */
 export type CursorPart = 'uuid' | 'timestamp' | 'bigint' | 'text' | 'integer' | 'date';
 
+// A calendar day PostgreSQL accepts: a real day (not 02-30), and no year zero.
+const isPgDate = (v: string) => isIsoDate(v) && !v.startsWith('0000');
+// timestamptz::text as PostgreSQL writes it: '2023-12-27 18:00:00.123456+00' (offset may carry minutes, seconds).
+const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d){0,2}$/;
+const BIGINT_MAX = BigInt('9223372036854775807');
+
+// Every value that passes must also be accepted by PostgreSQL's cast: a forged cursor is bad input, not a crash.
 const PART_CHECKS: Record<CursorPart, (v: unknown) => boolean> = {
   uuid: (v) => typeof v === 'string' && UUID.test(v),
-  timestamp: (v) => typeof v === 'string' && v.length < 40 && !Number.isNaN(Date.parse(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'))),
-  bigint: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v),
-  text: (v) => typeof v === 'string',
+  timestamp: (v) => typeof v === 'string' && PG_TIMESTAMP.test(v) && isPgDate(v.slice(0, 10)),
+  bigint: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= BIGINT_MAX,
+  text: (v) => typeof v === 'string' && !v.includes('\u0000'),
   integer: (v) => typeof v === 'string' && /^-?\d{1,9}$/.test(v),
-  date: (v) => typeof v === 'string' && (/^\d{4}-\d{2}-\d{2}$/.test(v) || v === 'infinity'),
+  date: (v) => typeof v === 'string' && (isPgDate(v) || v === 'infinity'),
 };
 
 /**

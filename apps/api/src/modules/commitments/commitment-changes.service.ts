@@ -197,8 +197,9 @@ export class CommitmentChangesService {
     }
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      await this.lockForChange(m, caller, input.fromCommitmentId, null, 'fromCommitmentId');
-      await this.lockForChange(m, caller, input.toCommitmentId, null, 'toCommitmentId');
+      // Lock both ends in id order, so two links of one pair made at once (A→B and B→A) queue up instead of deadlocking.
+      const ends: [string, string][] = [[input.fromCommitmentId, 'fromCommitmentId'], [input.toCommitmentId, 'toCommitmentId']];
+      for (const [id, field] of ends.sort(([a], [b]) => (a < b ? -1 : 1))) await this.lockForChange(m, caller, id, null, field);
       const symmetric = input.kind === CommitmentLinkKind.RECIPROCAL;
       const existing = await m.query(
         `SELECT 1 FROM commitment_links WHERE workspace_id = $1 AND kind = $4 AND
@@ -224,7 +225,8 @@ export class CommitmentChangesService {
 
   async unlink(caller: Caller, input: UnlinkCommitmentsInput): Promise<UnlinkCommitmentsPayload> {
     const removed = await this.dataSource.transaction(async (m) => {
-      const [link]: { fromId: string; toId: string; kind: string }[] = await m.query(
+      // For a DELETE, TypeORM's query() answers [rows, rowCount], not the rows.
+      const [[link]]: [{ fromId: string; toId: string; kind: string }[], number] = await m.query(
         `DELETE FROM commitment_links WHERE workspace_id = $1 AND id = $2
          RETURNING from_commitment_id AS "fromId", to_commitment_id AS "toId", kind`,
         [caller.workspaceId, input.linkId],
