@@ -6,3 +6,5 @@ export * from './lib/evidence-url';
 export * from './lib/text-rules';
 export * from './lib/pagination-rules';
 export * from './lib/iso-date';
+export * from './lib/access-rules';
+export * from './lib/account-rules';

@@ -1,0 +1,22 @@
+import { checkEmail, checkPassword, normalizeEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules';
+
+describe('account rules', () => {
+  it('takes passwords from 10 to 256 characters', () => {
+    expect(checkPassword('x'.repeat(PASSWORD_MIN_LENGTH))).toBeNull();
+    expect(checkPassword('x'.repeat(PASSWORD_MAX_LENGTH))).toBeNull();
+    expect(checkPassword('x'.repeat(PASSWORD_MIN_LENGTH - 1))?.message).toBe('password must be at least 10 characters');
+    expect(checkPassword('x'.repeat(PASSWORD_MAX_LENGTH + 1), 'newPassword')).toEqual({
+      field: 'newPassword',
+      message: 'newPassword must be at most 256 characters',
+    });
+    expect(checkPassword(undefined)?.field).toBe('password');
+  });
+
+  it('takes plain email addresses and compares them without case', () => {
+    expect(checkEmail('analyst@pactwatch.test')).toBeNull();
+    for (const bad of ['analyst', 'a@b', 'a b@c.d', '', `${'a'.repeat(250)}@b.cd`, 42]) {
+      expect(checkEmail(bad)).toEqual({ field: 'email', message: 'email must be an email address' });
+    }
+    expect(normalizeEmail('  Analyst@PactWatch.TEST ')).toBe('analyst@pactwatch.test');
+  });
+});

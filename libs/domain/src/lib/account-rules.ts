@@ -1,0 +1,31 @@
+import { FieldViolation } from './domain-error';
+
+export const PASSWORD_MIN_LENGTH = 10;
+/** Long enough for any passphrase, short enough that hashing it is no denial of service. */
+export const PASSWORD_MAX_LENGTH = 256;
+export const EMAIL_MAX_LENGTH = 254;
+
+export function checkPassword(password: unknown, field = 'password'): FieldViolation | null {
+  if (typeof password !== 'string' || password.length < PASSWORD_MIN_LENGTH) {
+    return { field, message: `${field} must be at least ${PASSWORD_MIN_LENGTH} characters` };
+  }
+  if (password.length > PASSWORD_MAX_LENGTH) {
+    return { field, message: `${field} must be at most ${PASSWORD_MAX_LENGTH} characters` };
+  }
+  return null;
+}
+
+// Deliberately plain: one @, something on both sides, a dot in the domain, no spaces.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function checkEmail(email: unknown, field = 'email'): FieldViolation | null {
+  if (typeof email !== 'string' || email.length > EMAIL_MAX_LENGTH || !EMAIL.test(email.trim())) {
+    return { field, message: `${field} must be an email address` };
+  }
+  return null;
+}
+
+/** Emails compare without case or surrounding space. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
