@@ -1,16 +1,17 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
-import { ANONYMOUS_ACTOR } from './common/context/actor';
 import { GqlContext } from './common/context/gql-context';
-import { DEFAULT_WORKSPACE_ID } from './common/context/workspace';
 import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
 import { FEATURE_MODULES } from './graphql-modules';
 import { HealthController } from './health.controller';
+import { AuthGuard } from './modules/auth/auth.guard';
+import { AuthModule } from './modules/auth/auth.module';
 
 @Global()
 @Module({})
@@ -45,17 +46,14 @@ export class AppModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           formatError: formatGraphQLError,
-          context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({
-            req,
-            res,
-            workspaceId: DEFAULT_WORKSPACE_ID,
-            actor: ANONYMOUS_ACTOR,
-            loaders: new RequestLoaders(),
-          }),
+          context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new RequestLoaders() }),
         }),
+        AuthModule,
         ...FEATURE_MODULES,
       ],
       controllers: [HealthController],
+      // One guard before every operation: authentication, workspace, access rule.
+      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
     };
   }
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { types } from 'pg';
@@ -32,6 +33,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyParser: false,
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
   });
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   if (existsSync(config.WEB_DIR)) app.useStaticAssets(resolve(config.WEB_DIR), { index: 'index.html' });
   app.use(bodyTooLarge);

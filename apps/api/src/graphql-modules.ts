@@ -1,19 +1,23 @@
 import { ActivityModule } from './modules/activity/activity.module';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import './common/scalars/register-domain-enums';
 
 /** The feature modules that make up the GraphQL schema: the app and the schema writer share this list. */
 export const FEATURE_MODULES = [
   ActivityModule,
   AgreementsModule,
+  ApiKeysModule,
   CommitmentsModule,
   EvidenceModule,
   IndicatorsModule,
   PartiesModule,
   ThemesModule,
+  WorkspacesModule,
 ];

@@ -2,13 +2,18 @@ import 'reflect-metadata';
 import { closeApp, createApp } from './create-app';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDatabase, prepareDatabase } from './database/database-runtime';
+import { DEMO_PASSWORD, DEMO_USERS } from './database/seeds/demo-accounts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config);
   try {
-    const { seeded } = await prepareDatabase(db.url, { seed: config.seedOnStart });
+    const { seeded, demoApiKey } = await prepareDatabase(db.url, { seed: config.seedOnStart, demo: config.seedDemoAccounts });
     if (seeded) console.log('Loaded the US–Mexico migration talks seed.');
+    if (config.seedDemoAccounts) {
+      console.log(`Demo accounts, password “${DEMO_PASSWORD}”: ${Object.values(DEMO_USERS).map((u) => `${u.email} (${u.role})`).join(', ')}`);
+    }
+    if (demoApiKey) console.log(`Demo read-only API key, shown this once: ${demoApiKey}`);
     const running = await createApp(config, db.url);
     console.log(`Pactwatch API on ${running.url}/graphql (${config.embedded ? `embedded PostgreSQL, data in ${config.DATA_DIR}/pg` : 'DATABASE_URL'})`);
     let closing = false;

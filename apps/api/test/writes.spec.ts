@@ -423,7 +423,7 @@ describe('writes: each mutation does its change and writes exactly one activity 
       const feed = res.data!.activity;
       expect(feed.totalCount).toBe(stored.length);
       expect(feed.edges.map((e: any) => ({ id: e.node.id, verb: e.node.verb }))).toEqual(stored.slice(0, 100));
-      expect(feed.edges[0].node).toMatchObject({ verb: 'commitment.linked', subjectType: 'Commitment', actorType: 'ANONYMOUS', actorLabel: 'anonymous' });
+      expect(feed.edges[0].node).toMatchObject({ verb: 'commitment.linked', subjectType: 'Commitment', actorType: 'USER', actorLabel: 'Ana Analyst' });
       const ids = feed.edges.map((e: any) => BigInt(e.node.id));
       expect(ids).toEqual([...ids].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
       for (const verb of [

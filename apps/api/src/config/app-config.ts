@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -36,6 +36,41 @@ export class AppConfig {
   @IsOptional() @IsString()
   WEB_DIR = 'apps/web/public';
 
+  /** Signs the session tokens; when unset a random key is made once and kept in the database, shared by every instance. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of a session token; the web client's cookie is renewed while in use. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(86400)
+  JWT_TTL_SECONDS = 3600;
+
+  /** How long a sign-in lasts at most, renewals included. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(90)
+  SESSION_TTL_DAYS = 14;
+
+  /** The address people open, for links in emails; defaults to http://HOST:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  /** Origins other than the API's own that browsers may call it from, comma-separated. */
+  @IsOptional() @IsString()
+  CORS_ORIGINS = '';
+
+  /** Requests per minute per user, API key or (anonymous) address, per instance. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Demo owner, analyst and viewer accounts and a read-only key. Defaults to on for the embedded database only. */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_DEMO_ACCOUNTS must be true or false' })
+  SEED_DEMO_ACCOUNTS?: boolean;
+
+  /** Where mail goes (smtp://host:port); without it, .eml files land in DATA_DIR/outbox. */
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString()
+  MAIL_FROM = 'Pactwatch <no-reply@pactwatch.test>';
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'warn';
 
@@ -46,12 +81,24 @@ export class AppConfig {
   get seedOnStart(): boolean {
     return this.SEED_ON_START ?? this.embedded;
   }
+
+  get seedDemoAccounts(): boolean {
+    return this.SEED_DEMO_ACCOUNTS ?? this.embedded;
+  }
+
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://${this.HOST === '0.0.0.0' ? '127.0.0.1' : this.HOST}:${this.PORT}`).replace(/\/$/, '');
+  }
+
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  }
 }
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START', 'JWT_SECRET', 'PUBLIC_URL', 'SEED_DEMO_ACCOUNTS', 'SMTP_URL']);
   const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
   const config = plainToInstance(AppConfig, picked);
   const errors = validateSync(config, { forbidUnknownValues: false });

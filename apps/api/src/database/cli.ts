@@ -2,6 +2,7 @@
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 import { openDatabase } from './database-runtime';
+import { loadDemoAccounts } from './seeds/demo-accounts';
 import { loadSeed } from './seeds/seed-loader';
 
 async function main(command: string | undefined): Promise<void> {
@@ -22,6 +23,10 @@ async function main(command: string | undefined): Promise<void> {
     if (command !== 'migrate') {
       await loadSeed(ds);
       console.log('seed loaded (US–Mexico migration talks)');
+      if (config.seedDemoAccounts) {
+        const demo = await loadDemoAccounts(ds);
+        if (demo) console.log(`demo accounts added; demo read-only API key, shown this once: ${demo.apiKey}`);
+      }
     }
   } finally {
     await ds.destroy();

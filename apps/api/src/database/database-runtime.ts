@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { createDataSource } from './data-source';
 import { RunningDatabase, startEmbeddedDatabase } from './embedded-database';
-import { DEFAULT_WORKSPACE_ID } from '../common/context/workspace';
-import { hasAnyWorkspace, loadSeed } from './seeds/seed-loader';
+import { loadDemoAccounts } from './seeds/demo-accounts';
+import { hasAnyWorkspace, isSeeded, loadSeed } from './seeds/seed-loader';
 
 /** The configured database: the server in DATABASE_URL, or the embedded one under DATA_DIR. */
 export async function openDatabase(config: AppConfig, log: (line: string) => void = console.log): Promise<RunningDatabase> {
@@ -12,20 +12,19 @@ export async function openDatabase(config: AppConfig, log: (line: string) => voi
   return db;
 }
 
-/** Migrates, and loads the seed into an empty database when asked to. */
-export async function prepareDatabase(url: string, opts: { seed: boolean }): Promise<{ seeded: boolean }> {
+/**
+ * Migrates; loads the seed into an empty database and adds the demo accounts when asked to.
+ * `demoApiKey` is the demo key's secret, only on the start that created it.
+ */
+export async function prepareDatabase(url: string, opts: { seed: boolean; demo?: boolean }): Promise<{ seeded: boolean; demoApiKey: string | null }> {
   const ds: DataSource = createDataSource(url, 2);
   await ds.initialize();
   try {
     await ds.runMigrations({ transaction: 'each' });
     const seeded = opts.seed && !(await hasAnyWorkspace(ds));
     if (seeded) await loadSeed(ds);
-    // Until accounts and tenancy land, every request works in this one workspace.
-    await ds.query(
-      `INSERT INTO workspaces (id, slug, name) VALUES ($1, 'default', 'Default workspace') ON CONFLICT DO NOTHING`,
-      [DEFAULT_WORKSPACE_ID],
-    );
-    return { seeded };
+    const demo = opts.demo && (await isSeeded(ds)) ? await loadDemoAccounts(ds) : null;
+    return { seeded, demoApiKey: demo?.apiKey ?? null };
   } finally {
     await ds.destroy();
   }

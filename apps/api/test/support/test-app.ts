@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { closeApp, createApp, RunningApp } from '../../src/create-app';
 import { loadConfig } from '../../src/config/app-config';
 import { queryCounter } from '../../src/database/data-source';
 import { prepareDatabase } from '../../src/database/database-runtime';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/database/seeds/demo-accounts';
 
 export interface GqlResponse<T = Record<string, any>> {
   status: number;
@@ -11,11 +15,27 @@ export interface GqlResponse<T = Record<string, any>> {
   errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[];
 }
 
+export interface GqlRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** A session token or an API key, sent as Authorization: Bearer; null for an anonymous call. */
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
 export interface TestApp {
   url: string;
   running: RunningApp;
-  /** POSTs a GraphQL operation over real HTTP, as another system would. */
+  /** Tokens of the demo accounts (signed in at start) and the demo read-only API key. */
+  tokens: { owner: string; analyst: string; viewer: string; readKey: string };
+  /** POSTs a GraphQL operation over real HTTP as the demo analyst, as the web client would. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** The same, as anyone: another token or key, none, extra headers. */
+  request<T = Record<string, any>>(req: GqlRequest): Promise<GqlResponse<T> & { headers: Headers }>;
+  /** Signs in over HTTP and returns the session token. */
+  signIn(email: string, password?: string): Promise<string>;
+  /** The .eml files the API wrote to its outbox, oldest first. */
+  outbox(): string[];
   /** Runs SQL on the test database directly, to check what was (not) written. */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   /** How many SQL statements the API sent while `fn` ran. */
@@ -39,30 +59,54 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-/** A fresh database (migrated, seeded) and the API on a free port, for one test file. */
-export async function startTestApp(): Promise<TestApp> {
+/** A fresh database (migrated, seeded, with the demo accounts) and the API on a free port, for one test file. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run the tests through jest (globalSetup)');
   const name = `pactwatch_test_${randomBytes(6).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = withDatabase(adminUrl, name);
-  await prepareDatabase(url, { seed: true });
-  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'error' });
+  const { demoApiKey } = await prepareDatabase(url, { seed: true, demo: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-app-'));
+  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'error', DATA_DIR: dataDir, ...env });
   const running = await createApp(config, url);
   const direct = new Client({ connectionString: url });
   await direct.connect();
 
+  const request = async <T,>({ query, variables, token, headers }: GqlRequest) => {
+    const res = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as Record<string, any>;
+    return { status: res.status, headers: res.headers, ...body } as GqlResponse<T> & { headers: Headers };
+  };
+  const signIn = async (email: string, password = DEMO_PASSWORD) => {
+    const res = await request<{ signIn: { token: string } }>({
+      query: 'mutation($input: SignInInput!) { signIn(input: $input) { token } }',
+      variables: { input: { email, password } },
+    });
+    if (!res.data?.signIn) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(res.errors)}`);
+    return res.data.signIn.token;
+  };
+  const tokens = {
+    owner: await signIn(DEMO_USERS.owner.email),
+    analyst: await signIn(DEMO_USERS.analyst.email),
+    viewer: await signIn(DEMO_USERS.viewer.email),
+    readKey: demoApiKey as string,
+  };
+
   return {
     url: running.url,
     running,
-    async gql(query, variables) {
-      const res = await fetch(`${running.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as Record<string, any>;
-      return { status: res.status, ...body };
+    tokens,
+    gql: (query, variables) => request({ query, variables, token: tokens.analyst }),
+    request,
+    signIn,
+    outbox() {
+      const dir = join(dataDir, 'outbox');
+      return existsSync(dir) ? readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8')) : [];
     },
     async sql(text, params) {
       return (await direct.query(text, params)).rows;
@@ -77,6 +121,7 @@ export async function startTestApp(): Promise<TestApp> {
       await direct.end();
       await closeApp(running);
       await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,5 +7,4 @@ export interface Actor {
   label: string;
 }
 
-// Until accounts land every caller acts anonymously in the default workspace.
-export const ANONYMOUS_ACTOR: Actor = { type: 'ANONYMOUS', id: null, label: 'anonymous' };
+export const SYSTEM_ACTOR: Actor = { type: 'SYSTEM', id: null, label: 'system' };

@@ -1,14 +1,24 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainError, ErrorCode } from '@pactwatch/domain';
 import { Caller, GqlContext } from './gql-context';
+import { Principal } from './principal';
 
-/** The caller of a GraphQL operation: its workspace and actor. */
+/** The caller the auth guard resolved: its workspace, actor and permissions. */
 export const CurrentCaller = createParamDecorator((_data: unknown, ctx: ExecutionContext): Caller => {
-  const { workspaceId, actor } = GqlExecutionContext.create(ctx).getContext<GqlContext>();
-  return { workspaceId, actor };
+  const caller = GqlExecutionContext.create(ctx).getContext<GqlContext>().req.caller;
+  if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
+  return caller;
 });
 
 /** The per-request DataLoaders. */
 export const Loaders = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext) => GqlExecutionContext.create(ctx).getContext<GqlContext>().loaders,
 );
+
+/** The authenticated principal of a request the guard let through. */
+export async function principalOf(ctx: GqlContext): Promise<Principal> {
+  const principal = await ctx.req.principal;
+  if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
+  return principal;
+}

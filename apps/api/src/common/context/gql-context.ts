@@ -1,17 +1,26 @@
+import { Permission, Role } from '@pactwatch/domain';
 import type { Request, Response } from 'express';
 import { RequestLoaders } from '../dataloaders/request-loaders';
 import { Actor } from './actor';
+import { Principal } from './principal';
 
-export interface GqlContext {
-  req: Request;
-  res: Response;
-  workspaceId: string;
-  actor: Actor;
-  loaders: RequestLoaders;
-}
-
-/** What a service needs to know of the caller: which workspace, who. */
+/** What a service needs to know of the caller: which workspace, who, allowed to do what. */
 export interface Caller {
   workspaceId: string;
   actor: Actor;
+  principal: Principal;
+  role: Role | null;
+  permissions: readonly Permission[];
+}
+
+/** The request as the auth guard leaves it. */
+export interface AuthedRequest extends Request {
+  principal?: Promise<Principal | null>;
+  caller?: Caller;
+}
+
+export interface GqlContext {
+  req: AuthedRequest;
+  res: Response;
+  loaders: RequestLoaders;
 }

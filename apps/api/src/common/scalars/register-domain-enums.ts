@@ -1,6 +1,9 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   AgreementKind,
+  ApiKeyScope,
+  Permission,
+  Role,
   CommitmentLinkKind,
   CommitmentPriority,
   CommitmentStatus,
@@ -17,3 +20,6 @@ registerEnumType(AgreementKind, { name: 'AgreementKind' });
 registerEnumType(EvidenceKind, { name: 'EvidenceKind' });
 registerEnumType(EvidenceStance, { name: 'EvidenceStance', description: 'Whether the source supports, contradicts or only gives context to the status.' });
 registerEnumType(CommitmentLinkKind, { name: 'CommitmentLinkKind' });
+registerEnumType(Role, { name: 'Role', description: 'VIEWER reads; ANALYST also changes the tracker; ADMIN also manages members and keys; OWNER also the workspace.' });
+registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', description: 'READ reads; READ_WRITE also changes the tracker, as an analyst would.' });
+registerEnumType(Permission, { name: 'Permission' });

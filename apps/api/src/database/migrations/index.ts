@@ -1,4 +1,5 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+import { Accounts1764400000000 } from './1764400000000-accounts';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
-export const MIGRATIONS = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000, Accounts1764400000000];

@@ -1,5 +1,7 @@
+import { Permission } from '@pactwatch/domain';
 import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller } from '../../common/context/current-caller.decorator';
 import { Activity, ActivityConnection } from './activity.model';
@@ -19,6 +21,7 @@ export class ActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @Query(() => ActivityConnection, { description: 'The change feed of the workspace, newest first.' })
+  @Access(Permission.READ)
   activity(@Args() args: ActivityArgs, @CurrentCaller() caller: Caller) {
     return this.activityService.list(caller, args.first, args.after, args.subjectId);
   }

@@ -1,4 +1,6 @@
+import { Permission } from '@pactwatch/domain';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
@@ -24,21 +26,25 @@ export class AgreementsResolver {
   ) {}
 
   @Query(() => AgreementConnection, { description: 'Agreements of the workspace, newest first.' })
+  @Access(Permission.READ)
   agreements(@Args() args: AgreementsArgs, @CurrentCaller() caller: Caller) {
     return this.agreementsService.list(caller, args);
   }
 
   @Query(() => Agreement, { description: 'One agreement; NOT_FOUND when there is none with this id.' })
+  @Access(Permission.READ)
   agreement(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
     return this.agreementsService.findOne(caller, id);
   }
 
   @Mutation(() => CreateAgreementPayload)
+  @Access(Permission.WRITE)
   createAgreement(@Args('input') input: CreateAgreementInput, @CurrentCaller() caller: Caller) {
     return this.agreementsService.create(caller, input);
   }
 
   @Mutation(() => UpdateAgreementPayload, { description: 'Fails with CONFLICT on a stale expectedVersion.' })
+  @Access(Permission.WRITE)
   updateAgreement(@Args('input') input: UpdateAgreementInput, @CurrentCaller() caller: Caller) {
     return this.agreementsService.update(caller, input);
   }

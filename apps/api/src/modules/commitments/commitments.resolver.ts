@@ -1,4 +1,6 @@
+import { Permission } from '@pactwatch/domain';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
@@ -41,36 +43,43 @@ export class CommitmentsResolver {
   ) {}
 
   @Query(() => CommitmentConnection, { description: 'Commitments of the workspace: filtered, ordered, a page at a time.' })
+  @Access(Permission.READ)
   commitments(@Args() args: CommitmentsArgs, @CurrentCaller() caller: Caller) {
     return this.commitmentsService.list(caller, args);
   }
 
   @Query(() => Commitment, { description: 'One commitment; NOT_FOUND when there is none with this id.' })
+  @Access(Permission.READ)
   commitment(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
     return this.commitmentsService.findOne(caller, id);
   }
 
   @Mutation(() => CreateCommitmentPayload)
+  @Access(Permission.WRITE)
   createCommitment(@Args('input') input: CreateCommitmentInput, @CurrentCaller() caller: Caller) {
     return this.changesService.create(caller, input);
   }
 
   @Mutation(() => UpdateCommitmentPayload)
+  @Access(Permission.WRITE)
   updateCommitment(@Args('input') input: UpdateCommitmentInput, @CurrentCaller() caller: Caller) {
     return this.changesService.update(caller, input);
   }
 
   @Mutation(() => ChangeCommitmentStatusPayload)
+  @Access(Permission.WRITE)
   changeCommitmentStatus(@Args('input') input: ChangeCommitmentStatusInput, @CurrentCaller() caller: Caller) {
     return this.changesService.changeStatus(caller, input);
   }
 
   @Mutation(() => LinkCommitmentsPayload)
+  @Access(Permission.WRITE)
   linkCommitments(@Args('input') input: LinkCommitmentsInput, @CurrentCaller() caller: Caller) {
     return this.changesService.link(caller, input);
   }
 
   @Mutation(() => UnlinkCommitmentsPayload)
+  @Access(Permission.WRITE)
   unlinkCommitments(@Args('input') input: UnlinkCommitmentsInput, @CurrentCaller() caller: Caller) {
     return this.changesService.unlink(caller, input);
   }

@@ -1,4 +1,6 @@
+import { Permission } from '@pactwatch/domain';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller } from '../../common/context/current-caller.decorator';
 import { AddEvidenceInput } from './dto/add-evidence.input';
@@ -12,11 +14,13 @@ export class EvidenceResolver {
   constructor(private readonly evidenceService: EvidenceService) {}
 
   @Mutation(() => AddEvidencePayload, { description: 'Adds a source to a commitment or to an agreement.' })
+  @Access(Permission.WRITE)
   addEvidence(@Args('input') input: AddEvidenceInput, @CurrentCaller() caller: Caller) {
     return this.evidenceService.add(caller, input);
   }
 
   @Mutation(() => UpdateEvidencePayload, { description: 'Corrects a source; fails with CONFLICT on a stale expectedVersion.' })
+  @Access(Permission.WRITE)
   updateEvidence(@Args('input') input: UpdateEvidenceInput, @CurrentCaller() caller: Caller) {
     return this.evidenceService.update(caller, input);
   }

@@ -1,4 +1,6 @@
+import { Permission } from '@pactwatch/domain';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
@@ -15,11 +17,13 @@ export class IndicatorsResolver {
   constructor(private readonly indicatorsService: IndicatorsService) {}
 
   @Mutation(() => CreateIndicatorPayload)
+  @Access(Permission.WRITE)
   createIndicator(@Args('input') input: CreateIndicatorInput, @CurrentCaller() caller: Caller) {
     return this.indicatorsService.create(caller, input);
   }
 
   @Mutation(() => RecordObservationPayload, { description: 'Records a dated value; a second value for the same date revises the first, which is kept.' })
+  @Access(Permission.WRITE)
   recordObservation(@Args('input') input: RecordObservationInput, @CurrentCaller() caller: Caller) {
     return this.indicatorsService.record(caller, input);
   }

@@ -1,4 +1,6 @@
+import { Permission } from '@pactwatch/domain';
 import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
@@ -12,16 +14,19 @@ export class PartiesResolver {
   constructor(private readonly partiesService: PartiesService) {}
 
   @Query(() => [Party], { description: 'Every party of the workspace, by code.' })
+  @Access(Permission.READ)
   parties(@CurrentCaller() caller: Caller) {
     return this.partiesService.listParties(caller.workspaceId);
   }
 
   @Query(() => [Organization], { description: 'Every agency and ministry, by acronym.' })
+  @Access(Permission.READ)
   organizations(@CurrentCaller() caller: Caller) {
     return this.partiesService.listOrganizations(caller.workspaceId);
   }
 
   @Query(() => [Person], { description: 'Every official, by name.' })
+  @Access(Permission.READ)
   people(@CurrentCaller() caller: Caller) {
     return this.partiesService.listPeople(caller.workspaceId);
   }

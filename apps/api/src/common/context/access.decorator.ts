@@ -1,0 +1,15 @@
+import { SetMetadata } from '@nestjs/common';
+import { Permission } from '@pactwatch/domain';
+
+/**
+ * Who may call an operation. Every query and mutation declares one; the guard refuses those
+ * that do not.
+ * - PUBLIC: anyone (sign-in, password reset, accepting an invitation);
+ * - SIGNED_IN: any person or API key, whatever its workspace (`me`);
+ * - PERSON: a signed-in person, not an API key (sign-out, password change);
+ * - a Permission: a caller holding it in the selected workspace.
+ */
+export type AccessRule = 'PUBLIC' | 'SIGNED_IN' | 'PERSON' | Permission;
+
+export const ACCESS_KEY = 'pactwatch:access';
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { hash, verify } from '@node-rs/argon2';
+import { checkEmail, checkPassword, checkText, DomainError, ErrorCode, FieldViolation, NAME_MAX_LENGTH, normalizeEmail, Role } from '@pactwatch/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { Principal } from '../../common/context/principal';
+import { MailService } from '../mail/mail.service';
+import { SecretsService } from './secrets.service';
+import { SignInThrottleService } from './sign-in-throttle.service';
+import { newSecret, sha256 } from './tokens';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  locale: string;
+  createdAt: Date;
+}
+
+export interface IssuedSession {
+  token: string;
+  expiresAt: Date;
+  user: UserRow;
+}
+
+const USER = 'u.id, u.email, u.name, u.locale, u.created_at AS "createdAt"';
+const RESET_TTL_MINUTES = 60;
+
+// Verified against when the email is unknown, so a miss costs as long as a wrong password.
+const DUMMY_HASH = hash('pactwatch-timing-equaliser');
+
+function badInput(...violations: (FieldViolation | null)[]): void {
+  const found = violations.filter((v): v is FieldViolation => v !== null);
+  if (found.length) throw DomainError.badInput(found);
+}
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly secrets: SecretsService,
+    private readonly throttle: SignInThrottleService,
+    private readonly mail: MailService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The local strategy's check. Says nothing of which part was wrong. */
+  async verifyCredentials(emailInput: string, password: string, ip: string): Promise<UserRow> {
+    badInput(checkEmail(emailInput), password.length > 256 ? checkPassword(password) : null);
+    const email = normalizeEmail(emailInput);
+    await this.throttle.assertAllowed(email, ip);
+    const [row] = await this.dataSource.query(`SELECT ${USER}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.email) = $1`, [email]);
+    const ok = row ? await verify(row.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
+    if (!ok) {
+      await this.throttle.recordFailure(email, ip);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
+    }
+    await this.throttle.clear(email);
+    delete row.passwordHash;
+    return row;
+  }
+
+  /** Opens a session and signs a token for it, in the given workspace or the first the user belongs to. */
+  async issueSession(user: UserRow, workspaceId?: string | null): Promise<IssuedSession> {
+    const sessionId = randomUUID();
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_DAYS * 86400_000);
+    await this.dataSource.query('INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, $3)', [sessionId, user.id, expiresAt]);
+    const wid = workspaceId ?? (await this.firstWorkspace(user.id));
+    return { ...(await this.signToken(user.id, sessionId, wid)), user };
+  }
+
+  /** A fresh token for an open session (renewal, or another workspace). */
+  async signToken(userId: string, sessionId: string, workspaceId: string | null): Promise<{ token: string; expiresAt: Date }> {
+    const secret = await this.secrets.jwt();
+    const token = await this.jwt.signAsync(
+      { sub: userId, sid: sessionId, wid: workspaceId },
+      { secret, algorithm: 'HS256', expiresIn: this.config.JWT_TTL_SECONDS, issuer: 'pactwatch', audience: 'pactwatch' },
+    );
+    return { token, expiresAt: new Date(Date.now() + this.config.JWT_TTL_SECONDS * 1000) };
+  }
+
+  async signOut(principal: Principal): Promise<void> {
+    if (principal.kind === 'USER') await this.dataSource.query('UPDATE sessions SET revoked_at = now() WHERE id = $1', [principal.sessionId]);
+  }
+
+  /** A new account with a workspace of its own, of which it is the owner. */
+  async signUp(input: { email: string; name: string; password: string; workspaceName: string }): Promise<IssuedSession> {
+    badInput(
+      checkEmail(input.email),
+      checkText('name', input.name, { required: true, max: NAME_MAX_LENGTH }),
+      checkPassword(input.password),
+      checkText('workspaceName', input.workspaceName, { required: true, max: NAME_MAX_LENGTH }),
+    );
+    const workspaceId = randomUUID();
+    const user = await this.dataSource.transaction(async (m) => {
+      const created = await this.createUser(m, input);
+      await m.query('INSERT INTO workspaces (id, slug, name) VALUES ($1, $2, $3)', [workspaceId, workspaceId, input.workspaceName.trim()]);
+      await m.query('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [workspaceId, created.id, Role.OWNER]);
+      await m.query(
+        `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, after)
+         VALUES ($1, 'USER', $2, $3, 'workspace.created', 'Workspace', $1, $4)`,
+        [workspaceId, created.id, created.name, JSON.stringify({ name: input.workspaceName.trim() })],
+      );
+      return created;
+    });
+    return this.issueSession(user, workspaceId);
+  }
+
+  /** Inside the caller's transaction; refuses an email that already has an account. */
+  async createUser(m: EntityManager, input: { email: string; name: string; password: string }): Promise<UserRow> {
+    const email = normalizeEmail(input.email);
+    const id = randomUUID();
+    const passwordHash = await hash(input.password);
+    const rows = await m.query(
+      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING id, email, name, locale, created_at AS "createdAt"`,
+      [id, email, input.name.trim(), passwordHash],
+    );
+    if (!rows.length) throw DomainError.conflict('An account with this email already exists; sign in instead', { field: 'email' });
+    return rows[0];
+  }
+
+  async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    if (principal.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person has a password');
+    badInput(checkPassword(newPassword, 'newPassword'), currentPassword.length > 256 ? checkPassword(currentPassword, 'currentPassword') : null);
+    const [row] = await this.dataSource.query('SELECT password_hash AS "passwordHash" FROM users WHERE id = $1', [principal.userId]);
+    if (!row || !(await verify(row.passwordHash, currentPassword))) {
+      throw DomainError.badInput([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
+    }
+    await this.dataSource.transaction(async (m) => {
+      await m.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [principal.userId, await hash(newPassword)]);
+      // Every other sign-in ends; this one stays.
+      await m.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL', [principal.userId, principal.sessionId]);
+    });
+  }
+
+  /** Mails a reset link when the account exists; answers the same either way. */
+  async requestPasswordReset(emailInput: string): Promise<void> {
+    badInput(checkEmail(emailInput));
+    const email = normalizeEmail(emailInput);
+    const [user] = await this.dataSource.query(`SELECT ${USER} FROM users u WHERE lower(u.email) = $1`, [email]);
+    if (!user) return;
+    const { secret, hash: tokenHash } = newSecret();
+    await this.dataSource.query(
+      `INSERT INTO password_resets (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
+      [randomUUID(), user.id, tokenHash, RESET_TTL_MINUTES],
+    );
+    const link = `${this.config.publicUrl}/reset-password?token=${secret}`;
+    await this.mail.send({
+      to: user.email,
+      subject: 'Reset your Pactwatch password',
+      text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Pactwatch password. This link works once, for ${RESET_TTL_MINUTES} minutes:\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
+    });
+  }
+
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    badInput(checkPassword(newPassword, 'newPassword'));
+    await this.dataSource.transaction(async (m) => {
+      const [reset] = await m.query(
+        `SELECT id, user_id AS "userId", used_at AS "usedAt", expires_at < now() AS expired FROM password_resets WHERE token_hash = $1 FOR UPDATE`,
+        [sha256(token)],
+      );
+      if (!reset) throw DomainError.badInput([{ field: 'token', message: 'This reset link is not valid' }]);
+      if (reset.usedAt) throw DomainError.badInput([{ field: 'token', message: 'This reset link has already been used' }]);
+      if (reset.expired) throw DomainError.badInput([{ field: 'token', message: 'This reset link has expired; ask for a new one' }]);
+      await m.query('UPDATE password_resets SET used_at = now() WHERE id = $1', [reset.id]);
+      await m.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [reset.userId, await hash(newPassword)]);
+      await m.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [reset.userId]);
+    });
+  }
+
+  async findUser(id: string): Promise<UserRow> {
+    const [row] = await this.dataSource.query(`SELECT ${USER} FROM users u WHERE u.id = $1`, [id]);
+    return row;
+  }
+
+  /** The workspace a token works in, as signed into it. */
+  decodeWorkspace(token: string): string | null {
+    return (this.jwt.decode(token) as { wid?: string | null } | null)?.wid ?? null;
+  }
+
+  async workspace(id: string): Promise<{ id: string; name: string; slug: string } | null> {
+    const [row] = await this.dataSource.query('SELECT id, name, slug FROM workspaces WHERE id = $1', [id]);
+    return row ?? null;
+  }
+
+  private async firstWorkspace(userId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query('SELECT workspace_id AS id FROM memberships WHERE user_id = $1 ORDER BY created_at, workspace_id LIMIT 1', [userId]);
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ApiKeyScope } from '@pactwatch/domain';
+import type { Request } from 'express';
+import { ExtractJwt } from 'passport-jwt';
+import { Strategy } from 'passport-custom';
+import { DataSource } from 'typeorm';
+import { Principal } from '../../../common/context/principal';
+import { API_KEY_PREFIX, parseApiKey, sameHash, sha256 } from '../tokens';
+
+const fromBearer = ExtractJwt.fromAuthHeaderAsBearerToken();
+
+/** `Authorization: Bearer pw_…`: an API key of another system, acting in its own workspace. */
+@Injectable()
+export class ApiKeyStrategy extends PassportStrategy(Strategy, 'api-key') {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async validate(req: Request): Promise<Principal | false> {
+    const token = fromBearer(req);
+    if (!token?.startsWith(API_KEY_PREFIX)) return false;
+    const parsed = parseApiKey(token);
+    if (!parsed) throw new ApiKeyRefusal('The API key is malformed');
+    const [key] = await this.dataSource.query(
+      `SELECT id, name, workspace_id AS "workspaceId", scope, secret_hash AS "secretHash", revoked_at AS "revokedAt"
+       FROM api_keys WHERE prefix = $1`,
+      [parsed.prefix],
+    );
+    if (!key || !sameHash(sha256(token), key.secretHash)) throw new ApiKeyRefusal('The API key is not valid');
+    if (key.revokedAt) throw new ApiKeyRefusal('The API key has been revoked');
+    // At most one write a minute per key: "last used" is for people, not an audit trail.
+    await this.dataSource.query(
+      `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [key.id],
+    );
+    return { kind: 'API_KEY', keyId: key.id, name: key.name, workspaceId: key.workspaceId, scope: key.scope as ApiKeyScope };
+  }
+}
+
+/** A key was presented and refused: the reason reaches the caller. */
+export class ApiKeyRefusal extends Error {}
