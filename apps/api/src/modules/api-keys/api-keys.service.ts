@@ -6,6 +6,7 @@ import { Caller } from '../../common/context/gql-context';
 import { ActivityService } from '../activity/activity.service';
 import { newApiKey } from '../auth/tokens';
 import { ApiKey } from './api-key.model';
+import { returningRows } from '../../common/sql/returning-rows';
 
 const API_KEY = `k.id, k.name, k.prefix, k.scope, k.created_at AS "createdAt", k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt"`;
 
@@ -38,7 +39,8 @@ export class ApiKeysService {
 
   async revoke(caller: Caller, id: string): Promise<ApiKey> {
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(
+      const [row] = await returningRows(
+        m,
         'UPDATE api_keys SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND workspace_id = $2 RETURNING id',
         [id, caller.workspaceId],
       );

@@ -30,6 +30,7 @@ import {
 import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
+import { returningRows } from '../../common/sql/returning-rows';
 
 const EDITABLE = ['title', 'description', 'sourceQuote', 'ownerOrganizationId', 'ownerPersonId', 'dueOn', 'priority'] as const;
 const COLUMN_OF: Record<(typeof EDITABLE)[number], string> = {
@@ -162,7 +163,7 @@ export class CommitmentChangesService {
       });
       if (violations.length) throw DomainError.badInput(violations);
       await this.evidence.assertExist(m, caller.workspaceId, evidenceIds, 'evidenceIds');
-      const newIds = await this.evidence.createMany(m, caller, input.newEvidence, 'newEvidence');
+      const newIds = await this.evidence.createMany(m, caller, input.newEvidence, 'newEvidence', current.id);
       const allEvidence = [...evidenceIds, ...newIds];
       await this.evidence.attachToCommitment(m, caller.workspaceId, current.id, allEvidence);
       const version = current.version + 1;
@@ -225,8 +226,8 @@ export class CommitmentChangesService {
 
   async unlink(caller: Caller, input: UnlinkCommitmentsInput): Promise<UnlinkCommitmentsPayload> {
     const removed = await this.dataSource.transaction(async (m) => {
-      // For a DELETE, TypeORM's query() answers [rows, rowCount], not the rows.
-      const [[link]]: [{ fromId: string; toId: string; kind: string }[], number] = await m.query(
+      const [link] = await returningRows<{ fromId: string; toId: string; kind: string }>(
+        m,
         `DELETE FROM commitment_links WHERE workspace_id = $1 AND id = $2
          RETURNING from_commitment_id AS "fromId", to_commitment_id AS "toId", kind`,
         [caller.workspaceId, input.linkId],

@@ -106,7 +106,7 @@ export class EvidenceService {
   }
 
   /** Inserts new sources inside the caller's transaction, each with its activity row. */
-  async createMany(manager: EntityManager, caller: Caller, inputs: NewEvidenceInput[], field: string): Promise<string[]> {
+  async createMany(manager: EntityManager, caller: Caller, inputs: NewEvidenceInput[], field: string, commitmentId: string | null = null): Promise<string[]> {
     const violations = inputs.flatMap((e, i) => evidenceViolations(e, `${field}[${i}]`));
     if (violations.length) throw DomainError.badInput(violations);
     const ids: string[] = [];
@@ -119,7 +119,7 @@ export class EvidenceService {
       );
       await this.activity.record(manager, caller, {
         verb: 'evidence.added', subjectType: 'Evidence', subjectId: id,
-        after: { url: e.url, title: e.title, kind: e.kind, stance: e.stance },
+        after: { url: e.url, title: e.title, kind: e.kind, stance: e.stance, commitmentId },
       });
       ids.push(id);
     }
@@ -142,7 +142,7 @@ export class EvidenceService {
     const evidence = await this.dataSource.transaction(async (m) => {
       if (input.commitmentId) await this.assertSubject(m, caller, 'commitments', 'Commitment', input.commitmentId, 'commitmentId');
       if (input.agreementId) await this.assertSubject(m, caller, 'agreements', 'Agreement', input.agreementId, 'agreementId');
-      const [id] = await this.createMany(m, caller, [input], 'input');
+      const [id] = await this.createMany(m, caller, [input], 'input', input.commitmentId ?? null);
       if (input.commitmentId) await this.attachToCommitment(m, caller.workspaceId, input.commitmentId, [id]);
       if (input.agreementId) {
         await m.query('INSERT INTO agreement_sources (agreement_id, evidence_id, workspace_id) VALUES ($1, $2, $3)', [input.agreementId, id, caller.workspaceId]);

@@ -12,6 +12,7 @@ import { MailService } from '../mail/mail.service';
 import { Invitation } from './invitation.model';
 import { Membership } from './membership.model';
 import { Workspace } from './workspace.model';
+import { returningRows } from '../../common/sql/returning-rows';
 
 const INVITATION_TTL_DAYS = 7;
 const INVITATION = `i.id, i.email, i.role, i.created_at AS "createdAt", i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt"`;
@@ -92,7 +93,8 @@ export class WorkspacesService {
 
   async revokeInvitation(caller: Caller, invitationId: string): Promise<Invitation> {
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(
+      const [row] = await returningRows(
+        m,
         `UPDATE invitations SET revoked_at = now() WHERE id = $1 AND workspace_id = $2 AND accepted_at IS NULL AND revoked_at IS NULL RETURNING id`,
         [invitationId, caller.workspaceId],
       );
@@ -192,7 +194,8 @@ export class WorkspacesService {
     if (violation) throw DomainError.badInput([violation]);
     const id = randomUUID();
     return this.dataSource.transaction(async (m) => {
-      await m.query('INSERT INTO workspaces (id, slug, name) VALUES ($1, $1, $2)', [id, name.trim()]);
+      // slug and id are both the id, passed twice: one parameter cannot be both a uuid and text.
+      await m.query('INSERT INTO workspaces (id, slug, name) VALUES ($1, $2, $3)', [id, id, name.trim()]);
       await m.query('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [id, principal.userId, Role.OWNER]);
       await this.activity.record(m, { workspaceId: id, actor: { type: 'USER', id: principal.userId, label: principal.name } } as Caller, {
         verb: 'workspace.created', subjectType: 'Workspace', subjectId: id, after: { name: name.trim() },
