@@ -2,16 +2,21 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { GqlContext } from './common/context/gql-context';
 import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
+import { CallerThrottlerGuard } from './common/security/caller-throttler.guard';
+import { queryLimitsPlugin } from './common/security/query-limits.plugin';
+import { schemaAccessPlugin } from './common/security/schema-access.plugin';
 import { FEATURE_MODULES } from './graphql-modules';
 import { HealthController } from './health.controller';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
+import { AuthService } from './modules/auth/auth.service';
 
 @Global()
 @Module({})
@@ -35,25 +40,44 @@ export class AppModule {
       module: AppModule,
       imports: [
         DatabaseModule.with(dataSource, config),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          graphiql: false,
-          playground: false,
-          introspection: true,
-          includeStacktraceInErrorResponses: false,
-          csrfPrevention: true,
-          formatError: formatGraphQLError,
-          context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new RequestLoaders() }),
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: false,
+            playground: false,
+            // On, but only for signed-in people and API keys: see schemaAccessPlugin. (graphql 16's
+            // MaxIntrospectionDepthRule, among the standard rules, stops __type → fields → type loops.)
+            introspection: true,
+            includeStacktraceInErrorResponses: false,
+            // Refuses GET and "simple" POST requests (text/plain, forms) without a preflight-forcing header.
+            csrfPrevention: true,
+            // Bounds validation's own work on fragments spread into fragments (Apollo's default, 10 million selections).
+            maxRecursiveSelections: true,
+            plugins: [
+              schemaAccessPlugin((req, res) => auth.authenticate(req, res)),
+              queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES }),
+            ],
+            formatError: formatGraphQLError,
+            context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new RequestLoaders() }),
+          }),
         }),
+        // In-memory counts, per instance: see CallerThrottlerGuard.
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, blockDuration: 0 }] }),
         AuthModule,
         ...FEATURE_MODULES,
       ],
       controllers: [HealthController],
-      // One guard before every operation: authentication, workspace, access rule.
-      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
+      providers: [
+        // Global guards run in this order. First authentication, workspace and access rule...
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        // ...then the rate limit, which counts by the caller the auth guard found.
+        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+      ],
     };
   }
 }

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { DataSource } from 'typeorm';
 import { types } from 'pg';
 import { AppModule } from './app.module';
@@ -33,16 +35,52 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyParser: false,
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
   });
+  app.disable('x-powered-by');
+  // Behind a proxy, req.ip (rate limits, sign-in throttling) is the caller's only if the proxy is trusted.
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
+  // Browsers on these origins only, with cookies; others get no CORS headers at all, so their scripts cannot read answers.
+  const corsOrigins = new Set(config.corsOrigins);
+  app.enableCors((req: Request, done: (err: Error | null, options: CorsOptions) => void) =>
+    done(null, corsOrigins.has(req.headers.origin ?? '') ? { origin: true, credentials: true, maxAge: 600 } : { origin: false }),
+  );
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
-  if (existsSync(config.WEB_DIR)) app.useStaticAssets(resolve(config.WEB_DIR), { index: 'index.html' });
+  if (existsSync(config.WEB_DIR)) {
+    app.useStaticAssets(resolve(config.WEB_DIR), { index: 'index.html' });
+    app.use(webClientRoutes(resolve(config.WEB_DIR, 'index.html')));
+  }
   app.use(bodyTooLarge);
   app.useGlobalFilters(new DomainExceptionFilter());
   app.useGlobalPipes(new RefuseNulPipe(), new ValidationPipe({ transform: true, whitelist: true, exceptionFactory: validationExceptionFactory }));
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
-  return { app, dataSource, url: `http://${host}:${address.port}` };
+  const url = `http://${host}:${address.port}`;
+  // On a port chosen at start, links in emails point at the port actually taken.
+  if (!config.PUBLIC_URL && config.PORT === 0) config.PUBLIC_URL = url;
+  return { app, dataSource, url };
+}
+
+/**
+ * helmet's defaults (nosniff, framing by the same origin only, no referrer, HSTS, no X-Powered-By)
+ * with its default Content-Security-Policy, which suits the API's JSON and the static web client. upgrade-insecure-requests only when the
+ * public address is https: over plain http it would break the client's own assets.
+ */
+function securityHeaders(config: AppConfig) {
+  const https = config.publicUrl.startsWith('https:');
+  return helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } });
+}
+
+// Paths the API answers itself; every other page address belongs to the web client's router.
+const API_PATHS = /^\/(graphql|health|unsubscribe|digests\/)/;
+
+/** The web client's routes (/commitments/…) load its index.html, so that links into it work. */
+function webClientRoutes(indexFile: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html') || !existsSync(indexFile)) return next();
+    res.sendFile(indexFile);
+  };
 }
 
 /** A body over the limit still gets a GraphQL-shaped answer with a code, not an HTML page. */

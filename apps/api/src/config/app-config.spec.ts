@@ -13,6 +13,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/p', SEED_ON_START: 'true' }).seedOnStart).toBe(true);
   });
 
+  it('limits queries to 12 levels and 50,000 nodes, and trusts no proxy, unless told', () => {
+    const config = loadConfig({});
+    expect(config.GRAPHQL_MAX_DEPTH).toBe(12);
+    expect(config.GRAPHQL_MAX_NODES).toBe(50000);
+    expect(config.trustProxy).toBe(false);
+    expect(config.corsOrigins).toEqual([]);
+    const tuned = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_NODES: '1000', RATE_LIMIT_PER_MINUTE: '60' });
+    expect([tuned.GRAPHQL_MAX_DEPTH, tuned.GRAPHQL_MAX_NODES, tuned.RATE_LIMIT_PER_MINUTE]).toEqual([8, 1000, 60]);
+  });
+
+  it.each([
+    ['1', 1],
+    ['true', true],
+    ['false', false],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.0.1', '10.0.0.0/8, 192.168.0.1'],
+  ])('reads TRUST_PROXY=%s as Express does', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('reads CORS_ORIGINS as a list of exact origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://app.example.org/, http://localhost:4200' }).corsOrigins).toEqual([
+      'https://app.example.org',
+      'http://localhost:4200',
+    ]);
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -20,6 +47,13 @@ describe('loadConfig', () => {
     ['SEED_ON_START', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['MAX_BODY_BYTES', '10'],
+    ['GRAPHQL_MAX_DEPTH', '0'],
+    ['GRAPHQL_MAX_DEPTH', 'deep'],
+    ['GRAPHQL_MAX_NODES', '0'],
+    ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['TRUST_PROXY', 'yes please'],
+    ['CORS_ORIGINS', '*'],
+    ['CORS_ORIGINS', 'app.example.org'],
   ])('stops start-up on %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}=`));

@@ -34,7 +34,7 @@ export class AppConfig {
 
   /** Static files served at / (the web client); skipped when the folder does not exist. */
   @IsOptional() @IsString()
-  WEB_DIR = 'apps/web/public';
+  WEB_DIR = 'dist/apps/web';
 
   /** Signs the session tokens; when unset a random key is made once and kept in the database, shared by every instance. */
   @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
@@ -52,13 +52,39 @@ export class AppConfig {
   @IsOptional() @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL?: string;
 
-  /** Origins other than the API's own that browsers may call it from, comma-separated. */
-  @IsOptional() @IsString()
+  /**
+   * Origins other than the API's own that browsers may call it from (with cookies), comma-separated,
+   * such as https://app.example.org. Each is matched exactly; there is no wildcard.
+   */
+  @IsOptional() @Matches(/^\s*(https?:\/\/[^\s/,]+\/?\s*(,\s*https?:\/\/[^\s/,]+\/?\s*)*)?$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://app.example.org',
+  })
   CORS_ORIGINS = '';
 
   /** Requests per minute per user, API key or (anonymous) address, per instance. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /**
+   * Which proxies in front of the API to believe about the caller's address (X-Forwarded-For):
+   * a hop count such as 1 (one load balancer), addresses or subnets (comma-separated, or
+   * loopback / linklocal / uniquelocal), true for any (only when the proxy overwrites the header),
+   * or false. Off by default; behind a proxy every anonymous caller would otherwise share its
+   * address for rate limits and sign-in throttling.
+   */
+  @IsOptional() @Matches(/^(true|false|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, { message: 'TRUST_PROXY must be true, false, a hop count or a list of addresses' })
+  TRUST_PROXY = 'false';
+
+  /** Deepest selection a query may make (introspection fields aside). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  GRAPHQL_MAX_DEPTH = 12;
+
+  /**
+   * Most nodes a query may ask for, counted before it runs as GitHub does: each connection's
+   * `first` multiplied by the `first` of the connections it is nested in, summed.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  GRAPHQL_MAX_NODES = 50000;
 
   /** Demo owner, analyst and viewer accounts and a read-only key. Defaults to on for the embedded database only. */
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_DEMO_ACCOUNTS must be true or false' })
@@ -70,6 +96,21 @@ export class AppConfig {
 
   @IsOptional() @IsString()
   MAIL_FROM = 'Pactwatch <no-reply@pactwatch.test>';
+
+  /** How often each instance looks for digests that are due; 0 turns the scheduler off (runDigests still works). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  DIGEST_POLL_SECONDS = 15;
+
+  /** How long a worker holds a claimed digest before another instance may take it over. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  DIGEST_LEASE_SECONDS = 120;
+
+  /** A period is built this long after it ends, so that changes committing at the edge are in it. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600)
+  DIGEST_GRACE_SECONDS = 5;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  DIGEST_MAX_ATTEMPTS = 5;
 
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'warn';
@@ -90,8 +131,15 @@ export class AppConfig {
     return (this.PUBLIC_URL ?? `http://${this.HOST === '0.0.0.0' ? '127.0.0.1' : this.HOST}:${this.PORT}`).replace(/\/$/, '');
   }
 
+  /** TRUST_PROXY as Express's `trust proxy` setting. */
+  get trustProxy(): boolean | number | string {
+    const value = this.TRUST_PROXY.trim();
+    if (value === 'true' || value === 'false') return value === 'true';
+    return /^\d+$/.test(value) ? Number(value) : value;
+  }
+
   get corsOrigins(): string[] {
-    return this.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    return this.CORS_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
   }
 }
 

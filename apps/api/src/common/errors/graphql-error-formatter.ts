@@ -47,9 +47,11 @@ function fieldOf(message: string): string | undefined {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = { path: formatted.path, locations: formatted.locations };
+  // Raised in a resolver or guard, or wrapped by a plugin that refused the request before execution.
+  const domain = original instanceof DomainError ? original : original instanceof GraphQLError && original.originalError instanceof DomainError ? original.originalError : null;
 
-  if (original instanceof DomainError) {
-    return { message: original.message, ...where, extensions: { ...original.details, code: original.code } };
+  if (domain) {
+    return { message: domain.message, ...where, extensions: { ...domain.details, code: domain.code } };
   }
   if (original instanceof HttpException) {
     const code = HTTP_STATUS_CODES[original.getStatus()] ?? ErrorCode.INTERNAL;
