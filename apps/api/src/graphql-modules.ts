@@ -2,6 +2,7 @@ import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
+import { DigestsModule } from './modules/digests/digests.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { PartiesModule } from './modules/parties/parties.module';
@@ -15,6 +16,7 @@ export const FEATURE_MODULES = [
   AgreementsModule,
   ApiKeysModule,
   CommitmentsModule,
+  DigestsModule,
   EvidenceModule,
   IndicatorsModule,
   PartiesModule,

@@ -8,3 +8,4 @@ export * from './lib/pagination-rules';
 export * from './lib/iso-date';
 export * from './lib/access-rules';
 export * from './lib/account-rules';
+export * from './lib/digest-period';

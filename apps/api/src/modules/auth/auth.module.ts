@@ -15,6 +15,6 @@ import { LocalStrategy } from './strategies/local.strategy';
 @Module({
   imports: [PassportModule.register({ session: false }), JwtModule.register({}), MailModule],
   providers: [SecretsService, SignInThrottleService, AccountsService, AuthService, JwtStrategy, ApiKeyStrategy, LocalStrategy, AuthGuard, AuthResolver],
-  exports: [AccountsService, AuthService, AuthGuard],
+  exports: [AccountsService, AuthService, AuthGuard, SecretsService],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import { AppConfig } from '../../config/app-config';
 @Injectable()
 export class SecretsService {
   private jwtSecret?: Promise<string>;
+  private readonly others = new Map<string, Promise<string>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -19,6 +20,16 @@ export class SecretsService {
   jwt(): Promise<string> {
     this.jwtSecret ??= this.config.JWT_SECRET ? Promise.resolve(this.config.JWT_SECRET) : this.stored('jwt');
     return this.jwtSecret;
+  }
+
+  /** A random server secret of this name, made once and shared through the database. */
+  named(name: string): Promise<string> {
+    let secret = this.others.get(name);
+    if (!secret) {
+      secret = this.stored(name);
+      this.others.set(name, secret);
+    }
+    return secret;
   }
 
   private async stored(name: string): Promise<string> {

@@ -25,7 +25,7 @@ const ORDER: Record<CommitmentOrderField, { expr: string; type: string; part: Cu
 type PagedRow = CommitmentRow & { sortText: string; totalCount: number };
 
 /** The filter as SQL conditions over `commitments c`, appending their parameters. */
-function filterConditions(filter: CommitmentFilter | null | undefined, params: unknown[], today: string): string[] {
+export function filterConditions(filter: CommitmentFilter | null | undefined, params: unknown[], today: string): string[] {
   const where: string[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (!filter) return where;

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** A fixed Message-ID, so that a message can be recognised wherever it lands. */
+  messageId?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export class MailService {
   constructor(private readonly config: AppConfig) {
     this.outboxDir = resolve(config.DATA_DIR, 'outbox');
     this.transport = config.SMTP_URL
-      ? createTransport(config.SMTP_URL)
+      ? createTransport(`${config.SMTP_URL}${config.SMTP_URL.includes('?') ? '&' : '?'}pool=true`)
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   }
 

@@ -1,0 +1,40 @@
+/** What one digest reports, grouped by agreement then commitment, before it becomes an email. */
+export interface DigestItem {
+  kind: 'STATUS' | 'SOURCE' | 'FIGURE';
+  at: Date;
+  actor: string;
+  // STATUS
+  from?: string | null;
+  to?: string;
+  note?: string;
+  evidence?: { title: string; url: string | null }[];
+  // SOURCE
+  source?: { title: string; url: string | null; publisher: string | null };
+  // FIGURE
+  figure?: { name: string; unit: string; from: number | null; to: number; asOf: string };
+}
+
+export interface DigestCommitment {
+  id: string;
+  title: string;
+  status: string;
+  items: DigestItem[];
+}
+
+export interface DigestAgreement {
+  id: string;
+  title: string;
+  commitments: DigestCommitment[];
+}
+
+export interface DigestContent {
+  workspaceName: string;
+  windowStart: Date;
+  windowEnd: Date;
+  agreements: DigestAgreement[];
+  counts: { statusChanges: number; newSources: number; figuresMoved: number };
+}
+
+export function itemCount(content: DigestContent): number {
+  return content.counts.statusChanges + content.counts.newSources + content.counts.figuresMoved;
+}

@@ -1,0 +1,97 @@
+/** The words of digests and their emails, in the recipient's language. */
+export interface DigestMessages {
+  locale: string;
+  statusChanges(n: number): string;
+  newSources(n: number): string;
+  figuresMoved(n: number): string;
+  subject(workspace: string, parts: string[]): string;
+  intro(workspace: string, from: string, to: string): string;
+  statusChangedBy(actor: string): string;
+  newSource: string;
+  figure: string;
+  openInPactwatch: string;
+  unsubscribe: string;
+  footer(workspace: string): string;
+  status: Record<string, string>;
+  confirmSubject(workspace: string): string;
+  confirmText(workspace: string, inviter: string, link: string): string;
+  unsubscribedPage(email: string | null): string;
+  unsubscribeQuestion: string;
+  unsubscribeButton: string;
+  confirmedPage: string;
+  confirmQuestion: string;
+  confirmButton: string;
+  invalidLink: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en: DigestMessages = {
+  locale: 'en',
+  statusChanges: (n) => plural(n, 'status change', 'status changes'),
+  newSources: (n) => plural(n, 'new source', 'new sources'),
+  figuresMoved: (n) => plural(n, 'figure moved', 'figures moved'),
+  subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
+  intro: (workspace, from, to) => `What changed in ${workspace} from ${from} to ${to}.`,
+  statusChangedBy: (actor) => `changed by ${actor}`,
+  newSource: 'New source',
+  figure: 'Figure',
+  openInPactwatch: 'Open in Pactwatch',
+  unsubscribe: 'Unsubscribe',
+  footer: (workspace) => `You get this digest because you follow commitments in ${workspace} on Pactwatch.`,
+  status: {
+    ANNOUNCED: 'Announced',
+    IN_PROGRESS: 'In progress',
+    STALLED: 'Stalled',
+    PARTIALLY_FULFILLED: 'Partially fulfilled',
+    FULFILLED: 'Fulfilled',
+    BROKEN: 'Broken',
+  },
+  confirmSubject: (workspace) => `Confirm your Pactwatch digest of ${workspace}`,
+  confirmText: (workspace, inviter, link) =>
+    `${inviter} signed you up for email digests of ${workspace} on Pactwatch.\n\nNothing is sent until you confirm:\n\n${link}\n\nIf you do not want them, ignore this message.\n`,
+  unsubscribedPage: (email) => `${email ?? 'This address'} gets no more Pactwatch digests.`,
+  unsubscribeQuestion: 'Stop receiving these Pactwatch digests?',
+  unsubscribeButton: 'Unsubscribe',
+  confirmedPage: 'Confirmed: your Pactwatch digests will arrive as scheduled.',
+  confirmQuestion: 'Receive Pactwatch digests at this address?',
+  confirmButton: 'Confirm',
+  invalidLink: 'This link is not valid.',
+};
+
+const es: DigestMessages = {
+  locale: 'es',
+  statusChanges: (n) => plural(n, 'cambio de estado', 'cambios de estado'),
+  newSources: (n) => plural(n, 'fuente nueva', 'fuentes nuevas'),
+  figuresMoved: (n) => plural(n, 'cifra actualizada', 'cifras actualizadas'),
+  subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
+  intro: (workspace, from, to) => `Lo que cambió en ${workspace} del ${from} al ${to}.`,
+  statusChangedBy: (actor) => `cambiado por ${actor}`,
+  newSource: 'Fuente nueva',
+  figure: 'Cifra',
+  openInPactwatch: 'Abrir en Pactwatch',
+  unsubscribe: 'Cancelar suscripción',
+  footer: (workspace) => `Recibe este resumen porque sigue compromisos de ${workspace} en Pactwatch.`,
+  status: {
+    ANNOUNCED: 'Anunciado',
+    IN_PROGRESS: 'En curso',
+    STALLED: 'Estancado',
+    PARTIALLY_FULFILLED: 'Cumplido en parte',
+    FULFILLED: 'Cumplido',
+    BROKEN: 'Incumplido',
+  },
+  confirmSubject: (workspace) => `Confirme su resumen de Pactwatch sobre ${workspace}`,
+  confirmText: (workspace, inviter, link) =>
+    `${inviter} le suscribió a los resúmenes por correo de ${workspace} en Pactwatch.\n\nNo se enviará nada hasta que confirme:\n\n${link}\n\nSi no los desea, ignore este mensaje.\n`,
+  unsubscribedPage: (email) => `${email ?? 'Esta dirección'} ya no recibirá resúmenes de Pactwatch.`,
+  unsubscribeQuestion: '¿Dejar de recibir estos resúmenes de Pactwatch?',
+  unsubscribeButton: 'Cancelar suscripción',
+  confirmedPage: 'Confirmado: sus resúmenes de Pactwatch llegarán según lo previsto.',
+  confirmQuestion: '¿Recibir resúmenes de Pactwatch en esta dirección?',
+  confirmButton: 'Confirmar',
+  invalidLink: 'Este enlace no es válido.',
+};
+
+export function digestMessages(locale: string): DigestMessages {
+  return locale === 'es' ? es : en;
+}

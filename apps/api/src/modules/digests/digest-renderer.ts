@@ -1,0 +1,140 @@
+import { DigestContent, DigestItem, itemCount } from './digest-content';
+import { digestMessages, DigestMessages } from './digest-messages';
+
+export interface RenderedDigest {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface RenderOptions {
+  locale: string;
+  timeZone: string;
+  publicUrl: string;
+  unsubscribeUrl: string;
+}
+
+/** Every value a person typed is escaped: a note with <script> arrives as text. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Only plain web addresses become links. */
+function safeUrl(url: string | null | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+function subjectParts(content: DigestContent, t: DigestMessages): string[] {
+  const { statusChanges, newSources, figuresMoved } = content.counts;
+  return [
+    statusChanges ? t.statusChanges(statusChanges) : null,
+    newSources ? t.newSources(newSources) : null,
+    figuresMoved ? t.figuresMoved(figuresMoved) : null,
+  ].filter((p): p is string => p !== null);
+}
+
+function formatters(o: RenderOptions) {
+  const date = new Intl.DateTimeFormat(o.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: o.timeZone });
+  const number = new Intl.NumberFormat(o.locale);
+  return { date: (d: Date) => date.format(d), number: (n: number) => number.format(n) };
+}
+
+function itemText(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string[] {
+  if (item.kind === 'STATUS') {
+    const lines = [`  ${item.from ? `${t.status[item.from] ?? item.from} → ` : ''}${t.status[item.to ?? ''] ?? item.to} (${t.statusChangedBy(item.actor)}, ${f.date(item.at)})`];
+    if (item.note) lines.push(`    “${item.note}”`);
+    for (const e of item.evidence ?? []) lines.push(`    - ${e.title}${e.url ? ` <${e.url}>` : ''}`);
+    return lines;
+  }
+  if (item.kind === 'SOURCE' && item.source) {
+    return [`  ${t.newSource}: ${item.source.title}${item.source.publisher ? ` (${item.source.publisher})` : ''}${item.source.url ? ` <${item.source.url}>` : ''}`];
+  }
+  const fig = item.figure!;
+  return [`  ${t.figure}: ${fig.name}: ${fig.from === null ? '' : `${f.number(fig.from)} → `}${f.number(fig.to)} ${fig.unit} (${fig.asOf})`];
+}
+
+function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string {
+  const cell = 'padding:4px 0 8px 0;font-size:14px;line-height:1.45;color:#1b1f24;';
+  if (item.kind === 'STATUS') {
+    const from = item.from ? `${escapeHtml(t.status[item.from] ?? item.from)} &rarr; ` : '';
+    const evidence = (item.evidence ?? [])
+      .map((e) => {
+        const url = safeUrl(e.url);
+        return `<li>${url ? `<a href="${escapeHtml(url)}" style="color:#1c5db5;">${escapeHtml(e.title)}</a>` : escapeHtml(e.title)}</li>`;
+      })
+      .join('');
+    return `<tr><td style="${cell}"><strong>${from}${escapeHtml(t.status[item.to ?? ''] ?? item.to)}</strong>
+      <span style="color:#57606a;">&middot; ${escapeHtml(t.statusChangedBy(item.actor))}, ${escapeHtml(f.date(item.at))}</span>
+      ${item.note ? `<div style="margin:4px 0;padding-left:8px;border-left:3px solid #d0d7de;">${escapeHtml(item.note)}</div>` : ''}
+      ${evidence ? `<ul style="margin:4px 0 0 18px;padding:0;">${evidence}</ul>` : ''}</td></tr>`;
+  }
+  if (item.kind === 'SOURCE' && item.source) {
+    const url = safeUrl(item.source.url);
+    const title = url ? `<a href="${escapeHtml(url)}" style="color:#1c5db5;">${escapeHtml(item.source.title)}</a>` : escapeHtml(item.source.title);
+    return `<tr><td style="${cell}">${escapeHtml(t.newSource)}: ${title}${item.source.publisher ? ` <span style="color:#57606a;">(${escapeHtml(item.source.publisher)})</span>` : ''}</td></tr>`;
+  }
+  const fig = item.figure!;
+  const from = fig.from === null ? '' : `${escapeHtml(f.number(fig.from))} &rarr; `;
+  return `<tr><td style="${cell}">${escapeHtml(t.figure)}: ${escapeHtml(fig.name)}: <strong>${from}${escapeHtml(f.number(fig.to))}</strong> ${escapeHtml(fig.unit)} <span style="color:#57606a;">(${escapeHtml(fig.asOf)})</span></td></tr>`;
+}
+
+/**
+ * The email of a digest: a subject that sums it up, a plain-text part, and table-based HTML with
+ * inline styles (what common mail clients render reliably).
+ */
+export function renderDigest(content: DigestContent, o: RenderOptions): RenderedDigest {
+  const t = digestMessages(o.locale);
+  const f = formatters(o);
+  const subject = t.subject(content.workspaceName, subjectParts(content, t));
+  const intro = t.intro(content.workspaceName, f.date(content.windowStart), f.date(content.windowEnd));
+  const link = (id: string) => `${o.publicUrl}/commitments/${id}`;
+
+  const text = [
+    intro,
+    '',
+    ...content.agreements.flatMap((a) => [
+      `== ${a.title} ==`,
+      ...a.commitments.flatMap((c) => [`* ${c.title} [${t.status[c.status] ?? c.status}]`, ...c.items.flatMap((i) => itemText(i, t, f)), `  ${t.openInPactwatch}: ${link(c.id)}`, '']),
+    ]),
+    '--',
+    t.footer(content.workspaceName),
+    `${t.unsubscribe}: ${o.unsubscribeUrl}`,
+    '',
+  ].join('\n');
+
+  const sections = content.agreements
+    .map(
+      (a) => `<tr><td style="padding:16px 0 4px 0;font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#57606a;">${escapeHtml(a.title)}</td></tr>
+      ${a.commitments
+        .map(
+          (c) => `<tr><td style="padding:8px 0 0 0;"><a href="${escapeHtml(link(c.id))}" style="font-size:16px;font-weight:600;color:#1b1f24;text-decoration:none;">${escapeHtml(c.title)}</a>
+          <span style="font-size:12px;color:#57606a;">&nbsp;${escapeHtml(t.status[c.status] ?? c.status)}</span></td></tr>
+          ${c.items.map((i) => itemHtml(i, t, f)).join('\n')}`,
+        )
+        .join('\n')}`,
+    )
+    .join('\n');
+
+  const html = `<!doctype html>
+<html lang="${escapeHtml(o.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:0;background:#f6f8fa;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f8fa;"><tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #d0d7de;border-radius:8px;font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;">
+<tr><td style="padding:20px 24px 8px 24px;font-size:20px;font-weight:700;color:#1b1f24;">${escapeHtml(content.workspaceName)}</td></tr>
+<tr><td style="padding:0 24px;font-size:14px;color:#57606a;">${escapeHtml(intro)}</td></tr>
+<tr><td style="padding:0 24px 16px 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
+${sections}
+</table></td></tr>
+<tr><td style="padding:12px 24px 20px 24px;border-top:1px solid #d0d7de;font-size:12px;color:#57606a;">${escapeHtml(t.footer(content.workspaceName))}
+&middot; <a href="${escapeHtml(o.unsubscribeUrl)}" style="color:#57606a;">${escapeHtml(t.unsubscribe)}</a></td></tr>
+</table></td></tr></table></body></html>`;
+
+  return { subject, html, text };
+}
+
+export { itemCount };
