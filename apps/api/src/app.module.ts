@@ -6,7 +6,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
-import { GqlContext } from './common/context/gql-context';
+import { AuthedRequest, GqlContext } from './common/context/gql-context';
+import { graphqlWsOptions, WsExtra } from './modules/live/ws-connection';
 import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
 import { CallerThrottlerGuard } from './common/security/caller-throttler.guard';
@@ -63,7 +64,12 @@ export class AppModule {
               queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES }),
             ],
             formatError: formatGraphQLError,
-            context: ({ req, res }: { req: Request; res: Response }): GqlContext => ({ req, res, loaders: new RequestLoaders() }),
+            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, config) },
+            // HTTP requests carry req/res; a WebSocket operation carries the connection, authenticated at connect.
+            context: (arg: { req: Request; res: Response } | { extra: WsExtra }): GqlContext =>
+              'extra' in arg
+                ? { req: arg.extra.authed as AuthedRequest, res: undefined as unknown as Response, loaders: new RequestLoaders() }
+                : { req: arg.req, res: arg.res, loaders: new RequestLoaders() },
           }),
         }),
         // In-memory counts, per instance: see CallerThrottlerGuard.

@@ -5,6 +5,7 @@ import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
+import { LiveModule } from './modules/live/live.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
@@ -19,6 +20,7 @@ export const FEATURE_MODULES = [
   DigestsModule,
   EvidenceModule,
   IndicatorsModule,
+  LiveModule,
   PartiesModule,
   ThemesModule,
   WorkspacesModule,

@@ -112,6 +112,10 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
   DIGEST_MAX_ATTEMPTS = 5;
 
+  /** How often a live (WebSocket) connection re-checks that its token and session or key still hold. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  LIVE_AUTH_CHECK_SECONDS = 15;
+
   @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'warn';
 

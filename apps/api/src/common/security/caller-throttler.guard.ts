@@ -30,8 +30,9 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     // Only GraphQL operations: the health check stays free for the load balancer.
     if (context.getType<string>() !== 'graphql') return true;
-    // Fields below the root are part of a request already counted.
-    if (GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>().path.prev !== undefined) return true;
+    const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+    // Fields below the root are part of a request already counted; a subscription is one long request.
+    if (info.path.prev !== undefined || info.parentType.name === 'Subscription') return true;
     const { req } = this.getRequestResponse(context);
     let decision = this.decisions.get(req);
     if (!decision) {

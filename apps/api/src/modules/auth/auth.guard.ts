@@ -29,7 +29,7 @@ export class AuthGuard implements CanActivate {
     const gql = GqlExecutionContext.create(context);
     const info = gql.getInfo<GraphQLResolveInfo>();
     // Fields below a query or mutation are covered by the check on that root field.
-    if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return true;
+    if (!['Query', 'Mutation', 'Subscription'].includes(info.parentType.name)) return true;
     const { req, res } = gql.getContext<GqlContext>();
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!rule) throw new DomainError(ErrorCode.FORBIDDEN, `${info.fieldName} declares no access rule`);
@@ -63,7 +63,7 @@ export class AuthGuard implements CanActivate {
 
   /** Past half its life, a cookie token is replaced, so an active web session does not lapse. */
   private async renewCookie(principal: Awaited<GqlContext['req']['principal']>, ctx: GqlContext): Promise<void> {
-    if (!principal || principal.kind !== 'USER' || !principal.fromCookie || ctx.res.headersSent) return;
+    if (!principal || principal.kind !== 'USER' || !principal.fromCookie || !ctx.res || ctx.res.headersSent) return;
     if (principal.tokenExpiresAt * 1000 - Date.now() > (this.config.JWT_TTL_SECONDS * 1000) / 2) return;
     if ((ctx.req as { renewed?: boolean }).renewed) return;
     (ctx.req as { renewed?: boolean }).renewed = true;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, permissionsOfRole, permissionsOfScope, Role } from '@pactwatch/domain';
+import type { IncomingMessage } from 'node:http';
 import type { Request, Response } from 'express';
 import passport from 'passport';
 import { DataSource } from 'typeorm';
-import { Caller } from '../../common/context/gql-context';
+import { AuthedRequest, Caller } from '../../common/context/gql-context';
 import { Principal } from '../../common/context/principal';
 import { ApiKeyRefusal, ApiKeyStrategy } from './strategies/api-key.strategy';
 import { JwtStrategy, sessionToken } from './strategies/jwt.strategy';
@@ -83,6 +84,39 @@ export class AuthService {
       permissions: permissionsOfRole(membership.role as Role),
       actor: { type: 'USER', id: principal.userId, label: principal.name },
     };
+  }
+
+  /**
+   * A WebSocket connection's caller: the token or key in the connection parameters
+   * (`authorization: "Bearer …"`), else the session cookie of the upgrade request. The returned
+   * request stands in for an HTTP one in the guard.
+   */
+  async authenticateConnection(params: Record<string, unknown> | undefined, upgrade: IncomingMessage): Promise<AuthedRequest> {
+    const header = (key: string) => (typeof params?.[key] === 'string' ? (params[key] as string) : undefined);
+    const cookies = Object.fromEntries(
+      (upgrade.headers.cookie ?? '').split(';').map((c) => c.trim().split('=')).filter(([k]) => k).map(([k, ...v]) => [k, decodeURIComponent(v.join('='))]),
+    );
+    const authorization = header('authorization') ?? header('Authorization');
+    const workspace = header(WORKSPACE_HEADER);
+    const req = {
+      headers: { ...(authorization ? { authorization } : {}), ...(workspace ? { [WORKSPACE_HEADER]: workspace } : {}) },
+      cookies,
+      ip: upgrade.socket.remoteAddress,
+    } as unknown as AuthedRequest;
+    const principal = await this.authenticate(req, {} as Response);
+    req.principal = Promise.resolve(principal);
+    return req;
+  }
+
+  /** Whether a principal may still act: the token has not expired, the session or key is not revoked. */
+  async stillValid(principal: Principal): Promise<boolean> {
+    if (principal.kind === 'USER') {
+      if (principal.tokenExpiresAt * 1000 <= Date.now()) return false;
+      const rows = await this.dataSource.query('SELECT 1 FROM sessions WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()', [principal.sessionId]);
+      return rows.length > 0;
+    }
+    const rows = await this.dataSource.query('SELECT 1 FROM api_keys WHERE id = $1 AND revoked_at IS NULL', [principal.keyId]);
+    return rows.length > 0;
   }
 
   /** Refuses a workspace the user is not a member of, as the header check does. */

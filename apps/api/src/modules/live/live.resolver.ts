@@ -1,0 +1,72 @@
+import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { DomainError, ErrorCode, Permission } from '@pactwatch/domain';
+import { Access } from '../../common/context/access.decorator';
+import { GqlContext } from '../../common/context/gql-context';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Activity, ActorKind } from '../activity/activity.model';
+import { Commitment } from '../commitments/commitment.model';
+import { CommitmentsService } from '../commitments/commitments.service';
+import { ActivityFilter, matchesFilter } from './activity-filter.input';
+import { LiveEvent, LiveEventsService } from './live-events.service';
+
+function toActivity(e: LiveEvent): Activity {
+  return {
+    id: e.id,
+    actorType: e.actorType as ActorKind,
+    actorLabel: e.actorLabel,
+    verb: e.verb,
+    subjectType: e.subjectType,
+    subjectId: e.subjectId,
+    before: e.before,
+    after: e.after,
+    createdAt: e.createdAt,
+  };
+}
+
+/** Maps an iterator, giving every value fresh DataLoaders: a subscription's context outlives one event. */
+async function* fresh<T, U>(source: AsyncIterableIterator<T>, ctx: GqlContext, map: (value: T) => Promise<U> | U): AsyncGenerator<U> {
+  try {
+    for await (const value of source) {
+      ctx.loaders = new RequestLoaders();
+      yield await map(value);
+    }
+  } finally {
+    await source.return?.();
+  }
+}
+
+@Resolver()
+export class LiveResolver {
+  constructor(
+    private readonly live: LiveEventsService,
+    private readonly commitments: CommitmentsService,
+  ) {}
+
+  @Subscription(() => Activity, {
+    description:
+      'Changes of the workspace as they commit, on any API instance. Pass the id of the last change you saw as `since` to get what you missed first (after a reconnect).',
+    resolve: (activity: Activity) => activity,
+  })
+  @Access(Permission.READ)
+  activityAdded(
+    @Context() ctx: GqlContext,
+    @Args('filter', { type: () => ActivityFilter, nullable: true }) filter?: ActivityFilter | null,
+    @Args('since', { type: () => ID, nullable: true }) since?: string | null,
+  ) {
+    if (since && !/^\d{1,18}$/.test(since)) throw DomainError.badInput([{ field: 'since', message: 'since must be an activity id' }]);
+    const caller = ctx.req.caller!;
+    return fresh(this.live.events(caller.workspaceId, matchesFilter(filter), since ?? null), ctx, toActivity);
+  }
+
+  @Subscription(() => Commitment, {
+    description: 'The commitment, each time it or its evidence, figures, links or comments change.',
+    resolve: (commitment: Commitment) => commitment,
+  })
+  @Access(Permission.READ)
+  async commitmentChanged(@Args('id', { type: () => ID }) id: string, @Context() ctx: GqlContext) {
+    const caller = ctx.req.caller;
+    if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
+    await this.commitments.findOne(caller, id);
+    return fresh(this.live.events(caller.workspaceId, (e) => e.commitmentId === id, null), ctx, () => this.commitments.findOne(caller, id));
+  }
+}

@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
+import type { Context } from 'graphql-ws';
+import type { WebSocket } from 'ws';
+import { AppConfig } from '../../config/app-config';
+import { AuthedRequest } from '../../common/context/gql-context';
+import { AuthService } from '../auth/auth.service';
+
+export interface WsExtra {
+  socket: WebSocket;
+  request: IncomingMessage;
+  authed?: AuthedRequest;
+}
+
+const logger = new Logger('Live');
+
+/**
+ * graphql-ws options: a connection authenticates once, with the same session token or API key as
+ * HTTP (connection parameter `authorization`, or the session cookie), and is closed as soon as that
+ * token expires or the session or key is revoked.
+ */
+export function graphqlWsOptions(auth: AuthService, config: AppConfig) {
+  return {
+    path: '/graphql',
+    onConnect: async (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
+      const extra = ctx.extra as WsExtra;
+      try {
+        const req = await auth.authenticateConnection(ctx.connectionParams, extra.request);
+        const principal = await req.principal;
+        if (!principal) return false;
+        extra.authed = req;
+        const timer = setInterval(() => {
+          auth
+            .stillValid(principal)
+            .then((valid) => valid || extra.socket.close(4401, 'Unauthorized: the session or key is no longer valid'))
+            .catch((err) => logger.warn(`revalidation: ${err.message}`));
+        }, config.LIVE_AUTH_CHECK_SECONDS * 1000);
+        timer.unref();
+        extra.socket.once('close', () => clearInterval(timer));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
