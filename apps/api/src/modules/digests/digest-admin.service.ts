@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Caller } from '../../common/context/gql-context';
 import { SecretsService } from '../auth/secrets.service';
-import { MailService } from '../mail/mail.service';
+import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
 import { DigestBuilderService } from './digest-builder.service';
 import { itemCount } from './digest-content';
 import { DigestDelivery, DigestPreview, DigestRunResult, OutboxMessage } from './digest.models';
@@ -61,25 +61,20 @@ export class DigestAdminService {
   }
 
   /**
-   * The local outbox is one folder for the whole installation, so only messages to members of
-   * the caller's workspace (or its outside recipients) are listed.
+   * The local outbox is one folder for the whole installation, so only the messages this
+   * workspace sent are listed. Not mail to an address it names: any admin can name any address
+   * (an invitation, a digest recipient) and would read that person's mail from other
+   * workspaces, password resets included.
    */
   async outbox(caller: Caller, first: number): Promise<OutboxMessage[]> {
     const files = (await readdir(this.mail.outboxDir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse();
-    const rows: { email: string }[] = await this.dataSource.query(
-      `SELECT lower(u.email) AS email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1
-       UNION SELECT lower(email) FROM digest_subscriptions WHERE workspace_id = $1 AND email IS NOT NULL
-       UNION SELECT lower(email) FROM invitations WHERE workspace_id = $1`,
-      [caller.workspaceId],
-    );
-    const allowed = new Set(rows.map((r) => r.email));
     const messages: OutboxMessage[] = [];
     for (const file of files) {
       if (messages.length >= Math.min(Math.max(first, 1), 100)) break;
       const raw = await readFile(join(this.mail.outboxDir, file), 'utf8');
       const parsed = await simpleParser(raw);
+      if (parsed.headers.get(WORKSPACE_MAIL_HEADER.toLowerCase()) !== caller.workspaceId) continue;
       const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).join(', ');
-      if (!to.split(', ').some((address) => allowed.has(address.toLowerCase()))) continue;
       messages.push({ file, to, subject: parsed.subject ?? '', date: parsed.date ?? new Date(0), raw });
     }
     return messages;

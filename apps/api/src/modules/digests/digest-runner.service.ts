@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { returningRows } from '../../common/sql/returning-rows';
 import { SecretsService } from '../auth/secrets.service';
-import { MailService } from '../mail/mail.service';
+import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
 import { DigestBuilderService, DigestScope, DigestWindow, scopeOf } from './digest-builder.service';
 import { itemCount } from './digest-content';
 import { DigestRunResult } from './digest.models';
@@ -181,7 +181,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
       text: rendered.text,
       html: rendered.html,
       messageId,
-      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click', [WORKSPACE_MAIL_HEADER]: d.workspaceId },
     });
     await this.finish(d, 'SENT', count, messageId);
     return 'sent';

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { Caller } from '../../common/context/gql-context';
 import { returningRows } from '../../common/sql/returning-rows';
 import { newSecret, sha256 } from '../auth/tokens';
-import { MailService } from '../mail/mail.service';
+import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { DigestSubscription } from './digest.models';
 import { DigestScheduleInput } from './dto/digest.inputs';
@@ -87,7 +87,10 @@ export class DigestSubscriptionsService {
     const [workspace] = await this.dataSource.query('SELECT name FROM workspaces WHERE id = $1', [caller.workspaceId]);
     const t = digestMessages(input.locale ?? 'en');
     const link = `${this.config.publicUrl}/digests/confirm?token=${secret}`;
-    await this.mail.send({ to: email, subject: t.confirmSubject(workspace.name), text: t.confirmText(workspace.name, caller.actor.label, link) });
+    await this.mail.send({
+      to: email, subject: t.confirmSubject(workspace.name), text: t.confirmText(workspace.name, caller.actor.label, link),
+      headers: { [WORKSPACE_MAIL_HEADER]: caller.workspaceId },
+    });
     const [row] = await this.dataSource.query(`SELECT ${SUBSCRIPTION} FROM digest_subscriptions s WHERE s.id = $1`, [id]);
     return row;
   }

@@ -15,6 +15,9 @@ export interface OutgoingMail {
   messageId?: string;
 }
 
+/** Names the workspace that sent a message, so that its outbox lists that mail and no other. */
+export const WORKSPACE_MAIL_HEADER = 'X-Pactwatch-Workspace';
+
 /**
  * Sends through SMTP_URL; without one, each message is written as an .eml file to
  * DATA_DIR/outbox, so that the embedded default works with no mail server.

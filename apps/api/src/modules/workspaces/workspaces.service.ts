@@ -8,7 +8,7 @@ import { Principal } from '../../common/context/principal';
 import { ActivityService } from '../activity/activity.service';
 import { AccountsService, UserRow } from '../auth/accounts.service';
 import { newSecret, sha256 } from '../auth/tokens';
-import { MailService } from '../mail/mail.service';
+import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
 import { Invitation } from './invitation.model';
 import { Membership } from './membership.model';
 import { Workspace } from './workspace.model';
@@ -87,6 +87,7 @@ export class WorkspacesService {
       to: email,
       subject: `${caller.actor.label} invites you to ${workspace.name} on Pactwatch`,
       text: `${caller.actor.label} invites you to join “${workspace.name}” on Pactwatch as ${role}.\n\nAccept within ${INVITATION_TTL_DAYS} days:\n\n${link}\n`,
+      headers: { [WORKSPACE_MAIL_HEADER]: caller.workspaceId },
     });
     return invitation;
   }
