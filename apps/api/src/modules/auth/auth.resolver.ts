@@ -38,7 +38,7 @@ export class AuthResolver {
         err ? reject(err) : found ? resolve(found) : reject(new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong')),
       )(req, ctx.res, reject),
     );
-    if (input.workspaceId) await this.auth.assertMember(user.id, input.workspaceId);
+    if (input.workspaceId) await this.auth.assertMember(user.id, input.workspaceId, 'workspaceId');
     return this.started(ctx, await this.accounts.issueSession(user, input.workspaceId));
   }
 
@@ -62,7 +62,7 @@ export class AuthResolver {
   async switchWorkspace(@Args('input') input: SwitchWorkspaceInput, @Context() ctx: GqlContext) {
     const principal = await ctx.req.principal;
     if (principal?.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person switches workspace');
-    await this.auth.assertMember(principal.userId, input.workspaceId);
+    await this.auth.assertMember(principal.userId, input.workspaceId, 'workspaceId');
     const { token, expiresAt } = await this.accounts.signToken(principal.userId, principal.sessionId, input.workspaceId);
     return this.started(ctx, { token, expiresAt, user: await this.accounts.findUser(principal.userId) }, input.workspaceId);
   }

@@ -120,13 +120,13 @@ export class AuthService {
   }
 
   /** Refuses a workspace the user is not a member of, as the header check does. */
-  async assertMember(userId: string, workspaceId: string): Promise<void> {
+  async assertMember(userId: string, workspaceId: string, field: string = WORKSPACE_HEADER): Promise<void> {
     const rows = await this.dataSource.query('SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
-    if (!rows.length) throw this.notMember(workspaceId);
+    if (!rows.length) throw this.notMember(workspaceId, field);
   }
 
   // The same answer whether the workspace exists or not: its existence is not the caller's business.
-  private notMember(workspaceId: string): DomainError {
-    return new DomainError(ErrorCode.FORBIDDEN, `You have no access to workspace ${workspaceId}`, { field: WORKSPACE_HEADER });
+  private notMember(workspaceId: string, field: string = WORKSPACE_HEADER): DomainError {
+    return new DomainError(ErrorCode.FORBIDDEN, `You have no access to workspace ${workspaceId}`, { field });
   }
 }
