@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
@@ -60,6 +61,8 @@ export class AppModule {
             // Bounds validation's own work on fragments spread into fragments (Apollo's default, 10 million selections).
             maxRecursiveSelections: true,
             plugins: [
+              // Cache hints are unused, and the plugin wraps every field resolver to collect them.
+              ApolloServerPluginCacheControlDisabled(),
               schemaAccessPlugin((req, res) => auth.authenticate(req, res)),
               queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES }),
             ],

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -13,7 +13,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
-import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { ArgsValidationPipe } from './common/validation/args-validation.pipe';
 import { RefuseNulPipe } from './common/validation/refuse-nul.pipe';
 
 // Dates without a time (due dates) stay 'YYYY-MM-DD' strings: parsing them into a local-time Date shifts days.
@@ -52,7 +52,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
   app.use(bodyTooLarge);
   app.useGlobalFilters(new DomainExceptionFilter());
-  app.useGlobalPipes(new RefuseNulPipe(), new ValidationPipe({ transform: true, whitelist: true, exceptionFactory: validationExceptionFactory }));
+  app.useGlobalPipes(new RefuseNulPipe(), new ArgsValidationPipe());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
