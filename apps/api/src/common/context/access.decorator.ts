@@ -1,4 +1,4 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { Permission } from '@pactwatch/domain';
 
 /**
@@ -12,4 +12,8 @@ import { Permission } from '@pactwatch/domain';
 export type AccessRule = 'PUBLIC' | 'SIGNED_IN' | 'PERSON' | Permission;
 
 export const ACCESS_KEY = 'pactwatch:access';
-export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
+export const PERSON_ONLY_KEY = 'pactwatch:person-only';
+
+/** `person: true` also refuses API keys: for what only people have (watches, digest settings). */
+export const Access = (rule: AccessRule, options: { person?: boolean } = {}) =>
+  applyDecorators(SetMetadata(ACCESS_KEY, rule), SetMetadata(PERSON_ONLY_KEY, options.person === true));

@@ -4,7 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError, ErrorCode, Permission } from '@pactwatch/domain';
 import { GraphQLResolveInfo } from 'graphql';
 import { AppConfig } from '../../config/app-config';
-import { ACCESS_KEY, AccessRule } from '../../common/context/access.decorator';
+import { ACCESS_KEY, AccessRule, PERSON_ONLY_KEY } from '../../common/context/access.decorator';
 import { GqlContext } from '../../common/context/gql-context';
 import { AccountsService } from './accounts.service';
 import { AuthService } from './auth.service';
@@ -43,7 +43,8 @@ export class AuthGuard implements CanActivate {
     }
     const principal = await req.principal;
     if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in, or send an API key as Authorization: Bearer');
-    if (rule === 'PERSON' && principal.kind !== 'USER') {
+    const personOnly = rule === 'PERSON' || this.reflector.get<boolean>(PERSON_ONLY_KEY, context.getHandler());
+    if (personOnly && principal.kind !== 'USER') {
       throw new DomainError(ErrorCode.FORBIDDEN, `${info.fieldName} is for signed-in people, not API keys`);
     }
     if (rule === 'SIGNED_IN' || rule === 'PERSON') {

@@ -33,38 +33,38 @@ export class DigestsResolver {
   ) {}
 
   @Mutation(() => WatchPayload, { description: 'Follow a commitment, agreement, party or theme in your digests.' })
-  @Access(Permission.READ)
+  @Access(Permission.READ, { person: true })
   async watch(@Args('input') input: WatchInput, @CurrentCaller() caller: Caller) {
     return { watch: await this.watches.watch(caller, input.subjectType, input.subjectId) };
   }
 
   @Mutation(() => WatchPayload, { description: 'Follow whatever matches a commitment filter.' })
-  @Access(Permission.READ)
+  @Access(Permission.READ, { person: true })
   async watchFilter(@Args('input') input: WatchFilterInput, @CurrentCaller() caller: Caller) {
     return { watch: await this.watches.watchFilter(caller, input.name, input.filter) };
   }
 
   @Mutation(() => UnwatchPayload)
-  @Access(Permission.READ)
+  @Access(Permission.READ, { person: true })
   async unwatch(@Args('input') input: UnwatchInput, @CurrentCaller() caller: Caller) {
     await this.watches.unwatch(caller, input.watchId);
     return { removedWatchId: input.watchId };
   }
 
   @Query(() => DigestSubscription, { description: 'Your digest settings in this workspace (OFF until you choose or first watch something).' })
-  @Access(Permission.READ)
+  @Access(Permission.READ, { person: true })
   myDigestSubscription(@CurrentCaller() caller: Caller) {
     return this.subscriptions.mine(caller.workspaceId, this.subscriptions.assertPerson(caller));
   }
 
   @Mutation(() => DigestSubscriptionPayload)
-  @Access(Permission.READ)
+  @Access(Permission.READ, { person: true })
   async updateMyDigestSubscription(@Args('input') input: DigestScheduleInput, @CurrentCaller() caller: Caller) {
     return { subscription: await this.subscriptions.updateMine(caller, this.subscriptions.assertPerson(caller), input) };
   }
 
   @Query(() => DigestPreview, { description: 'The digest you would get now: changes since your last one, limited to what you watch.' })
-  @Access(Permission.READ)
+  @Access(Permission.READ, { person: true })
   digestPreview(@CurrentCaller() caller: Caller) {
     return this.admin.preview(caller, this.subscriptions.assertPerson(caller));
   }
