@@ -1,0 +1,30 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from './app-layout';
+
+// Each screen is its own chunk: the first load carries only the shell and the page it opens.
+const DashboardPage = lazy(() => import('../pages/dashboard-page'));
+const AgreementsPage = lazy(() => import('../pages/agreements-page'));
+const AgreementPage = lazy(() => import('../pages/agreement-page'));
+const CommitmentsPage = lazy(() => import('../pages/commitments-page'));
+const CommitmentPage = lazy(() => import('../pages/commitment-page'));
+const MembersPage = lazy(() => import('../pages/members-page'));
+const ApiKeysPage = lazy(() => import('../pages/api-keys-page'));
+const NotFoundPage = lazy(() => import('../pages/not-found-page'));
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="agreements" element={<AgreementsPage />} />
+        <Route path="agreements/:agreementId" element={<AgreementPage />} />
+        <Route path="commitments" element={<CommitmentsPage />} />
+        <Route path="commitments/:commitmentId" element={<CommitmentPage />} />
+        <Route path="admin/members" element={<MembersPage />} />
+        <Route path="admin/api-keys" element={<ApiKeysPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

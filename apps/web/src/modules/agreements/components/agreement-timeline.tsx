@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { Anchor, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AgreementQuery } from '../../../gql/graphql';
+import { StatusBadge } from '../../ui/status-badge';
+import { useFormat } from '../../ui/use-format';
+
+type Agreement = AgreementQuery['agreement'];
+
+interface Entry {
+  key: string;
+  /** ISO date or date-time; sorts as text. */
+  at: string;
+  dateOnly: boolean;
+  title: ReactNode;
+  body?: ReactNode;
+}
+
+export interface AgreementTimelineProps {
+  agreement: Agreement;
+}
+
+/** The agreement's own dates, its sources, and every status change of its commitments, newest first. */
+export function AgreementTimeline({ agreement: a }: AgreementTimelineProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const entries: Entry[] = [];
+  const milestone = (key: string, date: string | null | undefined) => date && entries.push({ key, at: date, dateOnly: true, title: t(`agreements.${key}`) });
+  milestone('heldOn', a.heldOn);
+  milestone('signedOn', a.signedOn);
+  milestone('inForceOn', a.inForceOn);
+  for (const s of a.sources) {
+    if (s.publishedOn) entries.push({ key: s.id, at: s.publishedOn, dateOnly: true, title: t('agreements.published'), body: s.title });
+  }
+  for (const { node: c } of a.commitments.edges) {
+    for (const { node: change } of c.statusHistory.edges) {
+      entries.push({
+        key: change.id,
+        at: change.createdAt,
+        dateOnly: false,
+        title: (
+          <>
+            <Anchor component={Link} to={`/commitments/${c.id}`} size="sm">
+              {c.title}
+            </Anchor>{' '}
+            <StatusBadge status={change.to} />
+          </>
+        ),
+        body: change.note,
+      });
+    }
+  }
+  entries.sort((x, y) => y.at.localeCompare(x.at));
+
+  return (
+    <Timeline bulletSize={14} lineWidth={2}>
+      {entries.map((e) => (
+        <Timeline.Item key={e.key} title={e.title}>
+          {e.body && <Text size="sm">{e.body}</Text>}
+          <Text size="xs" c="dimmed" mt={4}>
+            {e.dateOnly ? format.date(e.at) : format.dateTime(e.at)}
+          </Text>
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}

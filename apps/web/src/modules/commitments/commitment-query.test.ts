@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CommitmentPriority, CommitmentStatus } from '@pactwatch/domain';
+import { CommitmentQueryState, EMPTY_QUERY, parseCommitmentQuery, toCommitmentFilter, toCommitmentOrder, toSearchParams } from './commitment-query';
+
+describe('commitment list URL state', () => {
+  it('round-trips every filter, the search and the sort through the URL', () => {
+    const state: CommitmentQueryState = {
+      search: 'human smuggling',
+      status: [CommitmentStatus.IN_PROGRESS, CommitmentStatus.STALLED],
+      parties: ['MX'],
+      themes: ['anti-smuggling', 'border-enforcement'],
+      agreementId: '00000000-0000-4000-8000-000000000601',
+      owners: ['00000000-0000-4000-8000-000000000205'],
+      priorities: [CommitmentPriority.HIGH],
+      dueAfter: '2024-01-01',
+      dueBefore: '2024-12-31',
+      overdue: true,
+      sort: 'DUE_ON',
+      direction: 'DESC',
+    };
+    const url = toSearchParams(state);
+    expect(parseCommitmentQuery(new URLSearchParams(url.toString()))).toEqual(state);
+  });
+
+  it('writes nothing for the default view, and reads an empty URL as the default view', () => {
+    expect(toSearchParams(EMPTY_QUERY).toString()).toBe('');
+    expect(parseCommitmentQuery(new URLSearchParams(''))).toEqual(EMPTY_QUERY);
+  });
+
+  it('gives equal views equal, readable URLs', () => {
+    const a = parseCommitmentQuery(new URLSearchParams('sort=TITLE&status=STALLED,FULFILLED&q=+joint+statement+'));
+    expect(toSearchParams(a).toString()).toBe('q=joint+statement&status=STALLED%2CFULFILLED&sort=TITLE');
+  });
+
+  it('drops what the server would refuse: unknown statuses, bad dates, unknown sort fields', () => {
+    const state = parseCommitmentQuery(new URLSearchParams('status=DONE,FULFILLED&dueAfter=2024-02-30&sort=DROP+TABLE&overdue=maybe&dir=sideways'));
+    expect(state).toEqual({ ...EMPTY_QUERY, status: ['FULFILLED'] });
+  });
+
+  it('turns the state into the API filter and order, leaving empty parts out', () => {
+    const state = parseCommitmentQuery(new URLSearchParams('q=smuggling&party=mx&overdue=false&sort=PRIORITY&dir=DESC'));
+    expect(toCommitmentFilter(state)).toEqual({ search: 'smuggling', partyCodes: ['MX'], overdue: false });
+    expect(toCommitmentOrder(state)).toEqual({ field: 'PRIORITY', direction: 'DESC' });
+    expect(toCommitmentOrder(EMPTY_QUERY)).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+import { CommitmentPriority, CommitmentStatus, isIsoDate } from '@pactwatch/domain';
+import type { CommitmentFilter, CommitmentOrder, CommitmentOrderField, OrderDirection } from '../../gql/graphql';
+
+/** What the commitment list shows, as kept in the page's URL so a view can be shared. */
+export interface CommitmentQueryState {
+  search: string;
+  status: CommitmentStatus[];
+  parties: string[];
+  themes: string[];
+  agreementId: string | null;
+  owners: string[];
+  priorities: CommitmentPriority[];
+  dueAfter: string | null;
+  dueBefore: string | null;
+  overdue: boolean | null;
+  /** null: the server's default, creation order. */
+  sort: CommitmentOrderField | null;
+  direction: OrderDirection;
+}
+
+export const ORDER_FIELDS: readonly CommitmentOrderField[] = ['CREATED_AT', 'DUE_ON', 'PRIORITY', 'TITLE', 'UPDATED_AT'];
+
+export const EMPTY_QUERY: CommitmentQueryState = {
+  search: '',
+  status: [],
+  parties: [],
+  themes: [],
+  agreementId: null,
+  owners: [],
+  priorities: [],
+  dueAfter: null,
+  dueBefore: null,
+  overdue: null,
+  sort: null,
+  direction: 'ASC',
+};
+
+const STATUSES = new Set<string>(Object.values(CommitmentStatus));
+const PRIORITIES = new Set<string>(Object.values(CommitmentPriority));
+
+function list(params: URLSearchParams, key: string): string[] {
+  const raw = params.get(key);
+  return raw ? [...new Set(raw.split(',').map((v) => v.trim()).filter(Boolean))] : [];
+}
+
+function date(params: URLSearchParams, key: string): string | null {
+  const raw = params.get(key);
+  return raw && isIsoDate(raw) ? raw : null;
+}
+
+/** Reads the URL; anything unknown or malformed is dropped rather than sent to the server. */
+export function parseCommitmentQuery(params: URLSearchParams): CommitmentQueryState {
+  const overdue = params.get('overdue');
+  const sort = params.get('sort');
+  return {
+    search: params.get('q')?.trim() ?? '',
+    status: list(params, 'status').filter((s) => STATUSES.has(s)) as CommitmentStatus[],
+    parties: list(params, 'party').map((p) => p.toUpperCase()),
+    themes: list(params, 'theme'),
+    agreementId: params.get('agreement') || null,
+    owners: list(params, 'owner'),
+    priorities: list(params, 'priority').filter((p) => PRIORITIES.has(p)) as CommitmentPriority[],
+    dueAfter: date(params, 'dueAfter'),
+    dueBefore: date(params, 'dueBefore'),
+    overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
+    sort: (ORDER_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as CommitmentOrderField) : null,
+    direction: params.get('dir') === 'DESC' ? 'DESC' : 'ASC',
+  };
+}
+
+/** Writes only what differs from the default, in a fixed order, so equal views have equal URLs. */
+export function toSearchParams(state: CommitmentQueryState): URLSearchParams {
+  const params = new URLSearchParams();
+  const set = (key: string, value: string | null | undefined) => value && params.set(key, value);
+  set('q', state.search.trim());
+  set('status', state.status.join(','));
+  set('party', state.parties.join(','));
+  set('theme', state.themes.join(','));
+  set('agreement', state.agreementId);
+  set('owner', state.owners.join(','));
+  set('priority', state.priorities.join(','));
+  set('dueAfter', state.dueAfter);
+  set('dueBefore', state.dueBefore);
+  set('overdue', state.overdue === null ? null : String(state.overdue));
+  set('sort', state.sort);
+  if (state.direction === 'DESC') params.set('dir', 'DESC');
+  return params;
+}
+
+/** The API's filter input; empty parts are left out (an empty list would also mean "any"). */
+export function toCommitmentFilter(state: CommitmentQueryState): CommitmentFilter {
+  const filter: CommitmentFilter = {};
+  if (state.search.trim()) filter.search = state.search.trim();
+  if (state.status.length) filter.status = state.status;
+  if (state.parties.length) filter.partyCodes = state.parties;
+  if (state.themes.length) filter.themes = state.themes;
+  if (state.agreementId) filter.agreementId = state.agreementId;
+  if (state.owners.length) filter.ownerOrganizationIds = state.owners;
+  if (state.priorities.length) filter.priorities = state.priorities;
+  if (state.dueAfter) filter.dueAfter = state.dueAfter;
+  if (state.dueBefore) filter.dueBefore = state.dueBefore;
+  if (state.overdue !== null) filter.overdue = state.overdue;
+  return filter;
+}
+
+export function toCommitmentOrder(state: CommitmentQueryState): CommitmentOrder | null {
+  return state.sort ? { field: state.sort, direction: state.direction } : null;
+}
+
+export function isFiltered(state: CommitmentQueryState): boolean {
+  return toSearchParams({ ...state, sort: null, direction: 'ASC' }).size > 0;
+}

@@ -1,0 +1,83 @@
+import { Anchor, Text, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { checkEvidenceUrl } from '@pactwatch/domain';
+import type { CommitmentQuery } from '../../../gql/graphql';
+import { StatusBadge } from '../../ui/status-badge';
+import { useFormat } from '../../ui/use-format';
+
+type Commitment = CommitmentQuery['commitment'];
+type StatusEntry = Commitment['statusHistory']['edges'][number]['node'];
+type EvidenceEntry = Commitment['evidence']['edges'][number]['node'];
+
+type Entry = { kind: 'status'; at: string; change: StatusEntry } | { kind: 'evidence'; at: string; evidence: EvidenceEntry };
+
+export interface CommitmentTimelineProps {
+  commitment: Commitment;
+}
+
+/** Status changes and sources added on their own, newest first: what happened to this commitment. */
+export function CommitmentTimeline({ commitment }: CommitmentTimelineProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const changes = commitment.statusHistory.edges.map((e) => e.node);
+  const withChange = new Set(changes.flatMap((c) => c.evidence.map((e) => e.id)));
+  const entries: Entry[] = [
+    ...changes.map((change) => ({ kind: 'status' as const, at: change.createdAt, change })),
+    ...commitment.evidence.edges
+      .map((e) => e.node)
+      .filter((e) => !withChange.has(e.id))
+      .map((evidence) => ({ kind: 'evidence' as const, at: evidence.createdAt, evidence })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  return (
+    <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
+      {entries.map((entry) =>
+        entry.kind === 'status' ? (
+          <Timeline.Item
+            key={entry.change.id}
+            title={
+              <>
+                {entry.change.from ? `${t(`status.${entry.change.from}`)} → ` : ''}
+                <StatusBadge status={entry.change.to} />
+              </>
+            }
+          >
+            {entry.change.reasonCode && <Text size="sm">{t('timeline.reason', { reason: t(`reason.${entry.change.reasonCode}`) })}</Text>}
+            {entry.change.note && <Text size="sm">{entry.change.note}</Text>}
+            {entry.change.evidence.map((e) => (
+              <Text size="sm" key={e.id}>
+                {t('timeline.source')}{' '}
+                {e.url && !checkEvidenceUrl(e.url) ? (
+                  <Anchor href={e.url} target="_blank" rel="noopener noreferrer" size="sm">
+                    {e.title}
+                  </Anchor>
+                ) : (
+                  e.title
+                )}
+              </Text>
+            ))}
+            <Text size="xs" c="dimmed" mt={4}>
+              {entry.change.actor} · {format.dateTime(entry.change.createdAt)}
+            </Text>
+          </Timeline.Item>
+        ) : (
+          <Timeline.Item key={entry.evidence.id} title={t('timeline.sourceAdded')}>
+            <Text size="sm">
+              {entry.evidence.url && !checkEvidenceUrl(entry.evidence.url) ? (
+                <Anchor href={entry.evidence.url} target="_blank" rel="noopener noreferrer" size="sm">
+                  {entry.evidence.title}
+                </Anchor>
+              ) : (
+                entry.evidence.title
+              )}
+              {` · ${t(`stance.${entry.evidence.stance}`)}`}
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              {entry.evidence.addedBy} · {format.dateTime(entry.evidence.createdAt)}
+            </Text>
+          </Timeline.Item>
+        ),
+      )}
+    </Timeline>
+  );
+}

@@ -1,0 +1,45 @@
+import { graphql } from '../../../gql';
+
+export const CommitmentQuery = graphql(`
+  query Commitment($id: ID!) {
+    commitment(id: $id) {
+      id
+      title
+      description
+      sourceQuote
+      status
+      overdue
+      dueOn
+      priority
+      version
+      createdAt
+      updatedAt
+      agreement { id title }
+      parties { code name }
+      themes { slug name }
+      owner { id acronym name }
+      ownerPerson { id name title }
+      statusHistory(first: 100) {
+        totalCount
+        edges {
+          node {
+            id from to note reasonCode actor createdAt commitmentVersion
+            evidence { id title url publisher stance }
+          }
+        }
+      }
+      evidence(first: 100) {
+        totalCount
+        edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }
+      }
+      indicators {
+        id name unit baselineOn description
+        observations { id asOf value current note recordedAt recordedBy }
+      }
+      links {
+        id kind direction
+        commitment { id title status parties { code name } }
+      }
+    }
+  }
+`);

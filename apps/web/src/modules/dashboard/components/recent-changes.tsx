@@ -1,0 +1,45 @@
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../ui/error-alert';
+import { Loading } from '../../ui/loading';
+import { useFormat } from '../../ui/use-format';
+import { useRecentChanges } from '../hooks/use-recent-changes';
+import { describeActivity } from './describe-activity';
+
+export function RecentChanges() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data, error, fetching } = useRecentChanges();
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('dashboard.recent')}
+      </Title>
+      <ErrorAlert error={error} />
+      {fetching && !data && <Loading />}
+      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {data?.activity.edges.map(({ node }) => {
+          const { title, summary, href } = describeActivity(node, t);
+          return (
+            <li key={node.id}>
+              <Text size="sm">
+                {href ? (
+                  <Anchor component={Link} to={href} size="sm">
+                    {title}
+                  </Anchor>
+                ) : (
+                  title
+                )}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {summary} · {node.actorLabel} · {format.dateTime(node.createdAt)}
+              </Text>
+            </li>
+          );
+        })}
+      </Stack>
+    </Paper>
+  );
+}

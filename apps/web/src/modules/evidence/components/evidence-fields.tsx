@@ -1,0 +1,44 @@
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { EvidenceKind, EvidenceStance } from '@pactwatch/domain';
+import type { DraftProblems, EvidenceDraft } from '../evidence-draft';
+
+export interface EvidenceFieldsProps {
+  draft: EvidenceDraft;
+  onChange: (draft: EvidenceDraft) => void;
+  problems?: DraftProblems;
+}
+
+/** The fields of one source; used on its own and inline in the status change dialog. */
+export function EvidenceFields({ draft, onChange, problems = {} }: EvidenceFieldsProps) {
+  const { t } = useTranslation();
+  const set = (change: Partial<EvidenceDraft>) => onChange({ ...draft, ...change });
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <TextInput
+        label={t('evidence.url')}
+        type="url"
+        required
+        placeholder="https://"
+        value={draft.url}
+        error={problems.url && t(problems.url)}
+        onChange={(e) => set({ url: e.currentTarget.value })}
+      />
+      <TextInput label={t('evidence.titleField')} required value={draft.title} error={problems.title && t(problems.title)} onChange={(e) => set({ title: e.currentTarget.value })} />
+      <TextInput label={t('evidence.publisher')} value={draft.publisher} onChange={(e) => set({ publisher: e.currentTarget.value })} />
+      <TextInput label={t('evidence.publishedOn')} type="date" value={draft.publishedOn} onChange={(e) => set({ publishedOn: e.currentTarget.value })} />
+      <NativeSelect
+        label={t('evidence.kind')}
+        value={draft.kind}
+        onChange={(e) => set({ kind: e.currentTarget.value as EvidenceKind })}
+        data={Object.values(EvidenceKind).map((k) => ({ value: k, label: t(`evidenceKind.${k}`) }))}
+      />
+      <NativeSelect
+        label={t('evidence.stance')}
+        value={draft.stance}
+        onChange={(e) => set({ stance: e.currentTarget.value as EvidenceStance })}
+        data={Object.values(EvidenceStance).map((s) => ({ value: s, label: t(`stance.${s}`) }))}
+      />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,107 @@
+import { FormEvent, useState } from 'react';
+import { Button, Group, Modal, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+import { ErrorCode } from '@pactwatch/domain';
+import { errorFacts } from '../../ui/describe-error';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useChangeCommitmentStatus } from '../hooks/use-change-commitment-status';
+import {
+  checkStatusChangeForm,
+  CommitmentSnapshot,
+  ConflictFacts,
+  EMPTY_FORM,
+  hasProblems,
+  LatestChange,
+  StatusChangeForm,
+  toChangeStatusInput,
+} from '../status-change-form';
+import { StatusChangeConflict } from './status-change-conflict';
+import { StatusChangeFields } from './status-change-fields';
+
+export interface StatusChangeDialogProps {
+  commitment: CommitmentSnapshot;
+  existingEvidence: { id: string; title: string }[];
+  /** Updates when the page reloads the commitment, so a conflict can say who changed it. */
+  latestChange?: LatestChange | null;
+  onClose: () => void;
+  /** After a save, and when a conflict shows the page is stale: reload the commitment. */
+  onChanged: () => void;
+}
+
+/** Mounted when opened: it keeps the version it was opened on until the analyst saves or re-applies. */
+export function StatusChangeDialog({ commitment, existingEvidence, latestChange, onClose, onChanged }: StatusChangeDialogProps) {
+  const { t } = useTranslation();
+  const { changeStatus, fetching } = useChangeCommitmentStatus();
+  const [base, setBase] = useState<CommitmentSnapshot>(commitment);
+  const [form, setForm] = useState<StatusChangeForm>(EMPTY_FORM);
+  const [attempted, setAttempted] = useState(false);
+  const [conflict, setConflict] = useState<ConflictFacts | null>(null);
+  const [serverError, setServerError] = useState<CombinedError | null>(null);
+  const problems = attempted ? checkStatusChangeForm(base.status, form) : null;
+
+  const save = async (on: CommitmentSnapshot) => {
+    setAttempted(true);
+    setServerError(null);
+    if (hasProblems(checkStatusChangeForm(on.status, form))) return;
+    const result = await changeStatus(toChangeStatusInput(on.id, on.version, form));
+    if (!result.error) {
+      onChanged();
+      onClose();
+      return;
+    }
+    const facts = errorFacts(result.error);
+    if (facts.code === ErrorCode.CONFLICT && typeof facts.extensions.currentVersion === 'number') {
+      setConflict({ currentVersion: facts.extensions.currentVersion, current: (facts.extensions.current ?? {}) as ConflictFacts['current'] });
+      onChanged();
+      return;
+    }
+    setServerError(result.error);
+  };
+
+  /** Moves the form onto the newer version: the analyst's change stays as it was typed. */
+  const rebase = (facts: ConflictFacts): CommitmentSnapshot => {
+    const next = { ...base, ...facts.current, version: facts.currentVersion };
+    setBase(next);
+    setConflict(null);
+    return next;
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(base);
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('statusChange.title', { title: commitment.title })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {conflict ? (
+        <StatusChangeConflict
+          base={base}
+          conflict={conflict}
+          latestChange={latestChange && latestChange.commitmentVersion > base.version ? latestChange : null}
+          form={form}
+          existingEvidence={existingEvidence}
+          busy={fetching}
+          onReapply={() => void save(rebase(conflict))}
+          onEdit={() => rebase(conflict)}
+          onDiscard={onClose}
+        />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <StatusChangeFields from={base.status} form={form} onChange={setForm} problems={problems} existingEvidence={existingEvidence} />
+            <ErrorAlert error={serverError} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={fetching}>
+                {t('statusChange.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

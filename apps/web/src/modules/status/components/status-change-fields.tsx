@@ -1,0 +1,109 @@
+import { Button, Checkbox, CloseButton, Fieldset, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CommitmentStatus, EVIDENCE_REQUIRED_STATUSES, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { EvidenceFields } from '../../evidence/components/evidence-fields';
+import { EMPTY_DRAFT } from '../../evidence/evidence-draft';
+import { StatusBadge } from '../../ui/status-badge';
+import type { FormProblems, Problem, StatusChangeForm } from '../status-change-form';
+
+export interface StatusChangeFieldsProps {
+  from: CommitmentStatus;
+  form: StatusChangeForm;
+  onChange: (form: StatusChangeForm) => void;
+  problems: FormProblems | null;
+  existingEvidence: { id: string; title: string }[];
+}
+
+export function StatusChangeFields({ from, form, onChange, problems, existingEvidence }: StatusChangeFieldsProps) {
+  const { t } = useTranslation();
+  const set = (change: Partial<StatusChangeForm>) => onChange({ ...form, ...change });
+  const say = (p: Problem | undefined) => (p ? t(p.key, { ...p.values, status: p.values?.status ? t(`status.${p.values.status}`) : '' }) : undefined);
+  const to = form.to || null;
+  const needsEvidence = !!to && EVIDENCE_REQUIRED_STATUSES.includes(to);
+  const needsReason = !!to && REASON_REQUIRED_STATUSES.includes(to);
+
+  return (
+    <Stack>
+      <Group gap="xs">
+        <Text size="sm">{t('statusChange.current')}</Text>
+        <StatusBadge status={from} />
+      </Group>
+      <NativeSelect
+        label={t('statusChange.to')}
+        required
+        value={form.to}
+        error={say(problems?.to)}
+        onChange={(e) => {
+          const next = e.currentTarget.value as CommitmentStatus | '';
+          // A reason only belongs to STALLED and BROKEN; keep it out of other moves.
+          set({ to: next, reasonCode: next && REASON_REQUIRED_STATUSES.includes(next) ? form.reasonCode : '' });
+        }}
+        data={[
+          { value: '', label: t('statusChange.choose') },
+          ...Object.values(CommitmentStatus)
+            .filter((s) => s !== from)
+            .map((s) => ({ value: s, label: t(`status.${s}`) })),
+        ]}
+      />
+      {needsReason && (
+        <NativeSelect
+          label={t('statusChange.reason')}
+          required
+          value={form.reasonCode}
+          error={say(problems?.reasonCode)}
+          onChange={(e) => set({ reasonCode: e.currentTarget.value as StatusReasonCode | '' })}
+          data={[{ value: '', label: t('statusChange.choose') }, ...Object.values(StatusReasonCode).map((r) => ({ value: r, label: t(`reason.${r}`) }))]}
+        />
+      )}
+      <Textarea
+        label={t('statusChange.note')}
+        description={t('statusChange.noteHint')}
+        required={needsEvidence}
+        autosize
+        minRows={3}
+        value={form.note}
+        error={say(problems?.note)}
+        onChange={(e) => set({ note: e.currentTarget.value })}
+      />
+      <Fieldset legend={needsEvidence ? `${t('statusChange.evidence')} *` : t('statusChange.evidence')}>
+        <Stack gap="sm">
+          {problems?.evidence && (
+            <Text c="red.8" size="sm" role="alert">
+              {say(problems.evidence)}
+            </Text>
+          )}
+          {existingEvidence.length > 0 && (
+            <Checkbox.Group label={t('statusChange.existing')} value={form.evidenceIds} onChange={(ids) => set({ evidenceIds: ids })}>
+              <Stack gap={6} mt={6}>
+                {existingEvidence.map((e) => (
+                  <Checkbox key={e.id} value={e.id} label={e.title} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+          )}
+          {form.newEvidence.map((draft, i) => (
+            <Paper key={i} withBorder p="sm">
+              <Group justify="space-between" mb="xs">
+                <Text size="sm" fw={500}>
+                  {t('statusChange.newSource', { n: i + 1 })}
+                </Text>
+                <CloseButton
+                  aria-label={t('statusChange.removeSource', { n: i + 1 })}
+                  onClick={() => set({ newEvidence: form.newEvidence.filter((_, j) => j !== i) })}
+                />
+              </Group>
+              <EvidenceFields
+                draft={draft}
+                problems={problems?.drafts[i]}
+                onChange={(d) => set({ newEvidence: form.newEvidence.map((old, j) => (j === i ? d : old)) })}
+              />
+            </Paper>
+          ))}
+          <Button variant="light" onClick={() => set({ newEvidence: [...form.newEvidence, { ...EMPTY_DRAFT }] })}>
+            {t('statusChange.addSource')}
+          </Button>
+        </Stack>
+      </Fieldset>
+    </Stack>
+  );
+}

@@ -1,0 +1,91 @@
+import { checkStatusChange, CommitmentStatus, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { checkDraft, DraftProblems, EvidenceDraft, isBlankDraft, toNewEvidenceInput } from '../evidence/evidence-draft';
+
+/** The commitment as the analyst read it: the version a save expects, and what a conflict compares with. */
+export interface CommitmentSnapshot {
+  id: string;
+  version: number;
+  status: CommitmentStatus;
+  title: string;
+  dueOn: string | null;
+  priority: string;
+}
+
+/** The newest entry of the status history, as the page last loaded it. */
+export interface LatestChange {
+  actor: string;
+  to: CommitmentStatus;
+  note: string;
+  createdAt: string;
+  commitmentVersion: number;
+}
+
+export interface ConflictFacts {
+  currentVersion: number;
+  current: Partial<Omit<CommitmentSnapshot, 'id' | 'version'>>;
+}
+
+export interface StatusChangeForm {
+  to: CommitmentStatus | '';
+  note: string;
+  reasonCode: StatusReasonCode | '';
+  evidenceIds: string[];
+  newEvidence: EvidenceDraft[];
+}
+
+export const EMPTY_FORM: StatusChangeForm = { to: '', note: '', reasonCode: '', evidenceIds: [], newEvidence: [] };
+
+/** What is wrong with the form, as i18n keys with their values, by the field to show them on. */
+export interface FormProblems {
+  to?: Problem;
+  note?: Problem;
+  reasonCode?: Problem;
+  evidence?: Problem;
+  drafts: DraftProblems[];
+}
+
+export interface Problem {
+  key: string;
+  values?: Record<string, string>;
+}
+
+/**
+ * Applies the server's own rules (checkStatusChange, checkEvidenceUrl from libs/domain) before
+ * anything is sent, so the analyst learns what is missing right where it is missing.
+ */
+export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChangeForm): FormProblems {
+  const problems: FormProblems = { drafts: form.newEvidence.map((d) => (isBlankDraft(d) ? {} : checkDraft(d))) };
+  if (!form.to) {
+    problems.to = { key: 'statusChange.errors.pickStatus' };
+    return problems;
+  }
+  const to = form.to;
+  const evidenceCount = form.evidenceIds.length + form.newEvidence.filter((d) => !isBlankDraft(d)).length;
+  const violations = checkStatusChange({ from, to, note: form.note, reasonCode: form.reasonCode || null, evidenceCount });
+  const values = { status: to };
+  for (const v of violations) {
+    if (v.field === 'status') problems.to ??= { key: 'statusChange.errors.same', values };
+    else if (v.field === 'note') problems.note ??= { key: v.message.includes('at most') ? 'statusChange.errors.noteTooLong' : 'statusChange.errors.noteRequired', values };
+    else if (v.field === 'evidenceIds') problems.evidence ??= { key: 'statusChange.errors.evidenceRequired', values };
+    else if (v.field === 'reasonCode') {
+      problems.reasonCode ??= { key: REASON_REQUIRED_STATUSES.includes(to) ? 'statusChange.errors.reasonRequired' : 'statusChange.errors.reasonNotAllowed', values };
+    }
+  }
+  return problems;
+}
+
+export function hasProblems(problems: FormProblems): boolean {
+  return !!(problems.to || problems.note || problems.reasonCode || problems.evidence || problems.drafts.some((d) => d.url || d.title));
+}
+
+export function toChangeStatusInput(commitmentId: string, expectedVersion: number, form: StatusChangeForm) {
+  return {
+    commitmentId,
+    expectedVersion,
+    status: form.to as CommitmentStatus,
+    note: form.note.trim() || null,
+    reasonCode: form.reasonCode || null,
+    evidenceIds: form.evidenceIds,
+    newEvidence: form.newEvidence.filter((d) => !isBlankDraft(d)).map(toNewEvidenceInput),
+  };
+}

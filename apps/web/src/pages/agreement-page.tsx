@@ -1,0 +1,108 @@
+import { Anchor, Breadcrumbs, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { AgreementTimeline } from '../modules/agreements/components/agreement-timeline';
+import { useAgreement } from '../modules/agreements/hooks/use-agreement';
+import { EvidenceList } from '../modules/evidence/components/evidence-list';
+import { ErrorAlert } from '../modules/ui/error-alert';
+import { Loading } from '../modules/ui/loading';
+import { StatusBadge } from '../modules/ui/status-badge';
+import { useFormat } from '../modules/ui/use-format';
+
+export default function AgreementPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { agreementId = '' } = useParams();
+  const { data, error } = useAgreement(agreementId);
+
+  if (error && !data) return <ErrorAlert error={error} />;
+  if (!data) return <Loading />;
+  const a = data.agreement;
+  const dates = [
+    a.heldOn && t('agreements.heldOnDate', { date: format.date(a.heldOn) }),
+    a.signedOn && t('agreements.signedOnDate', { date: format.date(a.signedOn) }),
+    a.inForceOn && t('agreements.inForceOnDate', { date: format.date(a.inForceOn) }),
+    a.place,
+  ].filter(Boolean);
+
+  return (
+    <Stack>
+      <Breadcrumbs aria-label={t('nav.breadcrumbs')}>
+        <Anchor component={Link} to="/agreements">
+          {t('nav.agreements')}
+        </Anchor>
+        <Text size="sm" lineClamp={1}>
+          {a.title}
+        </Text>
+      </Breadcrumbs>
+      <Title order={1}>{a.title}</Title>
+      <Text c="dimmed">
+        {t(`agreementKind.${a.kind}`)} · {a.parties.map((p) => p.name).join(' – ')} · {dates.join(' · ')}
+      </Text>
+      {a.summary && <Text>{a.summary}</Text>}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack>
+            <Paper withBorder p="md" radius="md">
+              <Group justify="space-between" mb="sm">
+                <Title order={2} size="h4">
+                  {t('agreements.commitments', { count: a.commitments.totalCount })}
+                </Title>
+                <Anchor component={Link} to={`/commitments?agreement=${a.id}`} size="sm">
+                  {t('agreements.openInList')}
+                </Anchor>
+              </Group>
+              <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {a.commitments.edges.map(({ node: c }) => (
+                  <li key={c.id}>
+                    <Group justify="space-between" wrap="nowrap">
+                      <Anchor component={Link} to={`/commitments/${c.id}`}>
+                        {c.title}
+                      </Anchor>
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="xs" c="dimmed">
+                          {c.parties.map((p) => p.code).join(', ')}
+                        </Text>
+                        <StatusBadge status={c.status} />
+                      </Group>
+                    </Group>
+                  </li>
+                ))}
+              </Stack>
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="md">
+                {t('agreements.timeline')}
+              </Title>
+              <AgreementTimeline agreement={a} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('agreements.participants')}
+              </Title>
+              <List size="sm">
+                {a.participants.map((p) => (
+                  <List.Item key={p.id}>
+                    <strong>{p.name}</strong>
+                    {p.title ? `, ${p.title}` : ''}
+                    {p.organization ? ` (${p.organization.acronym})` : ''}
+                  </List.Item>
+                ))}
+              </List>
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('agreements.sources')}
+              </Title>
+              <EvidenceList items={a.sources} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { Anchor, Badge, Blockquote, Breadcrumbs, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CommitmentStatus, Permission } from '@pactwatch/domain';
+import { CommitmentDetails } from '../modules/commitments/components/commitment-details';
+import { CommitmentLinks } from '../modules/commitments/components/commitment-links';
+import { CommitmentTimeline } from '../modules/commitments/components/commitment-timeline';
+import { useCommitment } from '../modules/commitments/hooks/use-commitment';
+import { AddEvidenceForm } from '../modules/evidence/components/add-evidence-form';
+import { EvidenceList } from '../modules/evidence/components/evidence-list';
+import { IndicatorsPanel } from '../modules/indicators/components/indicators-panel';
+import { useCan } from '../modules/session/hooks/use-can';
+import { StatusChangeDialog } from '../modules/status/components/status-change-dialog';
+import { ErrorAlert } from '../modules/ui/error-alert';
+import { Loading } from '../modules/ui/loading';
+import { StatusBadge } from '../modules/ui/status-badge';
+
+export default function CommitmentPage() {
+  const { t } = useTranslation();
+  const { commitmentId = '' } = useParams();
+  const canWrite = useCan(Permission.WRITE);
+  const { data, error, refresh } = useCommitment(commitmentId);
+  const [changing, setChanging] = useState(false);
+  const [addingEvidence, setAddingEvidence] = useState(false);
+
+  if (error && !data) return <ErrorAlert error={error} />;
+  if (!data) return <Loading />;
+  const c = data.commitment;
+  const evidence = c.evidence.edges.map((e) => e.node);
+  const latest = c.statusHistory.edges[0]?.node;
+
+  return (
+    <Stack>
+      <Breadcrumbs aria-label={t('nav.breadcrumbs')}>
+        <Anchor component={Link} to="/commitments">
+          {t('nav.commitments')}
+        </Anchor>
+        <Text size="sm" lineClamp={1}>
+          {c.title}
+        </Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={6}>
+          <Title order={1}>{c.title}</Title>
+          <Group gap="xs">
+            <StatusBadge status={c.status} />
+            {c.overdue && (
+              <Badge color="red.8" variant="filled">
+                {t('commitment.overdue')}
+              </Badge>
+            )}
+            <Text size="xs" c="dimmed">
+              {t('commitment.version', { version: c.version })}
+            </Text>
+          </Group>
+        </Stack>
+        {canWrite && (
+          <Group gap="xs">
+            <Button onClick={() => setChanging(true)}>{t('commitment.changeStatus')}</Button>
+            <Button variant="light" onClick={() => setAddingEvidence(true)} disabled={addingEvidence}>
+              {t('evidence.add')}
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <CommitmentDetails commitment={c} />
+      {c.description && <Text>{c.description}</Text>}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('commitment.sourceQuote')}
+              </Title>
+              {c.sourceQuote ? (
+                <Blockquote color="gray" p="md" lang="en">
+                  {c.sourceQuote}
+                </Blockquote>
+              ) : (
+                <Text c="dimmed">—</Text>
+              )}
+            </Paper>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="md">
+                {t('commitment.history')}
+              </Title>
+              <CommitmentTimeline commitment={c} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Stack>
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('evidence.title', { count: c.evidence.totalCount })}
+              </Title>
+              {addingEvidence && (
+                <Paper withBorder p="sm" mb="md">
+                  <AddEvidenceForm
+                    commitmentId={c.id}
+                    onCancel={() => setAddingEvidence(false)}
+                    onAdded={() => {
+                      setAddingEvidence(false);
+                      refresh();
+                    }}
+                  />
+                </Paper>
+              )}
+              <EvidenceList items={evidence} />
+            </Paper>
+            <IndicatorsPanel commitmentId={c.id} indicators={c.indicators} evidence={evidence} canWrite={canWrite} onChanged={refresh} />
+            <Paper withBorder p="md" radius="md">
+              <Title order={2} size="h4" mb="sm">
+                {t('links.title')}
+              </Title>
+              <CommitmentLinks links={c.links} />
+            </Paper>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {changing && (
+        <StatusChangeDialog
+          commitment={{ id: c.id, version: c.version, status: c.status as CommitmentStatus, title: c.title, dueOn: c.dueOn ?? null, priority: c.priority }}
+          existingEvidence={evidence}
+          latestChange={latest ? { ...latest, to: latest.to as CommitmentStatus } : null}
+          onClose={() => setChanging(false)}
+          onChanged={refresh}
+        />
+      )}
+    </Stack>
+  );
+}

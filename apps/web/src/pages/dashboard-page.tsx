@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { OverdueList } from '../modules/dashboard/components/overdue-list';
+import { RecentChanges } from '../modules/dashboard/components/recent-changes';
+import { StatusBreakdown } from '../modules/dashboard/components/status-breakdown';
+import { useDashboardOverview } from '../modules/dashboard/hooks/use-dashboard-overview';
+import { ErrorAlert } from '../modules/ui/error-alert';
+import { Loading } from '../modules/ui/loading';
+import { useFormat } from '../modules/ui/use-format';
+
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { data, error } = useDashboardOverview();
+  const byParty = useMemo(() => (data?.parties ?? []).map((p) => ({ key: p.code, label: p.name, partyCodes: [p.code] })), [data?.parties]);
+  const byTheme = useMemo(() => (data?.themes ?? []).map((th) => ({ key: th.slug, label: th.name, themes: [th.slug] })), [data?.themes]);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="baseline">
+        <Title order={1}>{t('dashboard.title')}</Title>
+        {data && <Text c="dimmed">{t('dashboard.total', { count: data.all.totalCount, formatted: format.number(data.all.totalCount) })}</Text>}
+      </Group>
+      <ErrorAlert error={error} />
+      {!data && !error && <Loading />}
+      {data && (
+        <>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <StatusBreakdown title={t('dashboard.byParty')} groups={byParty} />
+            <StatusBreakdown title={t('dashboard.byTheme')} groups={byTheme} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            <OverdueList overdue={data.overdue} />
+            <RecentChanges />
+          </SimpleGrid>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+// Debian's Chromium driven by playwright-core: never a browser download.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './start-api.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const DEMO_PASSWORD = 'pactwatch-demo';
+export const DEMO = { owner: 'owner@pactwatch.test', analyst: 'analyst@pactwatch.test', viewer: 'viewer@pactwatch.test' } as const;
+
+/** Signs in through the form, as a person would, and waits for the dashboard. */
+export async function signIn(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Opens a client route. Until the API answers deep links with index.html, a 404 falls back to
+ * loading '/' and letting the client router navigate, as a click on a link would.
+ */
+export async function openPath(page: Page, baseUrl: string, path: string): Promise<void> {
+  const response = await page.goto(`${baseUrl}${path}`);
+  if (response && response.status() !== 404) return;
+  await page.goto(`${baseUrl}/`);
+  await page.waitForLoadState('networkidle');
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}

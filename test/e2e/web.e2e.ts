@@ -1,0 +1,22 @@
+// The web client in a real browser (Debian's Chromium), against the built API and client on a
+// database of their own. Build first: `npx nx run api:build && npm run build:web`.
+import { describe } from 'node:test';
+import { useE2eEnv } from './support/e2e-env.ts';
+import { accessibilityScenarios } from './scenarios/accessibility.ts';
+import { adminScenarios } from './scenarios/admin.ts';
+import { analystScenarios } from './scenarios/analyst.ts';
+import { conflictScenarios } from './scenarios/conflict.ts';
+import { sessionScenarios } from './scenarios/session.ts';
+import { spanishScenarios } from './scenarios/spanish.ts';
+import { viewerScenarios } from './scenarios/viewer.ts';
+
+describe('web client', { timeout: 300_000 }, () => {
+  const env = useE2eEnv();
+  analystScenarios(env);
+  viewerScenarios(env);
+  conflictScenarios(env);
+  spanishScenarios(env);
+  accessibilityScenarios(env);
+  adminScenarios(env);
+  sessionScenarios(env);
+});
