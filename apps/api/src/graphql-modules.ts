@@ -1,12 +1,14 @@
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
+import { CommentsModule } from './modules/comments/comments.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { LiveModule } from './modules/live/live.module';
 import { PartiesModule } from './modules/parties/parties.module';
+import { PresenceModule } from './modules/presence/presence.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import './common/scalars/register-domain-enums';
@@ -16,12 +18,14 @@ export const FEATURE_MODULES = [
   ActivityModule,
   AgreementsModule,
   ApiKeysModule,
+  CommentsModule,
   CommitmentsModule,
   DigestsModule,
   EvidenceModule,
   IndicatorsModule,
   LiveModule,
   PartiesModule,
+  PresenceModule,
   ThemesModule,
   WorkspacesModule,
 ];

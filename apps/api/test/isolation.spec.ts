@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphQLSchema } from 'graphql';
+import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { expectError, expectNoLeak } from './support/expectations';
 import {
@@ -234,6 +235,27 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
     await asB('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }', { input: { name: 'Fisheries dashboard', scope: 'READ' } });
     await asB('mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }', { input: { email: 'invited-to-b@example.test', role: 'VIEWER' } });
     await watchAndDigest(bToken, c1.id, agreement.id, 'digest-reader-of-b@example.test');
+    // Comments and the notifications of their @mentions: in A, the analyst mentions the owner; in B, its
+    // owner comments first (the comment B's calls edit), then a second member (made in SQL, with the
+    // demo password) mentions B's owner.
+    if (has('addComment')) {
+      const comment = 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }';
+      await run(app.tokens.analyst, comment, {
+        input: { subjectType: 'COMMITMENT', subjectId: SEED_IDS.commitments.mxSmuggling, body: 'Comment of workspace A, for its owner', mentionedUserIds: [DEMO_USERS.owner.id] },
+      });
+      await asB(comment, { input: { subjectType: 'COMMITMENT', subjectId: c1.id, body: 'Comment of the owner of workspace B' } });
+      const [bOwner] = await app.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [B_OWNER.email]);
+      const colleague = { id: randomUUID(), email: `b-colleague-${randomBytes(4).toString('hex')}@example.test` };
+      await app.sql(`INSERT INTO users (id, email, name, password_hash) SELECT $1, $2, 'Bjørn Colleague', password_hash FROM users WHERE id = $3`, [
+        colleague.id,
+        colleague.email,
+        DEMO_USERS.owner.id,
+      ]);
+      await app.sql(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'ANALYST')`, [B, colleague.id]);
+      await run(await app.signIn(colleague.email), comment, {
+        input: { subjectType: 'COMMITMENT', subjectId: c1.id, body: 'Comment of workspace B, for its owner', mentionedUserIds: [bOwner.id] },
+      });
+    }
 
     aRefs = await refsOf(app, A);
     bRefs = await refsOf(app, B);
@@ -329,7 +351,9 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
       if (error && named) {
         // Refused for the A reference itself: an id is unknown (a workspace is not yours), a code or slug is not one of B's.
         // (BAD_USER_INPUT may also be about its shape, as for an id that never existed; the comparison above holds then.)
-        const code = named.kind === 'workspace' ? 'FORBIDDEN' : named.kind === 'partyCode' || named.kind === 'themeSlug' ? 'BAD_USER_INPUT' : 'NOT_FOUND';
+        // Mentioning someone who is not a member is bad input (comments), like an unknown party code.
+        const code =
+          named.kind === 'workspace' ? 'FORBIDDEN' : named.kind === 'partyCode' || named.kind === 'themeSlug' || named.field === 'mentionedUserIds' ? 'BAD_USER_INPUT' : 'NOT_FOUND';
         if (error.extensions?.code === code) refusedByName.add(named.path);
         else if (error.extensions?.code !== 'BAD_USER_INPUT') problems.push(`${label}: refused ${named.field} with ${error.extensions?.code}, not ${code}`);
       } else if (error?.extensions?.code === 'FORBIDDEN') {

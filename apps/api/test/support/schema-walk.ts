@@ -64,7 +64,7 @@ export function operationsOf(schema: GraphQLSchema, type?: OperationType): Opera
 /** Kinds of rows an ID argument can name, and the workspace-scoped strings (party codes, theme slugs) that name rows too. */
 export const ID_KINDS = [
   'agreement', 'commitment', 'evidence', 'indicator', 'observation', 'link', 'statusChange', 'party', 'organization',
-  'person', 'theme', 'apiKey', 'invitation', 'user', 'workspace', 'watch', 'subscription',
+  'person', 'theme', 'apiKey', 'invitation', 'user', 'workspace', 'watch', 'subscription', 'comment', 'notification',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type RefKind = IdKind | 'partyCode' | 'themeSlug';
@@ -116,6 +116,8 @@ export const VALUE_HINTS: Record<string, unknown> = {
   // ANNOUNCED → ANNOUNCED is refused before the evidence is looked up; BROKEN takes a note, a
   // reason code and evidence, all of which the generic fill gives, so evidenceIds gets checked.
   'ChangeCommitmentStatusInput.status': 'BROKEN',
+  // subjectId is filled with a commitment (see ID_ALIASES): say so, or the first value (AGREEMENT) makes it unknown.
+  'AddCommentInput.subjectType': 'COMMITMENT',
 };
 
 /** Input types a query takes as an argument (filters, orders): a reference inside one narrows a search, it names no row to change. */

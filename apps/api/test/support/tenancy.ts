@@ -24,6 +24,8 @@ const TABLE_OF: Record<Exclude<IdKind, 'user' | 'workspace'>, string> = {
   invitation: 'invitations',
   watch: 'watches',
   subscription: 'digest_subscriptions',
+  comment: 'comments',
+  notification: 'notifications',
 };
 
 export type WorkspaceRefs = Record<RefKind, string[]>;
@@ -92,7 +94,7 @@ export async function textsOf(app: TestApp, workspaceId: string, other?: string)
     ['commitments', 'title'], ['commitments', 'description'], ['commitments', 'source_quote'],
     ['evidence', 'title'], ['evidence', 'url'], ['indicators', 'name'], ['organizations', 'name'], ['people', 'name'],
     ['parties', 'name'], ['themes', 'name'], ['status_changes', 'note'], ['api_keys', 'name'], ['api_keys', 'prefix'],
-    ['invitations', 'email'], ['watches', 'name'], ['digest_subscriptions', 'email'],
+    ['invitations', 'email'], ['watches', 'name'], ['digest_subscriptions', 'email'], ['comments', 'body'],
   ];
   const sources: string[] = [];
   for (const [table, column] of columns) if (await hasTable(app, table)) sources.push(`SELECT ${column} FROM ${table} WHERE workspace_id = $1`);

@@ -7,7 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { Caller } from '../../common/context/gql-context';
 import { SecretsService } from '../auth/secrets.service';
 import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
-import { DigestBuilderService } from './digest-builder.service';
+import { DigestBuilderService, scopeOf } from './digest-builder.service';
 import { itemCount } from './digest-content';
 import { DigestDelivery, DigestPreview, DigestRunResult, OutboxMessage } from './digest.models';
 import { renderDigest } from './digest-renderer';
@@ -33,7 +33,7 @@ export class DigestAdminService {
     const end = new Date();
     const start = subscription.coveredUntil ? new Date(subscription.coveredUntil) : new Date(end.getTime() - 7 * 86400_000);
     const window = await this.builder.loadWindow(caller.workspaceId, start, end);
-    const scope = (await this.builder.memberScopes(caller.workspaceId, [userId])).get(userId)!;
+    const scope = (await this.builder.memberScopes(caller.workspaceId, [userId])).get(userId) ?? scopeOf([], false);
     const content = await this.builder.content(window, scope);
     const token = subscription.id ? signUnsubscribe(subscription.id, await this.secrets.named('unsubscribe')) : 'preview';
     const rendered = renderDigest(content, {

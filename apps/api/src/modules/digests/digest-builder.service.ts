@@ -6,15 +6,29 @@ import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { DigestAgreement, DigestContent, DigestItem } from './digest-content';
 
 const VERBS = ['commitment.status_changed', 'evidence.added', 'indicator.observation_recorded', 'indicator.observation_revised'];
+/** Comments that @mentioned someone: each reaches the digests of those it notified, whatever they watch. */
+const MENTION_VERBS = ['comment.added', 'comment.edited'];
+
+/** What the activity rows a digest reads carry in before/after. */
+interface ActivityPayload {
+  status?: string;
+  note?: string;
+  evidenceIds?: string[];
+  value?: number;
+  asOf?: string;
+  [key: string]: unknown;
+}
 
 interface WindowEvent {
   id: string;
   verb: string;
   actor: string;
   at: Date;
-  before: Record<string, any> | null;
-  after: Record<string, any> | null;
+  before: ActivityPayload | null;
+  after: ActivityPayload | null;
   commitmentId: string | null;
+  /** The agreement a comment is on, for comments on an agreement itself. */
+  agreementId: string | null;
   subjectId: string;
 }
 
@@ -41,6 +55,38 @@ export interface DigestWindow {
   filterMatches: Map<string, Set<string>>;
   /** Sources given with a status change in this window: listed under that change, not again. */
   statusEvidence: Set<string>;
+  /** Comments of the window's mentions, as they are now (edited, or deleted: then left out). */
+  comments: Map<string, { body: string; deleted: boolean }>;
+  /** Agreements commented on directly. */
+  agreements: Map<string, { id: string; title: string }>;
+  /** Built on first use by eventsFor. */
+  index?: WindowIndex;
+}
+
+/** Where each commitment's events sit in a window, and the commitments of each agreement, party and theme. */
+interface WindowIndex {
+  byCommitment: Map<string, number[]>;
+  byAgreement: Map<string, string[]>;
+  byParty: Map<string, string[]>;
+  byTheme: Map<string, string[]>;
+  /** Events on no commitment, and mentions: every digest looks at these. */
+  always: number[];
+}
+
+function indexWindow(window: DigestWindow): WindowIndex {
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const index: WindowIndex = { byCommitment: new Map(), byAgreement: new Map(), byParty: new Map(), byTheme: new Map(), always: [] };
+  window.events.forEach((e, i) => (!e.commitmentId || MENTION_VERBS.includes(e.verb) ? index.always.push(i) : add(index.byCommitment, e.commitmentId, i)));
+  for (const c of window.commitments.values()) {
+    add(index.byAgreement, c.agreementId, c.id);
+    for (const p of c.partyIds) add(index.byParty, p, c.id);
+    for (const t of c.themeIds) add(index.byTheme, t, c.id);
+  }
+  return index;
 }
 
 /** What a subscriber follows. `everything` is an outside recipient without a filter. */
@@ -51,6 +97,8 @@ export interface DigestScope {
   themeIds: Set<string>;
   filters: Record<string, unknown>[];
   everything: boolean;
+  /** The member it is for (their @mentions are in it); null for an outside recipient. */
+  userId: string | null;
 }
 
 @Injectable()
@@ -61,16 +109,22 @@ export class DigestBuilderService {
     const [workspace] = await this.dataSource.query('SELECT name FROM workspaces WHERE id = $1', [workspaceId]);
     const events: WindowEvent[] = await this.dataSource.query(
       `SELECT a.id::text AS id, a.verb, a.actor_label AS actor, a.created_at AS at, a.before, a.after, a.subject_id AS "subjectId",
-              COALESCE(CASE WHEN a.subject_type = 'Commitment' THEN a.subject_id END, (a.after->>'commitmentId')::uuid, i.commitment_id) AS "commitmentId"
+              COALESCE(CASE WHEN a.subject_type = 'Commitment' THEN a.subject_id END, (a.after->>'commitmentId')::uuid, i.commitment_id,
+                CASE WHEN a.after->>'subjectType' = 'COMMITMENT' THEN (a.after->>'subjectId')::uuid END) AS "commitmentId",
+              CASE WHEN a.after->>'subjectType' = 'AGREEMENT' THEN (a.after->>'subjectId')::uuid END AS "agreementId"
        FROM activity a LEFT JOIN indicators i ON a.subject_type = 'Indicator' AND i.id = a.subject_id
-       WHERE a.workspace_id = $1 AND a.created_at >= $2 AND a.created_at < $3 AND a.verb = ANY($4)
+       WHERE a.workspace_id = $1 AND a.created_at >= $2 AND a.created_at < $3
+         AND (a.verb = ANY($4) OR (a.verb = ANY($5) AND jsonb_array_length(COALESCE(a.after->'notifiedUserIds', '[]')) > 0))
        ORDER BY a.id`,
-      [workspaceId, start, end, VERBS],
+      [workspaceId, start, end, VERBS, MENTION_VERBS],
     );
+    const mentions = events.filter((e) => MENTION_VERBS.includes(e.verb));
+    const commentIds = [...new Set(mentions.map((e) => e.subjectId))];
+    const agreementIds = [...new Set(mentions.map((e) => e.agreementId).filter((id): id is string => !!id))];
     const commitmentIds = [...new Set(events.map((e) => e.commitmentId).filter((id): id is string => !!id))];
     const evidenceIds = [...new Set(events.flatMap((e) => (e.verb === 'commitment.status_changed' ? (e.after?.evidenceIds ?? []) : e.verb === 'evidence.added' ? [e.subjectId] : [])))];
     const indicatorIds = [...new Set(events.filter((e) => e.verb.startsWith('indicator.')).map((e) => e.subjectId))];
-    const [commitments, evidence, indicators] = await Promise.all([
+    const [commitments, evidence, indicators, comments, agreements] = await Promise.all([
       commitmentIds.length
         ? this.dataSource.query(
             `SELECT c.id, c.title, c.status, c.agreement_id AS "agreementId", a.title AS "agreementTitle",
@@ -84,6 +138,10 @@ export class DigestBuilderService {
         ? this.dataSource.query('SELECT id, title, url, publisher FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, evidenceIds])
         : [],
       indicatorIds.length ? this.dataSource.query('SELECT id, name, unit FROM indicators WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, indicatorIds]) : [],
+      commentIds.length
+        ? this.dataSource.query('SELECT id, body, deleted_at IS NOT NULL AS deleted FROM comments WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, commentIds])
+        : [],
+      agreementIds.length ? this.dataSource.query('SELECT id, title FROM agreements WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, agreementIds]) : [],
     ]);
     return {
       workspaceId,
@@ -96,6 +154,8 @@ export class DigestBuilderService {
       indicators: new Map((indicators as { id: string; name: string; unit: string }[]).map((i) => [i.id, i])),
       filterMatches: new Map(),
       statusEvidence: new Set(events.filter((e) => e.verb === 'commitment.status_changed').flatMap((e) => (e.after?.evidenceIds ?? []) as string[])),
+      comments: new Map((comments as { id: string; body: string; deleted: boolean }[]).map((c) => [c.id, c])),
+      agreements: new Map((agreements as { id: string; title: string }[]).map((a) => [a.id, a])),
     };
   }
 
@@ -115,6 +175,26 @@ export class DigestBuilderService {
     return ids;
   }
 
+  /**
+   * The window's events that can concern this scope, in log order. Walking every event of the
+   * window for each digest made a run cost subscribers × events; through an index built once per
+   * window, a digest visits only the events of the commitments it follows (and the mentions).
+   */
+  private eventsFor(window: DigestWindow, scope: DigestScope, filtered: Set<string>): WindowEvent[] {
+    if (scope.everything) return window.events;
+    const index = (window.index ??= indexWindow(window));
+    const followed = new Set<string>([...scope.commitmentIds, ...filtered]);
+    const groups: [Set<string>, Map<string, string[]>][] = [
+      [scope.agreementIds, index.byAgreement],
+      [scope.partyIds, index.byParty],
+      [scope.themeIds, index.byTheme],
+    ];
+    for (const [ids, commitmentsOf] of groups) for (const id of ids) for (const c of commitmentsOf.get(id) ?? []) followed.add(c);
+    const positions = [...index.always];
+    for (const id of followed) for (const i of index.byCommitment.get(id) ?? []) positions.push(i);
+    return positions.sort((a, b) => a - b).map((i) => window.events[i]);
+  }
+
   async content(window: DigestWindow, scope: DigestScope): Promise<DigestContent> {
     const filtered = new Set<string>();
     for (const filter of scope.filters) for (const id of await this.matching(window, filter)) filtered.add(id);
@@ -127,15 +207,31 @@ export class DigestBuilderService {
       filtered.has(c.id);
 
     const agreements = new Map<string, DigestAgreement>();
-    const counts = { statusChanges: 0, newSources: 0, figuresMoved: 0 };
-    for (const event of window.events) {
+    const counts = { statusChanges: 0, newSources: 0, figuresMoved: 0, mentions: 0 };
+    const agreementOf = (id: string, title: string) => {
+      let agreement = agreements.get(id);
+      if (!agreement) agreements.set(id, (agreement = { id, title, commitments: [] }));
+      return agreement;
+    };
+    for (const event of this.eventsFor(window, scope, filtered)) {
+      if (MENTION_VERBS.includes(event.verb)) {
+        // Mentions reach the member mentioned, whether or not they follow what the comment is on.
+        const item = scope.userId && ((event.after?.notifiedUserIds ?? []) as string[]).includes(scope.userId) ? this.mention(window, event) : null;
+        const onAgreement = event.agreementId ? window.agreements.get(event.agreementId) : undefined;
+        if (!item || (!event.commitmentId && !onAgreement)) continue;
+        if (onAgreement) {
+          const agreement = agreementOf(onAgreement.id, onAgreement.title);
+          (agreement.items ??= []).push(item);
+          counts.mentions += 1;
+          continue;
+        }
+      }
       const c = event.commitmentId ? window.commitments.get(event.commitmentId) : undefined;
-      if (!c || !follows(c)) continue;
+      if (!c || (!MENTION_VERBS.includes(event.verb) && !follows(c))) continue;
       const item = this.item(window, event);
       if (!item) continue;
-      counts[item.kind === 'STATUS' ? 'statusChanges' : item.kind === 'SOURCE' ? 'newSources' : 'figuresMoved'] += 1;
-      let agreement = agreements.get(c.agreementId);
-      if (!agreement) agreements.set(c.agreementId, (agreement = { id: c.agreementId, title: c.agreementTitle, commitments: [] }));
+      counts[item.kind === 'STATUS' ? 'statusChanges' : item.kind === 'SOURCE' ? 'newSources' : item.kind === 'MENTION' ? 'mentions' : 'figuresMoved'] += 1;
+      const agreement = agreementOf(c.agreementId, c.agreementTitle);
       let commitment = agreement.commitments.find((x) => x.id === c.id);
       if (!commitment) agreement.commitments.push((commitment = { id: c.id, title: c.title, status: c.status, items: [] }));
       commitment.items.push(item);
@@ -143,7 +239,15 @@ export class DigestBuilderService {
     return { workspaceName: window.workspaceName, windowStart: window.start, windowEnd: window.end, agreements: [...agreements.values()], counts };
   }
 
+  /** A comment that mentioned the recipient, with its text as it is now; none once deleted. */
+  private mention(window: DigestWindow, e: WindowEvent): DigestItem | null {
+    const comment = window.comments.get(e.subjectId);
+    if (!comment || comment.deleted) return null;
+    return { kind: 'MENTION', at: e.at, actor: e.actor, mention: { text: comment.body } };
+  }
+
   private item(window: DigestWindow, e: WindowEvent): DigestItem | null {
+    if (MENTION_VERBS.includes(e.verb)) return this.mention(window, e);
     if (e.verb === 'commitment.status_changed') {
       return {
         kind: 'STATUS',
@@ -152,7 +256,7 @@ export class DigestBuilderService {
         from: e.before?.status ?? null,
         to: e.after?.status,
         note: e.after?.note ?? '',
-        evidence: ((e.after?.evidenceIds ?? []) as string[]).map((id) => window.evidence.get(id)).filter((x) => !!x).map((x) => ({ title: x!.title, url: x!.url })),
+        evidence: ((e.after?.evidenceIds ?? []) as string[]).map((id) => window.evidence.get(id)).filter((x): x is NonNullable<typeof x> => !!x).map((x) => ({ title: x.title, url: x.url })),
       };
     }
     if (e.verb === 'evidence.added') {
@@ -176,11 +280,15 @@ export class DigestBuilderService {
       'SELECT user_id AS "userId", subject_type AS "subjectType", subject_id AS "subjectId", filter FROM watches WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
       [workspaceId, userIds],
     );
-    return new Map(userIds.map((id) => [id, scopeOf(rows.filter((r) => r.userId === id), false)]));
+    return new Map(userIds.map((id) => [id, scopeOf(rows.filter((r) => r.userId === id), false, id)]));
   }
 }
 
-export function scopeOf(rows: { subjectType: string; subjectId: string | null; filter: Record<string, unknown> | null }[], everything: boolean): DigestScope {
+export function scopeOf(
+  rows: { subjectType: string; subjectId: string | null; filter: Record<string, unknown> | null }[],
+  everything: boolean,
+  userId: string | null = null,
+): DigestScope {
   const of = (type: string) => new Set(rows.filter((r) => r.subjectType === type && r.subjectId).map((r) => r.subjectId as string));
   return {
     commitmentIds: of('COMMITMENT'),
@@ -189,5 +297,6 @@ export function scopeOf(rows: { subjectType: string; subjectId: string | null; f
     themeIds: of('THEME'),
     filters: rows.filter((r) => r.subjectType === 'FILTER' && r.filter).map((r) => r.filter as Record<string, unknown>),
     everything,
+    userId,
   };
 }

@@ -1,6 +1,6 @@
 /** What one digest reports, grouped by agreement then commitment, before it becomes an email. */
 export interface DigestItem {
-  kind: 'STATUS' | 'SOURCE' | 'FIGURE';
+  kind: 'STATUS' | 'SOURCE' | 'FIGURE' | 'MENTION';
   at: Date;
   actor: string;
   // STATUS
@@ -12,6 +12,8 @@ export interface DigestItem {
   source?: { title: string; url: string | null; publisher: string | null };
   // FIGURE
   figure?: { name: string; unit: string; from: number | null; to: number; asOf: string };
+  // MENTION: the comment the recipient was @mentioned in (actor: its author)
+  mention?: { text: string };
 }
 
 export interface DigestCommitment {
@@ -24,6 +26,8 @@ export interface DigestCommitment {
 export interface DigestAgreement {
   id: string;
   title: string;
+  /** Items about the agreement itself (mentions in its comments). */
+  items?: DigestItem[];
   commitments: DigestCommitment[];
 }
 
@@ -32,9 +36,9 @@ export interface DigestContent {
   windowStart: Date;
   windowEnd: Date;
   agreements: DigestAgreement[];
-  counts: { statusChanges: number; newSources: number; figuresMoved: number };
+  counts: { statusChanges: number; newSources: number; figuresMoved: number; mentions: number };
 }
 
 export function itemCount(content: DigestContent): number {
-  return content.counts.statusChanges + content.counts.newSources + content.counts.figuresMoved;
+  return content.counts.statusChanges + content.counts.newSources + content.counts.figuresMoved + content.counts.mentions;
 }

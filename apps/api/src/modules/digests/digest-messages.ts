@@ -4,9 +4,11 @@ export interface DigestMessages {
   statusChanges(n: number): string;
   newSources(n: number): string;
   figuresMoved(n: number): string;
+  mentions(n: number): string;
   subject(workspace: string, parts: string[]): string;
   intro(workspace: string, from: string, to: string): string;
   statusChangedBy(actor: string): string;
+  mentionedBy(actor: string): string;
   newSource: string;
   figure: string;
   openInPactwatch: string;
@@ -31,9 +33,11 @@ const en: DigestMessages = {
   statusChanges: (n) => plural(n, 'status change', 'status changes'),
   newSources: (n) => plural(n, 'new source', 'new sources'),
   figuresMoved: (n) => plural(n, 'figure moved', 'figures moved'),
+  mentions: (n) => plural(n, 'mention', 'mentions'),
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `What changed in ${workspace} from ${from} to ${to}.`,
   statusChangedBy: (actor) => `changed by ${actor}`,
+  mentionedBy: (actor) => `${actor} mentioned you`,
   newSource: 'New source',
   figure: 'Figure',
   openInPactwatch: 'Open in Pactwatch',
@@ -64,9 +68,11 @@ const es: DigestMessages = {
   statusChanges: (n) => plural(n, 'cambio de estado', 'cambios de estado'),
   newSources: (n) => plural(n, 'fuente nueva', 'fuentes nuevas'),
   figuresMoved: (n) => plural(n, 'cifra actualizada', 'cifras actualizadas'),
+  mentions: (n) => plural(n, 'mención', 'menciones'),
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `Lo que cambió en ${workspace} del ${from} al ${to}.`,
   statusChangedBy: (actor) => `cambiado por ${actor}`,
+  mentionedBy: (actor) => `${actor} le mencionó`,
   newSource: 'Fuente nueva',
   figure: 'Cifra',
   openInPactwatch: 'Abrir en Pactwatch',

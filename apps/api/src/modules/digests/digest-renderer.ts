@@ -30,8 +30,9 @@ function safeUrl(url: string | null | undefined): string | null {
 }
 
 function subjectParts(content: DigestContent, t: DigestMessages): string[] {
-  const { statusChanges, newSources, figuresMoved } = content.counts;
+  const { statusChanges, newSources, figuresMoved, mentions } = content.counts;
   return [
+    mentions ? t.mentions(mentions) : null,
     statusChanges ? t.statusChanges(statusChanges) : null,
     newSources ? t.newSources(newSources) : null,
     figuresMoved ? t.figuresMoved(figuresMoved) : null,
@@ -51,10 +52,14 @@ function itemText(item: DigestItem, t: DigestMessages, f: ReturnType<typeof form
     for (const e of item.evidence ?? []) lines.push(`    - ${e.title}${e.url ? ` <${e.url}>` : ''}`);
     return lines;
   }
+  if (item.kind === 'MENTION' && item.mention) {
+    return [`  @ ${t.mentionedBy(item.actor)} (${f.date(item.at)}):`, ...item.mention.text.split('\n').map((line) => `    > ${line}`)];
+  }
   if (item.kind === 'SOURCE' && item.source) {
     return [`  ${t.newSource}: ${item.source.title}${item.source.publisher ? ` (${item.source.publisher})` : ''}${item.source.url ? ` <${item.source.url}>` : ''}`];
   }
-  const fig = item.figure!;
+  const fig = item.figure;
+  if (!fig) return [];
   return [`  ${t.figure}: ${fig.name}: ${fig.from === null ? '' : `${f.number(fig.from)} → `}${f.number(fig.to)} ${fig.unit} (${fig.asOf})`];
 }
 
@@ -73,12 +78,18 @@ function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof form
       ${item.note ? `<div style="margin:4px 0;padding-left:8px;border-left:3px solid #d0d7de;">${escapeHtml(item.note)}</div>` : ''}
       ${evidence ? `<ul style="margin:4px 0 0 18px;padding:0;">${evidence}</ul>` : ''}</td></tr>`;
   }
+  if (item.kind === 'MENTION' && item.mention) {
+    return `<tr><td style="${cell}"><strong>@ ${escapeHtml(t.mentionedBy(item.actor))}</strong>
+      <span style="color:#57606a;">&middot; ${escapeHtml(f.date(item.at))}</span>
+      <div style="margin:4px 0;padding-left:8px;border-left:3px solid #1c5db5;white-space:pre-wrap;">${escapeHtml(item.mention.text)}</div></td></tr>`;
+  }
   if (item.kind === 'SOURCE' && item.source) {
     const url = safeUrl(item.source.url);
     const title = url ? `<a href="${escapeHtml(url)}" style="color:#1c5db5;">${escapeHtml(item.source.title)}</a>` : escapeHtml(item.source.title);
     return `<tr><td style="${cell}">${escapeHtml(t.newSource)}: ${title}${item.source.publisher ? ` <span style="color:#57606a;">(${escapeHtml(item.source.publisher)})</span>` : ''}</td></tr>`;
   }
-  const fig = item.figure!;
+  const fig = item.figure;
+  if (!fig) return '';
   const from = fig.from === null ? '' : `${escapeHtml(f.number(fig.from))} &rarr; `;
   return `<tr><td style="${cell}">${escapeHtml(t.figure)}: ${escapeHtml(fig.name)}: <strong>${from}${escapeHtml(f.number(fig.to))}</strong> ${escapeHtml(fig.unit)} <span style="color:#57606a;">(${escapeHtml(fig.asOf)})</span></td></tr>`;
 }
@@ -99,6 +110,7 @@ export function renderDigest(content: DigestContent, o: RenderOptions): Rendered
     '',
     ...content.agreements.flatMap((a) => [
       `== ${a.title} ==`,
+      ...(a.items?.length ? [...a.items.flatMap((i) => itemText(i, t, f)), ''] : []),
       ...a.commitments.flatMap((c) => [`* ${c.title} [${t.status[c.status] ?? c.status}]`, ...c.items.flatMap((i) => itemText(i, t, f)), `  ${t.openInPactwatch}: ${link(c.id)}`, '']),
     ]),
     '--',
@@ -110,6 +122,7 @@ export function renderDigest(content: DigestContent, o: RenderOptions): Rendered
   const sections = content.agreements
     .map(
       (a) => `<tr><td style="padding:16px 0 4px 0;font-size:13px;text-transform:uppercase;letter-spacing:.04em;color:#57606a;">${escapeHtml(a.title)}</td></tr>
+      ${(a.items ?? []).map((i) => itemHtml(i, t, f)).join('\n')}
       ${a.commitments
         .map(
           (c) => `<tr><td style="padding:8px 0 0 0;"><a href="${escapeHtml(link(c.id))}" style="font-size:16px;font-weight:600;color:#1b1f24;text-decoration:none;">${escapeHtml(c.title)}</a>

@@ -97,24 +97,30 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
         );
       if (!subs.length) return scheduled;
       after = subs[subs.length - 1].id;
-      const due = subs
-        .map((s) => ({ s, period: latestPeriod(s, cutoff) }))
-        .filter(({ s, period }) => period && period.end.getTime() > new Date(s.coveredUntil).getTime());
-      if (!due.length) continue;
-      scheduled += await this.dataSource.transaction(async (m) => {
-        const inserted = await m.query(
-          `INSERT INTO digest_deliveries (id, workspace_id, subscription_id, window_start, period_end)
-           SELECT gen_random_uuid(), ws, sub, ws_start, pend FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[]) AS c(sub, ws, ws_start, pend)
-           ON CONFLICT (subscription_id, period_end) DO NOTHING RETURNING id`,
-          [due.map((d) => d.s.id), due.map((d) => d.s.workspaceId), due.map((d) => d.s.coveredUntil), due.map((d) => d.period!.end)],
-        );
-        await m.query(
-          `UPDATE digest_subscriptions s SET covered_until = c.pend FROM unnest($1::uuid[], $2::timestamptz[]) AS c(sub, pend)
-           WHERE s.id = c.sub AND s.covered_until < c.pend`,
-          [due.map((d) => d.s.id), due.map((d) => d.period!.end)],
-        );
-        return inserted.length;
+      const due = subs.flatMap((s) => {
+        const period = latestPeriod(s, cutoff);
+        return period && period.end.getTime() > new Date(s.coveredUntil).getTime() ? [{ s, end: period.end }] : [];
       });
+      if (!due.length) continue;
+      // The claim and the move of covered_until are one statement on the locked subscription rows, so
+      // each window starts where the previous one ended, whatever another instance (whose clock may
+      // read another period) read before: one that moved it first makes the window start there, or
+      // leaves nothing to claim. Windows never overlap, so no change is sent twice.
+      const claimed = await this.dataSource.query(
+        `WITH due AS (
+           SELECT s.id, s.workspace_id, s.covered_until AS window_start, c.pend
+           FROM digest_subscriptions s JOIN unnest($1::uuid[], $2::timestamptz[]) AS c(sub, pend) ON c.sub = s.id
+           WHERE s.covered_until < c.pend
+           ORDER BY s.id FOR UPDATE OF s
+         ), moved AS (
+           UPDATE digest_subscriptions s SET covered_until = due.pend FROM due WHERE s.id = due.id RETURNING s.id
+         )
+         INSERT INTO digest_deliveries (id, workspace_id, subscription_id, window_start, period_end)
+         SELECT gen_random_uuid(), due.workspace_id, due.id, due.window_start, due.pend FROM due
+         ON CONFLICT (subscription_id, period_end) DO NOTHING RETURNING id`,
+        [due.map((d) => d.s.id), due.map((d) => d.end)],
+      );
+      scheduled += claimed.length;
     }
   }
 
@@ -150,7 +156,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
       for (let d = queue.shift(); d; d = queue.shift()) {
         try {
           const outcome = await this.deliverOne(d, windows, scopes, secret);
-          tally[outcome] += 1;
+          if (outcome !== 'taken') tally[outcome] += 1;
         } catch (err) {
           tally.failed += 1;
           await this.failed(d, err);
@@ -161,7 +167,12 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     return tally;
   }
 
-  private async deliverOne(d: Claimed, windows: Map<string, Promise<DigestWindow>>, scopes: Map<string, DigestScope>, secret: string): Promise<'sent' | 'empty'> {
+  private async deliverOne(
+    d: Claimed,
+    windows: Map<string, Promise<DigestWindow>>,
+    scopes: Map<string, DigestScope>,
+    secret: string,
+  ): Promise<'sent' | 'empty' | 'taken'> {
     const key = `${d.workspaceId}|${new Date(d.windowStart).toISOString()}|${new Date(d.periodEnd).toISOString()}`;
     let window = windows.get(key);
     if (!window) windows.set(key, (window = this.builder.loadWindow(d.workspaceId, new Date(d.windowStart), new Date(d.periodEnd))));
@@ -175,6 +186,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const unsubscribeUrl = `${this.config.publicUrl}/unsubscribe?token=${signUnsubscribe(d.subscriptionId, secret)}`;
     const rendered = renderDigest(content, { locale: d.locale, timeZone: d.timeZone, publicUrl: this.config.publicUrl, unsubscribeUrl });
     const messageId = `<digest.${d.id}@pactwatch>`;
+    if (!(await this.renewLease(d))) return 'taken';
     await this.mail.send({
       to: d.recipient,
       subject: rendered.subject,
@@ -187,11 +199,26 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     return 'sent';
   }
 
+  /**
+   * The lease was taken for the whole batch; a row that waited in it past the lease may have been
+   * taken over by another instance (a newer attempt), which then sends it. So each row is taken
+   * again just before it is sent: the lease then only has to outlast one message.
+   */
+  private async renewLease(d: Claimed): Promise<boolean> {
+    const rows = await returningRows(
+      this.dataSource,
+      `UPDATE digest_deliveries SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'SENDING' AND attempts = $2 RETURNING id`,
+      [d.id, d.attempts, this.config.DIGEST_LEASE_SECONDS],
+    );
+    return rows.length > 0;
+  }
+
+  /** Only by the attempt that holds it: a worker whose row was taken over records nothing. */
   private async finish(d: Claimed, status: 'SENT' | 'EMPTY', items: number, messageId: string | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE digest_deliveries SET status = $2, item_count = $3, message_id = $4, finished_at = now(), lease_until = NULL, last_error = NULL
-       WHERE id = $1 AND status = 'SENDING'`,
-      [d.id, status, items, messageId],
+       WHERE id = $1 AND status = 'SENDING' AND attempts = $5`,
+      [d.id, status, items, messageId, d.attempts],
     );
   }
 
@@ -203,8 +230,8 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     await this.dataSource.query(
       `UPDATE digest_deliveries SET status = $2, last_error = $3, lease_until = NULL,
          next_attempt_at = now() + make_interval(secs => $4), finished_at = CASE WHEN $2 = 'FAILED' THEN now() END
-       WHERE id = $1 AND status = 'SENDING'`,
-      [d.id, final ? 'FAILED' : 'PENDING', message.slice(0, 500), 30 * 2 ** (d.attempts - 1)],
+       WHERE id = $1 AND status = 'SENDING' AND attempts = $5`,
+      [d.id, final ? 'FAILED' : 'PENDING', message.slice(0, 500), 30 * 2 ** (d.attempts - 1), d.attempts],
     );
   }
 }

@@ -13,9 +13,12 @@ export class ActivityFilter {
 }
 
 export function matchesFilter(filter: ActivityFilter | null | undefined): (e: LiveEvent) => boolean {
+  // Worked out once per subscription, not per event.
+  const parties = filter?.partyCodes?.length ? filter.partyCodes.map((c) => c.toUpperCase()) : null;
+  const themes = filter?.themes?.length ? filter.themes : null;
   return (e) =>
     (!filter?.agreementId || e.agreementId === filter.agreementId) &&
     (!filter?.commitmentId || e.commitmentId === filter.commitmentId) &&
-    (!filter?.partyCodes?.length || e.partyCodes.some((p) => filter.partyCodes!.map((c) => c.toUpperCase()).includes(p))) &&
-    (!filter?.themes?.length || e.themes.some((t) => filter.themes!.includes(t)));
+    (!parties || e.partyCodes.some((p) => parties.includes(p))) &&
+    (!themes || e.themes.some((t) => themes.includes(t)));
 }

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 export const ACTIVITY_CHANNEL = 'pactwatch_activity';
+const CATCH_UP_PAGE = 1000;
 
 /** An activity row as subscribers see it, with what filters need: its commitment, agreement, parties, themes. */
 export interface LiveEvent {
@@ -92,7 +93,7 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Committed events of a workspace after `since` (an activity id), oldest first. */
-  async since(workspaceId: string, since: string, limit = 1000): Promise<LiveEvent[]> {
+  async since(workspaceId: string, since: string, limit = CATCH_UP_PAGE): Promise<LiveEvent[]> {
     return this.dataSource.query(`${EVENT} WHERE a.workspace_id = $1 AND a.id > $2 ORDER BY a.id LIMIT $3`, [workspaceId, since, limit]);
   }
 
@@ -106,8 +107,8 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     let wake: (() => void) | null = null;
     let done = false;
     let replaying = since !== null;
-    // Ids are taken at insert and events arrive in commit order, so they need not increase:
-    // remember what was delivered rather than the highest id.
+    // Within a workspace ids increase in commit order (migration 1764700000000), but an event can
+    // come both from the catch-up and live: remember what was delivered rather than the highest id.
     const seen = new Set<string>();
     const deliver = (e: LiveEvent) => {
       if (seen.has(e.id) || !match(e)) return;
@@ -120,8 +121,17 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     const listener: Listener = { workspaceId, push: (e) => (replaying ? held.push(e) : deliver(e)) };
     this.listeners.add(listener);
     if (since !== null) {
-      void this.since(workspaceId, since)
-        .then((past) => past.forEach(deliver))
+      // Page through the log: a subscriber back after a long gap may have missed more than a page.
+      const catchUp = async () => {
+        let after = since;
+        for (;;) {
+          const page = await this.since(workspaceId, after);
+          page.forEach(deliver);
+          if (page.length < CATCH_UP_PAGE || done) return;
+          after = page[page.length - 1].id;
+        }
+      };
+      void catchUp()
         .catch((err) => this.logger.error(`catch-up: ${err.message}`))
         .finally(() => {
           replaying = false;

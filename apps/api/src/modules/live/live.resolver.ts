@@ -2,12 +2,12 @@ import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { DomainError, ErrorCode, Permission } from '@pactwatch/domain';
 import { Access } from '../../common/context/access.decorator';
 import { GqlContext } from '../../common/context/gql-context';
-import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Activity, ActorKind } from '../activity/activity.model';
 import { Commitment } from '../commitments/commitment.model';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { ActivityFilter, matchesFilter } from './activity-filter.input';
 import { LiveEvent, LiveEventsService } from './live-events.service';
+import { mapEach } from './live-iterator';
 
 function toActivity(e: LiveEvent): Activity {
   return {
@@ -21,18 +21,6 @@ function toActivity(e: LiveEvent): Activity {
     after: e.after,
     createdAt: e.createdAt,
   };
-}
-
-/** Maps an iterator, giving every value fresh DataLoaders: a subscription's context outlives one event. */
-async function* fresh<T, U>(source: AsyncIterableIterator<T>, ctx: GqlContext, map: (value: T) => Promise<U> | U): AsyncGenerator<U> {
-  try {
-    for await (const value of source) {
-      ctx.loaders = new RequestLoaders();
-      yield await map(value);
-    }
-  } finally {
-    await source.return?.();
-  }
 }
 
 @Resolver()
@@ -54,8 +42,9 @@ export class LiveResolver {
     @Args('since', { type: () => ID, nullable: true }) since?: string | null,
   ) {
     if (since && !/^\d{1,18}$/.test(since)) throw DomainError.badInput([{ field: 'since', message: 'since must be an activity id' }]);
-    const caller = ctx.req.caller!;
-    return fresh(this.live.events(caller.workspaceId, matchesFilter(filter), since ?? null), ctx, toActivity);
+    const caller = ctx.req.caller;
+    if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
+    return mapEach(this.live.events(caller.workspaceId, matchesFilter(filter), since ?? null), ctx, toActivity);
   }
 
   @Subscription(() => Commitment, {
@@ -67,6 +56,6 @@ export class LiveResolver {
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
     await this.commitments.findOne(caller, id);
-    return fresh(this.live.events(caller.workspaceId, (e) => e.commitmentId === id, null), ctx, () => this.commitments.findOne(caller, id));
+    return mapEach(this.live.events(caller.workspaceId, (e) => e.commitmentId === id, null), ctx, () => this.commitments.findOne(caller, id));
   }
 }

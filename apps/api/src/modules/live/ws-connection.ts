@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { Logger } from '@nestjs/common';
+import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { AppConfig } from '../../config/app-config';
 import { AuthedRequest } from '../../common/context/gql-context';
+import { formatGraphQLError } from '../../common/errors/graphql-error-formatter';
 import { AuthService } from '../auth/auth.service';
 
 export interface WsExtra {
@@ -15,6 +17,17 @@ export interface WsExtra {
 const logger = new Logger('Live');
 
 /**
+ * Errors over WebSocket leave as over HTTP (Apollo's formatError does not see them): with the
+ * domain's code, nothing of the inside. One without a cause is the request's own fault (a
+ * validation or variable error).
+ */
+function formatWsError(error: GraphQLError): GraphQLFormattedError {
+  const formatted = error.toJSON();
+  if (error.originalError) return formatGraphQLError(formatted, error);
+  return formatGraphQLError({ ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.code ?? 'GRAPHQL_VALIDATION_FAILED' } }, error);
+}
+
+/**
  * graphql-ws options: a connection authenticates once, with the same session token or API key as
  * HTTP (connection parameter `authorization`, or the session cookie), and is closed as soon as that
  * token expires or the session or key is revoked.
@@ -22,6 +35,9 @@ const logger = new Logger('Live');
 export function graphqlWsOptions(auth: AuthService, config: AppConfig) {
   return {
     path: '/graphql',
+    onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
+      result.errors?.length ? { ...result, errors: result.errors.map(formatWsError) } : undefined,
+    onError: (_ctx: unknown, _id: string, _payload: unknown, errors: readonly GraphQLError[]) => errors.map(formatWsError),
     onConnect: async (ctx: Context<Record<string, unknown> | undefined, unknown>) => {
       const extra = ctx.extra as WsExtra;
       try {

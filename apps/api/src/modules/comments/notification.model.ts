@@ -1,0 +1,34 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageInfo } from '../../common/pagination/page-info.model';
+import { Comment } from './comment.model';
+
+export enum NotificationKind {
+  MENTION = 'MENTION',
+}
+registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'MENTION: someone @mentioned you in a comment.' });
+
+@ObjectType({ description: 'Something for you to look at, in this workspace.' })
+export class Notification {
+  @Field(() => ID) id: string;
+  @Field(() => NotificationKind) kind: NotificationKind;
+  @Field({ description: 'Who caused it: the author of the comment.' }) actorLabel: string;
+  @Field(() => Comment, { description: 'The comment you were mentioned in (deleted: true once its author deleted it).' }) comment: Comment;
+  @Field({ description: 'The title of the commitment or agreement the comment is on.' }) subjectTitle: string;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) readAt: Date | null;
+  @Field() read: boolean;
+}
+
+@ObjectType()
+export class NotificationEdge {
+  @Field() cursor: string;
+  @Field(() => Notification) node: Notification;
+}
+
+@ObjectType({ description: 'Your notifications, newest first.' })
+export class NotificationConnection {
+  @Field(() => [NotificationEdge]) edges: NotificationEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int, { description: 'How many items match, over all pages.' }) totalCount: number;
+  @Field(() => Int, { description: 'How many of all your notifications here are unread.' }) unreadCount: number;
+}

@@ -1,0 +1,74 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The repository root, and the API as `npm start` builds it. */
+export const ROOT = resolve(__dirname, '../../../..');
+export const MAIN = join(ROOT, 'dist/apps/api/main.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the API (as `npm start` does) when dist is missing or older than its sources. */
+export async function ensureBuilt(): Promise<void> {
+  const sources = Math.max(newestSource(join(ROOT, 'apps/api/src')), newestSource(join(ROOT, 'libs/domain/src')));
+  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= sources) return;
+  const output: string[] = [];
+  const code = await new Promise<number | null>((done) => {
+    const build = spawn('npx', ['nx', 'run', 'api:build', '--skip-nx-cache'], { cwd: ROOT, env: { ...process.env, NX_DAEMON: 'false' }, stdio: 'pipe' });
+    build.stdout.on('data', (d) => output.push(String(d)));
+    build.stderr.on('data', (d) => output.push(String(d)));
+    build.on('close', done);
+  });
+  if (code !== 0 || !existsSync(MAIN)) throw new Error(`the API build failed:\n${output.join('').slice(-4000)}`);
+}
+
+export interface ApiProcess {
+  name: string;
+  child: ChildProcess;
+  /** Its http://127.0.0.1:<port>, once it listens. */
+  url: string;
+  output: string[];
+  exited: Promise<void>;
+}
+
+/**
+ * Starts `node dist/apps/api/main.js` with this environment and waits until it listens.
+ * PACTWATCH_API_NODE_ARGS (space-separated) are given to node, to profile it (--cpu-prof).
+ */
+export async function startApiProcess(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+  const nodeArgs = (process.env.PACTWATCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const output: string[] = [];
+  child.stdout!.on('data', (d) => output.push(String(d)));
+  child.stderr!.on('data', (d) => output.push(String(d)));
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const listening = /Pactwatch API on (http:\/\/[^/\s]+)\/graphql/.exec(output.join(''));
+    if (listening) return { name, child, url: listening[1], output, exited };
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${output.join('')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not listen within ${timeoutMs} ms:\n${output.join('')}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Stops it (SIGTERM, then SIGKILL after `graceMs`). */
+export async function stopApiProcess(api: ApiProcess, graceMs = 10_000): Promise<void> {
+  if (api.child.exitCode !== null || api.child.signalCode !== null) return;
+  api.child.kill('SIGTERM');
+  const stopped = await Promise.race([api.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs))]);
+  if (!stopped) {
+    api.child.kill('SIGKILL');
+    await api.exited;
+  }
+}
