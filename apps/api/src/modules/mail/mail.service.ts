@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config';
 
@@ -23,7 +23,7 @@ export const WORKSPACE_MAIL_HEADER = 'X-Pactwatch-Workspace';
  * DATA_DIR/outbox, so that the embedded default works with no mail server.
  */
 @Injectable()
-export class MailService {
+export class MailService implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter;
   readonly outboxDir: string;
@@ -33,6 +33,11 @@ export class MailService {
     this.transport = config.SMTP_URL
       ? createTransport(`${config.SMTP_URL}${config.SMTP_URL.includes('?') ? '&' : '?'}pool=true`)
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  }
+
+  /** Pooled SMTP connections would otherwise stay open after the API stops. */
+  onModuleDestroy(): void {
+    this.transport.close();
   }
 
   async send(mail: OutgoingMail): Promise<void> {
