@@ -1,5 +1,10 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BenchDatabase } from './database';
 import { RunningServer } from './servers';
+
+const ROOT = join(__dirname, '..', '..');
 
 /**
  * Hooks for the figures other work adds to the same report: the digest (issue "digests") and the
@@ -30,17 +35,46 @@ export interface BenchSection {
   run(ctx: BenchSectionContext): Promise<BenchSectionResult | null>;
 }
 
+/** Runs a bench script of its own as a child process and keeps what it printed. */
+function runScript(command: string, args: string[], log: (line: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      for (const line of chunk.toString().split('\n')) if (line.trim()) log(`  ${line}`);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+const fence = (text: string) => `\`\`\`\n${text.trim()}\n\`\`\``;
+
 export const SECTIONS: BenchSection[] = [
   {
     id: 'digest',
     title: 'Digest',
-    pending: 'Not measured yet: the digest figures are added here when the digest work lands (implement `run` of the `digest` section in test/bench/sections.ts).',
-    run: async () => null,
+    pending: 'Not measured: test/bench/digests.ts failed or was not run.',
+    async run(ctx) {
+      ctx.log('digests: 2,500 / 5,000 / 10,000 subscribers over 50,000 activity rows (test/bench/digests.ts)');
+      const out = await runScript('ts-node', ['--transpile-only', '-P', 'apps/api/tsconfig.app.json', '-r', 'tsconfig-paths/register', 'test/bench/digests.ts'], ctx.log);
+      const json = JSON.parse(readFileSync(join(ROOT, 'docs/benchmarks-digests.json'), 'utf8'));
+      return {
+        markdown: `Every digest built from the activity log and delivered over SMTP to a local sink by the API process, on a database of its own (test/bench/digests.ts; raw figures in [benchmarks-digests.json](benchmarks-digests.json)):\n\n${fence(out)}`,
+        json,
+      };
+    },
   },
   {
     id: 'webClient',
     title: 'Web client',
-    pending: 'Not measured yet: the web-client figures are added here when that work lands (implement `run` of the `webClient` section in test/bench/sections.ts).',
-    run: async () => null,
+    pending: 'Not measured: test/bench/web.ts failed or was not run.',
+    async run(ctx) {
+      ctx.log('web client: initial JavaScript and the 10,000-row list in Chromium (test/bench/web.ts)');
+      await runScript('npx', ['nx', 'run', 'web:build'], () => undefined);
+      const out = await runScript('node', ['test/bench/web.ts'], ctx.log);
+      return { markdown: `Built client in Debian's Chromium against the built API (test/bench/web.ts):\n\n${fence(out)}`, json: { output: out.trim().split('\n') } };
+    },
   },
 ];
