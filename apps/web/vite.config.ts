@@ -20,7 +20,8 @@ export default defineConfig({
   server: {
     port: 4200,
     // One origin in dev as in production, so the session cookie and CSRF rules behave the same.
-    proxy: { '/graphql': { target: apiOrigin, changeOrigin: false } },
+    // ws: the live updates' WebSocket goes the same way (the session cookie rides on the upgrade).
+    proxy: { '/graphql': { target: apiOrigin, changeOrigin: false, ws: true } },
   },
   preview: { port: 4300 },
   test: {
@@ -28,5 +29,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Typing through user-event takes seconds on a busy machine; the default 5 s made runs flaky.
+    testTimeout: 30_000,
   },
 });

@@ -6,11 +6,14 @@ import { accessibilityScenarios } from './scenarios/accessibility.ts';
 import { adminScenarios } from './scenarios/admin.ts';
 import { analystScenarios } from './scenarios/analyst.ts';
 import { conflictScenarios } from './scenarios/conflict.ts';
+import { digestScenarios } from './scenarios/digest.ts';
+import { liveScenarios } from './scenarios/live.ts';
 import { sessionScenarios } from './scenarios/session.ts';
 import { spanishScenarios } from './scenarios/spanish.ts';
 import { viewerScenarios } from './scenarios/viewer.ts';
 
-describe('web client', { timeout: 300_000 }, () => {
+// Bounded, but generous: the whole run takes about two minutes on an idle machine and much longer on a busy one.
+describe('web client', { timeout: 600_000 }, () => {
   const env = useE2eEnv();
   analystScenarios(env);
   viewerScenarios(env);
@@ -19,4 +22,6 @@ describe('web client', { timeout: 300_000 }, () => {
   accessibilityScenarios(env);
   adminScenarios(env);
   sessionScenarios(env);
+  digestScenarios(env);
+  liveScenarios(env);
 });

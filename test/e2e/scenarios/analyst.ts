@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO, openPath, screenshot } from '../support/browser.ts';
+import { DEMO, openPath, screenshot, waitForDashboard } from '../support/browser.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
 export function analystScenarios(env: () => E2eEnv): void {
   test('an analyst finds the human-smuggling commitment, moves it to IN_PROGRESS with a note, adds evidence, and sees both on the timeline', async () => {
     const { page } = await env().session(DEMO.analyst);
-    await page.waitForLoadState('networkidle');
+    // The charts and the recent changes come after the page itself: the screenshot waits for them.
+    await waitForDashboard(page);
     await screenshot(page, 'dashboard');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Commitments' }).click();

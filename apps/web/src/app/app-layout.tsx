@@ -3,6 +3,8 @@ import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { Permission } from '@pactwatch/domain';
+import { LiveStatusBadge } from '../modules/live/components/live-status-badge';
+import { NotificationsLink } from '../modules/notifications/components/notifications-link';
 import { WorkspaceSwitch } from '../modules/session/components/workspace-switch';
 import { useCan } from '../modules/session/hooks/use-can';
 import { useSession } from '../modules/session/hooks/use-session';
@@ -21,6 +23,7 @@ export function AppLayout() {
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/agreements', label: t('nav.agreements') },
     { to: '/commitments', label: t('nav.commitments') },
+    ...(me.kind === 'USER' ? [{ to: '/settings/digest', label: t('nav.digest') }] : []),
     ...(canAdmin ? [{ to: '/admin/members', label: t('nav.members') }] : []),
     ...(canKeys ? [{ to: '/admin/api-keys', label: t('nav.apiKeys') }] : []),
   ];
@@ -47,8 +50,10 @@ export function AppLayout() {
             </nav>
           </Group>
           <Group gap="sm" wrap="nowrap" align="center">
+            <LiveStatusBadge />
+            <NotificationsLink />
             <WorkspaceSwitch />
-            <Text size="sm" c="dimmed" visibleFrom="md">
+            <Text size="sm" c="dimmed" visibleFrom="xl">
               {me.user?.name} · {me.role ? t(`roles.${me.role}`) : ''}
             </Text>
             <LanguageSelect />

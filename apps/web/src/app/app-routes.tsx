@@ -10,6 +10,9 @@ const CommitmentsPage = lazy(() => import('../pages/commitments-page'));
 const CommitmentPage = lazy(() => import('../pages/commitment-page'));
 const MembersPage = lazy(() => import('../pages/members-page'));
 const ApiKeysPage = lazy(() => import('../pages/api-keys-page'));
+const DigestSettingsPage = lazy(() => import('../pages/digest-settings-page'));
+const DigestsAdminPage = lazy(() => import('../pages/digests-admin-page'));
+const NotificationsPage = lazy(() => import('../pages/notifications-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 
 export function AppRoutes() {
@@ -23,6 +26,9 @@ export function AppRoutes() {
         <Route path="commitments/:commitmentId" element={<CommitmentPage />} />
         <Route path="admin/members" element={<MembersPage />} />
         <Route path="admin/api-keys" element={<ApiKeysPage />} />
+        <Route path="admin/digests" element={<DigestsAdminPage />} />
+        <Route path="settings/digest" element={<DigestSettingsPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

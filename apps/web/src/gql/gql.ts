@@ -19,26 +19,57 @@ type Documents = {
     "\n  query ApiKeys {\n    apiKeys { id name prefix scope createdAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix scope } }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": typeof types.RevokeApiKeyDocument,
-    "\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name } }\n      }\n    }\n  }\n": typeof types.CommitmentListDocument,
+    "\n  fragment CommentFields on Comment {\n    id body bodyHtml createdAt editedAt deleted subjectType subjectId\n    author { id name }\n    mentions { id name }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  query Comments($subjectId: ID!, $first: Int!, $after: String) {\n    comments(subjectId: $subjectId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommentFields } }\n    }\n  }\n": typeof types.CommentsDocument,
+    "\n  query MemberSearch($query: String!, $first: Int!) {\n    memberSearch(query: $query, first: $first) { id name }\n  }\n": typeof types.MemberSearchDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) { comment { ...CommentFields } }\n  }\n": typeof types.AddCommentDocument,
+    "\n  mutation EditComment($input: EditCommentInput!) {\n    editComment(input: $input) { comment { ...CommentFields } }\n  }\n": typeof types.EditCommentDocument,
+    "\n  mutation DeleteComment($input: DeleteCommentInput!) {\n    deleteComment(input: $input) { comment { ...CommentFields } }\n  }\n": typeof types.DeleteCommentDocument,
+    "\n  fragment CommitmentRow on Commitment {\n    id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name }\n  }\n": typeof types.CommitmentRowFragmentDoc,
+    "\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommitmentRow } }\n    }\n  }\n": typeof types.CommitmentListDocument,
     "\n  query CommitmentFilterOptions {\n    parties { id code name }\n    themes { id slug name }\n    organizations { id acronym name }\n    agreements(first: 100) { edges { node { id title } } }\n  }\n": typeof types.CommitmentFilterOptionsDocument,
-    "\n  query Commitment($id: ID!) {\n    commitment(id: $id) {\n      id\n      title\n      description\n      sourceQuote\n      status\n      overdue\n      dueOn\n      priority\n      version\n      createdAt\n      updatedAt\n      agreement { id title }\n      parties { code name }\n      themes { slug name }\n      owner { id acronym name }\n      ownerPerson { id name title }\n      statusHistory(first: 100) {\n        totalCount\n        edges {\n          node {\n            id from to note reasonCode actor createdAt commitmentVersion\n            evidence { id title url publisher stance }\n          }\n        }\n      }\n      evidence(first: 100) {\n        totalCount\n        edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n      }\n      indicators {\n        id name unit baselineOn description\n        observations { id asOf value current note recordedAt recordedBy }\n      }\n      links {\n        id kind direction\n        commitment { id title status parties { code name } }\n      }\n    }\n  }\n": typeof types.CommitmentDocument,
+    "\n  query CommitmentRowAgain($id: ID!) {\n    commitment(id: $id) { ...CommitmentRow }\n  }\n": typeof types.CommitmentRowAgainDocument,
+    "\n  fragment CommitmentPage on Commitment {\n    id\n    title\n    description\n    sourceQuote\n    status\n    overdue\n    dueOn\n    priority\n    version\n    createdAt\n    updatedAt\n    agreement { id title }\n    parties { code name }\n    themes { slug name }\n    owner { id acronym name }\n    ownerPerson { id name title }\n    statusHistory(first: 100) {\n      totalCount\n      edges {\n        node {\n          id from to note reasonCode actor createdAt commitmentVersion\n          evidence { id title url publisher stance }\n        }\n      }\n    }\n    evidence(first: 100) {\n      totalCount\n      edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n    }\n    indicators {\n      id name unit baselineOn description\n      observations { id asOf value current note recordedAt recordedBy }\n    }\n    links {\n      id kind direction\n      commitment { id title status parties { code name } }\n    }\n    watched\n  }\n": typeof types.CommitmentPageFragmentDoc,
+    "\n  query Commitment($id: ID!) {\n    commitment(id: $id) { ...CommitmentPage }\n  }\n": typeof types.CommitmentDocument,
+    "\n  subscription CommitmentChanged($id: ID!) {\n    commitmentChanged(id: $id) { ...CommitmentPage }\n  }\n": typeof types.CommitmentChangedDocument,
     "\n  query DashboardOverview {\n    parties { id code name }\n    themes { id slug name }\n    all: commitments(first: 1) { totalCount }\n    overdue: commitments(first: 10, filter: { overdue: true }, orderBy: { field: DUE_ON }) {\n      totalCount\n      edges { node { id title status dueOn parties { code } owner { id acronym } } }\n    }\n  }\n": typeof types.DashboardOverviewDocument,
-    "\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { id verb subjectType subjectId actorLabel before after createdAt } }\n    }\n  }\n": typeof types.RecentActivityDocument,
+    "\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { ...ActivityFields } }\n    }\n  }\n": typeof types.RecentActivityDocument,
     "\n  query StatusCounts($partyCodes: [String!], $themes: [String!]) {\n    announced: commitments(first: 1, filter: { status: [ANNOUNCED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    inProgress: commitments(first: 1, filter: { status: [IN_PROGRESS], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    stalled: commitments(first: 1, filter: { status: [STALLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    partiallyFulfilled: commitments(first: 1, filter: { status: [PARTIALLY_FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    fulfilled: commitments(first: 1, filter: { status: [FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    broken: commitments(first: 1, filter: { status: [BROKEN], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n  }\n": typeof types.StatusCountsDocument,
+    "\n  fragment DigestSubscriptionFields on DigestSubscription {\n    id cadence hour weekday timeZone locale confirmed unsubscribed coveredUntil email\n  }\n": typeof types.DigestSubscriptionFieldsFragmentDoc,
+    "\n  query MyDigestSubscription {\n    myDigestSubscription { ...DigestSubscriptionFields }\n  }\n": typeof types.MyDigestSubscriptionDocument,
+    "\n  query DigestPreview {\n    digestPreview { subject html text itemCount windowStart windowEnd }\n  }\n": typeof types.DigestPreviewDocument,
+    "\n  mutation UpdateMyDigestSubscription($input: DigestScheduleInput!) {\n    updateMyDigestSubscription(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n": typeof types.UpdateMyDigestSubscriptionDocument,
+    "\n  query DigestRecipients {\n    digestRecipients { ...DigestSubscriptionFields }\n  }\n": typeof types.DigestRecipientsDocument,
+    "\n  mutation AddDigestRecipient($input: AddDigestRecipientInput!) {\n    addDigestRecipient(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n": typeof types.AddDigestRecipientDocument,
+    "\n  mutation RemoveDigestRecipient($input: RemoveDigestRecipientInput!) {\n    removeDigestRecipient(input: $input) { removedSubscriptionId }\n  }\n": typeof types.RemoveDigestRecipientDocument,
+    "\n  query DigestDeliveries($first: Int!) {\n    digestDeliveries(first: $first) { id recipient status attempts itemCount lastError windowStart periodEnd createdAt finishedAt }\n  }\n": typeof types.DigestDeliveriesDocument,
+    "\n  mutation RunDigests {\n    runDigests { scheduled sent empty failed }\n  }\n": typeof types.RunDigestsDocument,
+    "\n  query Outbox($first: Int!) {\n    outbox(first: $first) { file subject to date raw }\n  }\n": typeof types.OutboxDocument,
     "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      evidence { id title url }\n      commitment { id version }\n    }\n  }\n": typeof types.AddEvidenceDocument,
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": typeof types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": typeof types.CreateIndicatorDocument,
+    "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": typeof types.ActivityAddedDocument,
+    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n": typeof types.ActivityFieldsFragmentDoc,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) { invitation { id revokedAt } }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { membership { role user { id } } }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": typeof types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": typeof types.InvitationsDocument,
-    "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": typeof types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n": typeof types.PresenceDocument,
+    "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { expiresAt user { id locale } workspace { id } }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { done }\n  }\n": typeof types.SignOutDocument,
     "\n  mutation SwitchWorkspace($input: SwitchWorkspaceInput!) {\n    switchWorkspace(input: $input) { expiresAt workspace { id name } }\n  }\n": typeof types.SwitchWorkspaceDocument,
     "\n  mutation ChangeCommitmentStatus($input: ChangeCommitmentStatusInput!) {\n    changeCommitmentStatus(input: $input) {\n      commitment { id status version overdue updatedAt }\n      statusChange { id to note createdAt }\n    }\n  }\n": typeof types.ChangeCommitmentStatusDocument,
+    "\n  query MyWatches {\n    me { watches { id subjectType subjectId } }\n  }\n": typeof types.MyWatchesDocument,
+    "\n  mutation Watch($input: WatchInput!) {\n    watch(input: $input) { watch { id subjectType subjectId } }\n  }\n": typeof types.WatchDocument,
+    "\n  mutation Unwatch($input: UnwatchInput!) {\n    unwatch(input: $input) { removedWatchId }\n  }\n": typeof types.UnwatchDocument,
 };
 const documents: Documents = {
     "\n  query AgreementList($first: Int!, $after: String, $filter: AgreementFilter) {\n    agreements(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id title kind heldOn signedOn place\n          parties { code name }\n          commitments(first: 1) { totalCount }\n        }\n      }\n    }\n  }\n": types.AgreementListDocument,
@@ -46,26 +77,57 @@ const documents: Documents = {
     "\n  query ApiKeys {\n    apiKeys { id name prefix scope createdAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) { secret apiKey { id name prefix scope } }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) { apiKey { id revokedAt } }\n  }\n": types.RevokeApiKeyDocument,
-    "\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name } }\n      }\n    }\n  }\n": types.CommitmentListDocument,
+    "\n  fragment CommentFields on Comment {\n    id body bodyHtml createdAt editedAt deleted subjectType subjectId\n    author { id name }\n    mentions { id name }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  query Comments($subjectId: ID!, $first: Int!, $after: String) {\n    comments(subjectId: $subjectId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommentFields } }\n    }\n  }\n": types.CommentsDocument,
+    "\n  query MemberSearch($query: String!, $first: Int!) {\n    memberSearch(query: $query, first: $first) { id name }\n  }\n": types.MemberSearchDocument,
+    "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) { comment { ...CommentFields } }\n  }\n": types.AddCommentDocument,
+    "\n  mutation EditComment($input: EditCommentInput!) {\n    editComment(input: $input) { comment { ...CommentFields } }\n  }\n": types.EditCommentDocument,
+    "\n  mutation DeleteComment($input: DeleteCommentInput!) {\n    deleteComment(input: $input) { comment { ...CommentFields } }\n  }\n": types.DeleteCommentDocument,
+    "\n  fragment CommitmentRow on Commitment {\n    id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name }\n  }\n": types.CommitmentRowFragmentDoc,
+    "\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommitmentRow } }\n    }\n  }\n": types.CommitmentListDocument,
     "\n  query CommitmentFilterOptions {\n    parties { id code name }\n    themes { id slug name }\n    organizations { id acronym name }\n    agreements(first: 100) { edges { node { id title } } }\n  }\n": types.CommitmentFilterOptionsDocument,
-    "\n  query Commitment($id: ID!) {\n    commitment(id: $id) {\n      id\n      title\n      description\n      sourceQuote\n      status\n      overdue\n      dueOn\n      priority\n      version\n      createdAt\n      updatedAt\n      agreement { id title }\n      parties { code name }\n      themes { slug name }\n      owner { id acronym name }\n      ownerPerson { id name title }\n      statusHistory(first: 100) {\n        totalCount\n        edges {\n          node {\n            id from to note reasonCode actor createdAt commitmentVersion\n            evidence { id title url publisher stance }\n          }\n        }\n      }\n      evidence(first: 100) {\n        totalCount\n        edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n      }\n      indicators {\n        id name unit baselineOn description\n        observations { id asOf value current note recordedAt recordedBy }\n      }\n      links {\n        id kind direction\n        commitment { id title status parties { code name } }\n      }\n    }\n  }\n": types.CommitmentDocument,
+    "\n  query CommitmentRowAgain($id: ID!) {\n    commitment(id: $id) { ...CommitmentRow }\n  }\n": types.CommitmentRowAgainDocument,
+    "\n  fragment CommitmentPage on Commitment {\n    id\n    title\n    description\n    sourceQuote\n    status\n    overdue\n    dueOn\n    priority\n    version\n    createdAt\n    updatedAt\n    agreement { id title }\n    parties { code name }\n    themes { slug name }\n    owner { id acronym name }\n    ownerPerson { id name title }\n    statusHistory(first: 100) {\n      totalCount\n      edges {\n        node {\n          id from to note reasonCode actor createdAt commitmentVersion\n          evidence { id title url publisher stance }\n        }\n      }\n    }\n    evidence(first: 100) {\n      totalCount\n      edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n    }\n    indicators {\n      id name unit baselineOn description\n      observations { id asOf value current note recordedAt recordedBy }\n    }\n    links {\n      id kind direction\n      commitment { id title status parties { code name } }\n    }\n    watched\n  }\n": types.CommitmentPageFragmentDoc,
+    "\n  query Commitment($id: ID!) {\n    commitment(id: $id) { ...CommitmentPage }\n  }\n": types.CommitmentDocument,
+    "\n  subscription CommitmentChanged($id: ID!) {\n    commitmentChanged(id: $id) { ...CommitmentPage }\n  }\n": types.CommitmentChangedDocument,
     "\n  query DashboardOverview {\n    parties { id code name }\n    themes { id slug name }\n    all: commitments(first: 1) { totalCount }\n    overdue: commitments(first: 10, filter: { overdue: true }, orderBy: { field: DUE_ON }) {\n      totalCount\n      edges { node { id title status dueOn parties { code } owner { id acronym } } }\n    }\n  }\n": types.DashboardOverviewDocument,
-    "\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { id verb subjectType subjectId actorLabel before after createdAt } }\n    }\n  }\n": types.RecentActivityDocument,
+    "\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { ...ActivityFields } }\n    }\n  }\n": types.RecentActivityDocument,
     "\n  query StatusCounts($partyCodes: [String!], $themes: [String!]) {\n    announced: commitments(first: 1, filter: { status: [ANNOUNCED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    inProgress: commitments(first: 1, filter: { status: [IN_PROGRESS], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    stalled: commitments(first: 1, filter: { status: [STALLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    partiallyFulfilled: commitments(first: 1, filter: { status: [PARTIALLY_FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    fulfilled: commitments(first: 1, filter: { status: [FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    broken: commitments(first: 1, filter: { status: [BROKEN], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n  }\n": types.StatusCountsDocument,
+    "\n  fragment DigestSubscriptionFields on DigestSubscription {\n    id cadence hour weekday timeZone locale confirmed unsubscribed coveredUntil email\n  }\n": types.DigestSubscriptionFieldsFragmentDoc,
+    "\n  query MyDigestSubscription {\n    myDigestSubscription { ...DigestSubscriptionFields }\n  }\n": types.MyDigestSubscriptionDocument,
+    "\n  query DigestPreview {\n    digestPreview { subject html text itemCount windowStart windowEnd }\n  }\n": types.DigestPreviewDocument,
+    "\n  mutation UpdateMyDigestSubscription($input: DigestScheduleInput!) {\n    updateMyDigestSubscription(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n": types.UpdateMyDigestSubscriptionDocument,
+    "\n  query DigestRecipients {\n    digestRecipients { ...DigestSubscriptionFields }\n  }\n": types.DigestRecipientsDocument,
+    "\n  mutation AddDigestRecipient($input: AddDigestRecipientInput!) {\n    addDigestRecipient(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n": types.AddDigestRecipientDocument,
+    "\n  mutation RemoveDigestRecipient($input: RemoveDigestRecipientInput!) {\n    removeDigestRecipient(input: $input) { removedSubscriptionId }\n  }\n": types.RemoveDigestRecipientDocument,
+    "\n  query DigestDeliveries($first: Int!) {\n    digestDeliveries(first: $first) { id recipient status attempts itemCount lastError windowStart periodEnd createdAt finishedAt }\n  }\n": types.DigestDeliveriesDocument,
+    "\n  mutation RunDigests {\n    runDigests { scheduled sent empty failed }\n  }\n": types.RunDigestsDocument,
+    "\n  query Outbox($first: Int!) {\n    outbox(first: $first) { file subject to date raw }\n  }\n": types.OutboxDocument,
     "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      evidence { id title url }\n      commitment { id version }\n    }\n  }\n": types.AddEvidenceDocument,
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": types.CreateIndicatorDocument,
+    "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": types.ActivityAddedDocument,
+    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n": types.ActivityFieldsFragmentDoc,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) { invitation { id revokedAt } }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { membership { role user { id } } }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": types.InvitationsDocument,
-    "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n  }\n": types.MeDocument,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": types.UnreadNotificationCountDocument,
+    "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n": types.NotificationAddedDocument,
+    "\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n": types.PresenceDocument,
+    "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { expiresAt user { id locale } workspace { id } }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { done }\n  }\n": types.SignOutDocument,
     "\n  mutation SwitchWorkspace($input: SwitchWorkspaceInput!) {\n    switchWorkspace(input: $input) { expiresAt workspace { id name } }\n  }\n": types.SwitchWorkspaceDocument,
     "\n  mutation ChangeCommitmentStatus($input: ChangeCommitmentStatusInput!) {\n    changeCommitmentStatus(input: $input) {\n      commitment { id status version overdue updatedAt }\n      statusChange { id to note createdAt }\n    }\n  }\n": types.ChangeCommitmentStatusDocument,
+    "\n  query MyWatches {\n    me { watches { id subjectType subjectId } }\n  }\n": types.MyWatchesDocument,
+    "\n  mutation Watch($input: WatchInput!) {\n    watch(input: $input) { watch { id subjectType subjectId } }\n  }\n": types.WatchDocument,
+    "\n  mutation Unwatch($input: UnwatchInput!) {\n    unwatch(input: $input) { removedWatchId }\n  }\n": types.UnwatchDocument,
 };
 
 /**
@@ -105,7 +167,35 @@ export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node { id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id body bodyHtml createdAt editedAt deleted subjectType subjectId\n    author { id name }\n    mentions { id name }\n  }\n"): (typeof documents)["\n  fragment CommentFields on Comment {\n    id body bodyHtml createdAt editedAt deleted subjectType subjectId\n    author { id name }\n    mentions { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Comments($subjectId: ID!, $first: Int!, $after: String) {\n    comments(subjectId: $subjectId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommentFields } }\n    }\n  }\n"): (typeof documents)["\n  query Comments($subjectId: ID!, $first: Int!, $after: String) {\n    comments(subjectId: $subjectId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommentFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberSearch($query: String!, $first: Int!) {\n    memberSearch(query: $query, first: $first) { id name }\n  }\n"): (typeof documents)["\n  query MemberSearch($query: String!, $first: Int!) {\n    memberSearch(query: $query, first: $first) { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) { comment { ...CommentFields } }\n  }\n"): (typeof documents)["\n  mutation AddComment($input: AddCommentInput!) {\n    addComment(input: $input) { comment { ...CommentFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditComment($input: EditCommentInput!) {\n    editComment(input: $input) { comment { ...CommentFields } }\n  }\n"): (typeof documents)["\n  mutation EditComment($input: EditCommentInput!) {\n    editComment(input: $input) { comment { ...CommentFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($input: DeleteCommentInput!) {\n    deleteComment(input: $input) { comment { ...CommentFields } }\n  }\n"): (typeof documents)["\n  mutation DeleteComment($input: DeleteCommentInput!) {\n    deleteComment(input: $input) { comment { ...CommentFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommitmentRow on Commitment {\n    id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name }\n  }\n"): (typeof documents)["\n  fragment CommitmentRow on Commitment {\n    id title status overdue dueOn priority parties { code } owner { id acronym } themes { slug name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommitmentRow } }\n    }\n  }\n"): (typeof documents)["\n  query CommitmentList($first: Int!, $after: String, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommitmentRow } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -113,7 +203,19 @@ export function graphql(source: "\n  query CommitmentFilterOptions {\n    partie
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Commitment($id: ID!) {\n    commitment(id: $id) {\n      id\n      title\n      description\n      sourceQuote\n      status\n      overdue\n      dueOn\n      priority\n      version\n      createdAt\n      updatedAt\n      agreement { id title }\n      parties { code name }\n      themes { slug name }\n      owner { id acronym name }\n      ownerPerson { id name title }\n      statusHistory(first: 100) {\n        totalCount\n        edges {\n          node {\n            id from to note reasonCode actor createdAt commitmentVersion\n            evidence { id title url publisher stance }\n          }\n        }\n      }\n      evidence(first: 100) {\n        totalCount\n        edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n      }\n      indicators {\n        id name unit baselineOn description\n        observations { id asOf value current note recordedAt recordedBy }\n      }\n      links {\n        id kind direction\n        commitment { id title status parties { code name } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Commitment($id: ID!) {\n    commitment(id: $id) {\n      id\n      title\n      description\n      sourceQuote\n      status\n      overdue\n      dueOn\n      priority\n      version\n      createdAt\n      updatedAt\n      agreement { id title }\n      parties { code name }\n      themes { slug name }\n      owner { id acronym name }\n      ownerPerson { id name title }\n      statusHistory(first: 100) {\n        totalCount\n        edges {\n          node {\n            id from to note reasonCode actor createdAt commitmentVersion\n            evidence { id title url publisher stance }\n          }\n        }\n      }\n      evidence(first: 100) {\n        totalCount\n        edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n      }\n      indicators {\n        id name unit baselineOn description\n        observations { id asOf value current note recordedAt recordedBy }\n      }\n      links {\n        id kind direction\n        commitment { id title status parties { code name } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query CommitmentRowAgain($id: ID!) {\n    commitment(id: $id) { ...CommitmentRow }\n  }\n"): (typeof documents)["\n  query CommitmentRowAgain($id: ID!) {\n    commitment(id: $id) { ...CommitmentRow }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommitmentPage on Commitment {\n    id\n    title\n    description\n    sourceQuote\n    status\n    overdue\n    dueOn\n    priority\n    version\n    createdAt\n    updatedAt\n    agreement { id title }\n    parties { code name }\n    themes { slug name }\n    owner { id acronym name }\n    ownerPerson { id name title }\n    statusHistory(first: 100) {\n      totalCount\n      edges {\n        node {\n          id from to note reasonCode actor createdAt commitmentVersion\n          evidence { id title url publisher stance }\n        }\n      }\n    }\n    evidence(first: 100) {\n      totalCount\n      edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n    }\n    indicators {\n      id name unit baselineOn description\n      observations { id asOf value current note recordedAt recordedBy }\n    }\n    links {\n      id kind direction\n      commitment { id title status parties { code name } }\n    }\n    watched\n  }\n"): (typeof documents)["\n  fragment CommitmentPage on Commitment {\n    id\n    title\n    description\n    sourceQuote\n    status\n    overdue\n    dueOn\n    priority\n    version\n    createdAt\n    updatedAt\n    agreement { id title }\n    parties { code name }\n    themes { slug name }\n    owner { id acronym name }\n    ownerPerson { id name title }\n    statusHistory(first: 100) {\n      totalCount\n      edges {\n        node {\n          id from to note reasonCode actor createdAt commitmentVersion\n          evidence { id title url publisher stance }\n        }\n      }\n    }\n    evidence(first: 100) {\n      totalCount\n      edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }\n    }\n    indicators {\n      id name unit baselineOn description\n      observations { id asOf value current note recordedAt recordedBy }\n    }\n    links {\n      id kind direction\n      commitment { id title status parties { code name } }\n    }\n    watched\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Commitment($id: ID!) {\n    commitment(id: $id) { ...CommitmentPage }\n  }\n"): (typeof documents)["\n  query Commitment($id: ID!) {\n    commitment(id: $id) { ...CommitmentPage }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CommitmentChanged($id: ID!) {\n    commitmentChanged(id: $id) { ...CommitmentPage }\n  }\n"): (typeof documents)["\n  subscription CommitmentChanged($id: ID!) {\n    commitmentChanged(id: $id) { ...CommitmentPage }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -121,11 +223,51 @@ export function graphql(source: "\n  query DashboardOverview {\n    parties { id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { id verb subjectType subjectId actorLabel before after createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { id verb subjectType subjectId actorLabel before after createdAt } }\n    }\n  }\n"];
+export function graphql(source: "\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { ...ActivityFields } }\n    }\n  }\n"): (typeof documents)["\n  query RecentActivity($first: Int!) {\n    activity(first: $first) {\n      edges { node { ...ActivityFields } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatusCounts($partyCodes: [String!], $themes: [String!]) {\n    announced: commitments(first: 1, filter: { status: [ANNOUNCED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    inProgress: commitments(first: 1, filter: { status: [IN_PROGRESS], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    stalled: commitments(first: 1, filter: { status: [STALLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    partiallyFulfilled: commitments(first: 1, filter: { status: [PARTIALLY_FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    fulfilled: commitments(first: 1, filter: { status: [FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    broken: commitments(first: 1, filter: { status: [BROKEN], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n  }\n"): (typeof documents)["\n  query StatusCounts($partyCodes: [String!], $themes: [String!]) {\n    announced: commitments(first: 1, filter: { status: [ANNOUNCED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    inProgress: commitments(first: 1, filter: { status: [IN_PROGRESS], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    stalled: commitments(first: 1, filter: { status: [STALLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    partiallyFulfilled: commitments(first: 1, filter: { status: [PARTIALLY_FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    fulfilled: commitments(first: 1, filter: { status: [FULFILLED], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n    broken: commitments(first: 1, filter: { status: [BROKEN], partyCodes: $partyCodes, themes: $themes }) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DigestSubscriptionFields on DigestSubscription {\n    id cadence hour weekday timeZone locale confirmed unsubscribed coveredUntil email\n  }\n"): (typeof documents)["\n  fragment DigestSubscriptionFields on DigestSubscription {\n    id cadence hour weekday timeZone locale confirmed unsubscribed coveredUntil email\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDigestSubscription {\n    myDigestSubscription { ...DigestSubscriptionFields }\n  }\n"): (typeof documents)["\n  query MyDigestSubscription {\n    myDigestSubscription { ...DigestSubscriptionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DigestPreview {\n    digestPreview { subject html text itemCount windowStart windowEnd }\n  }\n"): (typeof documents)["\n  query DigestPreview {\n    digestPreview { subject html text itemCount windowStart windowEnd }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyDigestSubscription($input: DigestScheduleInput!) {\n    updateMyDigestSubscription(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n"): (typeof documents)["\n  mutation UpdateMyDigestSubscription($input: DigestScheduleInput!) {\n    updateMyDigestSubscription(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DigestRecipients {\n    digestRecipients { ...DigestSubscriptionFields }\n  }\n"): (typeof documents)["\n  query DigestRecipients {\n    digestRecipients { ...DigestSubscriptionFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddDigestRecipient($input: AddDigestRecipientInput!) {\n    addDigestRecipient(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n"): (typeof documents)["\n  mutation AddDigestRecipient($input: AddDigestRecipientInput!) {\n    addDigestRecipient(input: $input) { subscription { ...DigestSubscriptionFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveDigestRecipient($input: RemoveDigestRecipientInput!) {\n    removeDigestRecipient(input: $input) { removedSubscriptionId }\n  }\n"): (typeof documents)["\n  mutation RemoveDigestRecipient($input: RemoveDigestRecipientInput!) {\n    removeDigestRecipient(input: $input) { removedSubscriptionId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DigestDeliveries($first: Int!) {\n    digestDeliveries(first: $first) { id recipient status attempts itemCount lastError windowStart periodEnd createdAt finishedAt }\n  }\n"): (typeof documents)["\n  query DigestDeliveries($first: Int!) {\n    digestDeliveries(first: $first) { id recipient status attempts itemCount lastError windowStart periodEnd createdAt finishedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunDigests {\n    runDigests { scheduled sent empty failed }\n  }\n"): (typeof documents)["\n  mutation RunDigests {\n    runDigests { scheduled sent empty failed }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Outbox($first: Int!) {\n    outbox(first: $first) { file subject to date raw }\n  }\n"): (typeof documents)["\n  query Outbox($first: Int!) {\n    outbox(first: $first) { file subject to date raw }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -138,6 +280,14 @@ export function graphql(source: "\n  mutation RecordObservation($input: RecordOb
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n"): (typeof documents)["\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n"): (typeof documents)["\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n"): (typeof documents)["\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -165,7 +315,31 @@ export function graphql(source: "\n  query Invitations {\n    invitations { id e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n"): (typeof documents)["\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n"): (typeof documents)["\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -182,6 +356,18 @@ export function graphql(source: "\n  mutation SwitchWorkspace($input: SwitchWork
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangeCommitmentStatus($input: ChangeCommitmentStatusInput!) {\n    changeCommitmentStatus(input: $input) {\n      commitment { id status version overdue updatedAt }\n      statusChange { id to note createdAt }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeCommitmentStatus($input: ChangeCommitmentStatusInput!) {\n    changeCommitmentStatus(input: $input) {\n      commitment { id status version overdue updatedAt }\n      statusChange { id to note createdAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyWatches {\n    me { watches { id subjectType subjectId } }\n  }\n"): (typeof documents)["\n  query MyWatches {\n    me { watches { id subjectType subjectId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Watch($input: WatchInput!) {\n    watch(input: $input) { watch { id subjectType subjectId } }\n  }\n"): (typeof documents)["\n  mutation Watch($input: WatchInput!) {\n    watch(input: $input) { watch { id subjectType subjectId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unwatch($input: UnwatchInput!) {\n    unwatch(input: $input) { removedWatchId }\n  }\n"): (typeof documents)["\n  mutation Unwatch($input: UnwatchInput!) {\n    unwatch(input: $input) { removedWatchId }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

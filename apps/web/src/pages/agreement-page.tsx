@@ -2,18 +2,22 @@ import { Anchor, Breadcrumbs, Grid, Group, List, Paper, Stack, Text, Title } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AgreementTimeline } from '../modules/agreements/components/agreement-timeline';
+import { CommentThread } from '../modules/comments/components/comment-thread';
 import { useAgreement } from '../modules/agreements/hooks/use-agreement';
 import { EvidenceList } from '../modules/evidence/components/evidence-list';
+import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { StatusBadge } from '../modules/ui/status-badge';
 import { useFormat } from '../modules/ui/use-format';
+import { WatchButton } from '../modules/watches/components/watch-button';
 
 export default function AgreementPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { agreementId = '' } = useParams();
   const { data, error } = useAgreement(agreementId);
+  const person = useSession().me.kind === 'USER';
 
   if (error && !data) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
@@ -35,7 +39,10 @@ export default function AgreementPage() {
           {a.title}
         </Text>
       </Breadcrumbs>
-      <Title order={1}>{a.title}</Title>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Title order={1}>{a.title}</Title>
+        {person && <WatchButton subjectType="AGREEMENT" subjectId={a.id} style={{ flex: 'none' }} />}
+      </Group>
       <Text c="dimmed">
         {t(`agreementKind.${a.kind}`)} · {a.parties.map((p) => p.name).join(' – ')} · {dates.join(' · ')}
       </Text>
@@ -76,6 +83,7 @@ export default function AgreementPage() {
               </Title>
               <AgreementTimeline agreement={a} />
             </Paper>
+            <CommentThread subjectType="AGREEMENT" subjectId={a.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

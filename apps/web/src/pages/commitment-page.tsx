@@ -3,6 +3,7 @@ import { Anchor, Badge, Blockquote, Breadcrumbs, Button, Grid, Group, Paper, Sta
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CommitmentStatus, Permission } from '@pactwatch/domain';
+import { CommentThread } from '../modules/comments/components/comment-thread';
 import { CommitmentDetails } from '../modules/commitments/components/commitment-details';
 import { CommitmentLinks } from '../modules/commitments/components/commitment-links';
 import { CommitmentTimeline } from '../modules/commitments/components/commitment-timeline';
@@ -10,16 +11,20 @@ import { useCommitment } from '../modules/commitments/hooks/use-commitment';
 import { AddEvidenceForm } from '../modules/evidence/components/add-evidence-form';
 import { EvidenceList } from '../modules/evidence/components/evidence-list';
 import { IndicatorsPanel } from '../modules/indicators/components/indicators-panel';
+import { PresenceList } from '../modules/presence/components/presence-list';
 import { useCan } from '../modules/session/hooks/use-can';
+import { useSession } from '../modules/session/hooks/use-session';
 import { StatusChangeDialog } from '../modules/status/components/status-change-dialog';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { StatusBadge } from '../modules/ui/status-badge';
+import { WatchButton } from '../modules/watches/components/watch-button';
 
 export default function CommitmentPage() {
   const { t } = useTranslation();
   const { commitmentId = '' } = useParams();
   const canWrite = useCan(Permission.WRITE);
+  const person = useSession().me.kind === 'USER';
   const { data, error, refresh } = useCommitment(commitmentId);
   const [changing, setChanging] = useState(false);
   const [addingEvidence, setAddingEvidence] = useState(false);
@@ -54,15 +59,19 @@ export default function CommitmentPage() {
               {t('commitment.version', { version: c.version })}
             </Text>
           </Group>
+          <PresenceList commitmentId={c.id} />
         </Stack>
-        {canWrite && (
-          <Group gap="xs">
-            <Button onClick={() => setChanging(true)}>{t('commitment.changeStatus')}</Button>
-            <Button variant="light" onClick={() => setAddingEvidence(true)} disabled={addingEvidence}>
-              {t('evidence.add')}
-            </Button>
-          </Group>
-        )}
+        <Group gap="xs">
+          {person && <WatchButton subjectType="COMMITMENT" subjectId={c.id} watched={c.watched} />}
+          {canWrite && (
+            <>
+              <Button onClick={() => setChanging(true)}>{t('commitment.changeStatus')}</Button>
+              <Button variant="light" onClick={() => setAddingEvidence(true)} disabled={addingEvidence}>
+                {t('evidence.add')}
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
       <CommitmentDetails commitment={c} />
       {c.description && <Text>{c.description}</Text>}
@@ -87,6 +96,7 @@ export default function CommitmentPage() {
               </Title>
               <CommitmentTimeline commitment={c} />
             </Paper>
+            <CommentThread subjectType="COMMITMENT" subjectId={c.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

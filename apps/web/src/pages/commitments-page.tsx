@@ -1,14 +1,17 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
 import { CommitmentTable } from '../modules/commitments/components/commitment-table';
-import { toCommitmentFilter, toCommitmentOrder } from '../modules/commitments/commitment-query';
+import { isFiltered, toCommitmentFilter, toCommitmentOrder } from '../modules/commitments/commitment-query';
 import { useCommitmentFilterOptions } from '../modules/commitments/hooks/use-commitment-filter-options';
 import { useCommitmentQueryState } from '../modules/commitments/hooks/use-commitment-query-state';
 import { useFindCommitments } from '../modules/commitments/hooks/use-find-commitments';
+import { useFollowCommitmentChanges } from '../modules/commitments/hooks/use-follow-commitment-changes';
+import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { useFormat } from '../modules/ui/use-format';
+import { WatchButton } from '../modules/watches/components/watch-button';
 
 export default function CommitmentsPage() {
   const { t } = useTranslation();
@@ -16,6 +19,11 @@ export default function CommitmentsPage() {
   const [state, update] = useCommitmentQueryState();
   const { data: options } = useCommitmentFilterOptions();
   const list = useFindCommitments(toCommitmentFilter(state), toCommitmentOrder(state));
+  const { outdated, clearOutdated } = useFollowCommitmentChanges(list, isFiltered(state) || state.sort !== null);
+  const person = useSession().me.kind === 'USER';
+  // One party or one theme chosen: it can be followed in the digest as a whole.
+  const party = state.parties.length === 1 ? options?.parties.find((p) => p.code === state.parties[0]) : undefined;
+  const theme = state.themes.length === 1 ? options?.themes.find((th) => th.slug === state.themes[0]) : undefined;
 
   return (
     <Stack>
@@ -28,6 +36,29 @@ export default function CommitmentsPage() {
         )}
       </Group>
       <CommitmentFilters state={state} onChange={update} options={options} />
+      {person && (party || theme) && (
+        <Group gap="xs">
+          {party && <WatchButton size="xs" subjectType="PARTY" subjectId={party.id} name={party.name} />}
+          {theme && <WatchButton size="xs" subjectType="THEME" subjectId={theme.id} name={theme.name} />}
+        </Group>
+      )}
+      {outdated && (
+        <Alert color="blue" role="status" data-testid="list-outdated">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{t('commitments.outdated')}</Text>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => {
+                clearOutdated();
+                list.reload();
+              }}
+            >
+              {t('commitments.reload')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <ErrorAlert error={list.error} />
       {list.totalCount === null && !list.error && <Loading />}
       {list.totalCount === 0 && <Text>{t('commitments.none')}</Text>}

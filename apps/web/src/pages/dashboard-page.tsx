@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { OverdueList } from '../modules/dashboard/components/overdue-list';
 import { RecentChanges } from '../modules/dashboard/components/recent-changes';
 import { StatusBreakdown } from '../modules/dashboard/components/status-breakdown';
 import { useDashboardOverview } from '../modules/dashboard/hooks/use-dashboard-overview';
+import { useDashboardRevision } from '../modules/dashboard/hooks/use-dashboard-revision';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { useFormat } from '../modules/ui/use-format';
@@ -12,7 +13,12 @@ import { useFormat } from '../modules/ui/use-format';
 export default function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error } = useDashboardOverview();
+  const { data, error, refresh } = useDashboardOverview();
+  // Others' changes reach the totals, the charts and the overdue list without a reload.
+  const revision = useDashboardRevision();
+  useEffect(() => {
+    if (revision) refresh();
+  }, [revision]);
   const byParty = useMemo(() => (data?.parties ?? []).map((p) => ({ key: p.code, label: p.name, partyCodes: [p.code] })), [data?.parties]);
   const byTheme = useMemo(() => (data?.themes ?? []).map((th) => ({ key: th.slug, label: th.name, themes: [th.slug] })), [data?.themes]);
 
@@ -27,8 +33,8 @@ export default function DashboardPage() {
       {data && (
         <>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <StatusBreakdown title={t('dashboard.byParty')} groups={byParty} />
-            <StatusBreakdown title={t('dashboard.byTheme')} groups={byTheme} />
+            <StatusBreakdown title={t('dashboard.byParty')} groups={byParty} revision={revision} />
+            <StatusBreakdown title={t('dashboard.byTheme')} groups={byTheme} revision={revision} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <OverdueList overdue={data.overdue} />

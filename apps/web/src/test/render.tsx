@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
-import { Client, fetchExchange, Provider } from 'urql';
+import { cacheExchange, Client, fetchExchange, Provider } from 'urql';
 import { vi } from 'vitest';
 import { cssVariablesResolver, theme } from '../app/theme';
 import type { Me } from '../modules/session/components/session-context';
@@ -15,8 +15,11 @@ export interface GraphqlCall {
 
 export type GraphqlAnswer = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
-/** A real urql client whose server is a function: the whole client pipeline runs, errors included. */
-export function createTestClient(answer: (call: GraphqlCall) => GraphqlAnswer) {
+/**
+ * A real urql client whose server is a function: the whole client pipeline runs, errors included;
+ * with `cache`, urql's document cache too (mutations make cached queries stale, as in the app).
+ */
+export function createTestClient(answer: (call: GraphqlCall) => GraphqlAnswer, { cache = false }: { cache?: boolean } = {}) {
   const calls: GraphqlCall[] = [];
   const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as { operationName: string; variables: Record<string, unknown> };
@@ -24,7 +27,7 @@ export function createTestClient(answer: (call: GraphqlCall) => GraphqlAnswer) {
     calls.push(call);
     return new Response(JSON.stringify(answer(call)), { status: 200, headers: { 'content-type': 'application/json' } });
   });
-  const client = new Client({ url: 'http://test/graphql', exchanges: [fetchExchange], fetch, preferGetMethod: false });
+  const client = new Client({ url: 'http://test/graphql', exchanges: cache ? [cacheExchange, fetchExchange] : [fetchExchange], fetch, preferGetMethod: false });
   return { client, calls };
 }
 

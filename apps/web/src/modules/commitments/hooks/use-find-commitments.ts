@@ -63,11 +63,22 @@ export function useFindCommitments(filter: CommitmentFilter, orderBy: Commitment
     void fetchPage(null, generation.current);
   }, [fetchPage]);
 
+  /** Puts a row read again (someone changed it) in place of the one shown, where it is shown. */
+  const replaceRow = useCallback((row: CommitmentRow) => {
+    setState((s) => (s.rows.some((r) => r.id === row.id) ? { ...s, rows: s.rows.map((r) => (r.id === row.id ? row : r)) } : s));
+  }, []);
+
+  /** Reads the list again from the top, keeping what is shown until the answer comes. */
+  const reload = useCallback(() => {
+    generation.current += 1;
+    void fetchPage(null, generation.current);
+  }, [fetchPage]);
+
   const loadMore = useCallback(() => {
     const s = stateRef.current;
     if (inFlight.current || !s.hasNextPage || s.endCursor === null) return;
     void fetchPage(s.endCursor, generation.current);
   }, [fetchPage]);
 
-  return { ...state, loadMore };
+  return { ...state, loadMore, replaceRow, reload };
 }

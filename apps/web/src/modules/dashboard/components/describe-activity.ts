@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { RecentActivityQuery } from '../../../gql/graphql';
+import type { ActivityFieldsFragment } from '../../../gql/graphql';
 
-type ActivityNode = RecentActivityQuery['activity']['edges'][number]['node'];
+type ActivityNode = ActivityFieldsFragment;
 
 /** Activity rows carry before/after snapshots; this picks what a reader wants to see in one line. */
 export function describeActivity(node: ActivityNode, t: TFunction): { title: string; summary: string; href: string | null } {
@@ -11,7 +11,17 @@ export function describeActivity(node: ActivityNode, t: TFunction): { title: str
   const verb = t(`activity.${node.verb.replace('.', '_')}`, { defaultValue: node.verb });
   const moved = typeof before.status === 'string' && typeof after.status === 'string' && before.status !== after.status;
   const summary = moved ? `${verb}: ${t(`status.${before.status}`)} → ${t(`status.${after.status}`)}` : verb;
-  const href =
-    node.subjectType === 'Commitment' ? `/commitments/${node.subjectId}` : node.subjectType === 'Agreement' ? `/agreements/${node.subjectId}` : null;
-  return { title, summary, href };
+  return { title, summary, href: hrefOf(node) };
+}
+
+/** The page of what changed: the commitment or agreement itself, or the one a source or comment is on. */
+function hrefOf(node: ActivityNode): string | null {
+  const after = node.after ?? {};
+  if (node.subjectType === 'Commitment') return `/commitments/${node.subjectId}`;
+  if (node.subjectType === 'Agreement') return `/agreements/${node.subjectId}`;
+  if (node.subjectType === 'Comment' && typeof after.subjectId === 'string') {
+    return after.subjectType === 'AGREEMENT' ? `/agreements/${after.subjectId}` : `/commitments/${after.subjectId}`;
+  }
+  if (node.subjectType === 'Evidence' && typeof after.commitmentId === 'string') return `/commitments/${after.commitmentId}`;
+  return null;
 }

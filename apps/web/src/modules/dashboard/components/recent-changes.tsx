@@ -10,20 +10,20 @@ import { describeActivity } from './describe-activity';
 export function RecentChanges() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { data, error, fetching } = useRecentChanges();
+  const { entries, error, fetching } = useRecentChanges();
 
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" data-testid="recent-changes" data-ready={!!entries}>
       <Title order={2} size="h4" mb="sm">
         {t('dashboard.recent')}
       </Title>
       <ErrorAlert error={error} />
-      {fetching && !data && <Loading />}
-      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {data?.activity.edges.map(({ node }) => {
+      {fetching && !entries && <Loading />}
+      <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-live="polite" aria-relevant="additions">
+        {entries?.map((node) => {
           const { title, summary, href } = describeActivity(node, t);
           return (
-            <li key={node.id}>
+            <li key={node.id} data-activity-id={node.id}>
               <Text size="sm">
                 {href ? (
                   <Anchor component={Link} to={href} size="sm">

@@ -14,17 +14,19 @@ const STATUSES = Object.values(CommitmentStatus);
 export interface StatusBreakdownProps {
   title: string;
   groups: BreakdownGroup[];
+  /** Counted again each time this changes (others changed statuses). */
+  revision?: number;
 }
 
 /** A stacked bar per group, and the same numbers as a table for screen readers. */
-export function StatusBreakdown({ title, groups }: StatusBreakdownProps) {
+export function StatusBreakdown({ title, groups, revision = 0 }: StatusBreakdownProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { rows, error } = useStatusBreakdown(groups);
+  const { rows, error } = useStatusBreakdown(groups, revision);
   const data = (rows ?? []).map((r) => ({ group: r.group.label, ...r.counts }));
 
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" data-testid="status-breakdown" data-ready={!!rows}>
       <Title order={2} size="h4" mb="sm">
         {title}
       </Title>

@@ -15,7 +15,7 @@ export const DashboardOverviewQuery = graphql(`
 export const RecentActivityQuery = graphql(`
   query RecentActivity($first: Int!) {
     activity(first: $first) {
-      edges { node { id verb subjectType subjectId actorLabel before after createdAt } }
+      edges { node { ...ActivityFields } }
     }
   }
 `);

@@ -17,8 +17,8 @@ export interface BreakdownRow {
   counts: StatusCounts;
 }
 
-/** Counts by status for each party or theme: one small request per group, all at once. */
-export function useStatusBreakdown(groups: BreakdownGroup[]) {
+/** Counts by status for each party or theme: one small request per group, all at once; again when `revision` changes. */
+export function useStatusBreakdown(groups: BreakdownGroup[], revision = 0) {
   const client = useClient();
   const [state, setState] = useState<{ rows: BreakdownRow[] | null; error: CombinedError | null }>({ rows: null, error: null });
   const signature = JSON.stringify(groups);
@@ -50,7 +50,7 @@ export function useStatusBreakdown(groups: BreakdownGroup[]) {
     return () => {
       live = false;
     };
-  }, [client, signature]);
+  }, [client, signature, revision]);
 
   return state;
 }

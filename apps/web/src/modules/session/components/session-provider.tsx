@@ -1,10 +1,14 @@
 import { ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { Provider } from 'urql';
+import { Client, Provider } from 'urql';
 import { ErrorCode } from '@pactwatch/domain';
 import { changeLanguage, hasChosenLanguage, isLanguage } from '../../../i18n/i18n';
+import { ActivityFeedProvider } from '../../live/components/activity-feed-provider';
+import { LiveConnectionContext } from '../../live/components/live-connection-context';
+import { createLiveConnection, LiveConnection, liveUrl } from '../../live/live-connection';
 import { ErrorAlert } from '../../ui/error-alert';
 import { Loading } from '../../ui/loading';
 import { createGraphqlClient } from '../graphql/create-graphql-client';
+import { MeQuery } from '../graphql/me.query';
 import { useWhoAmI } from '../hooks/use-who-am-i';
 import { SessionContext } from './session-context';
 
@@ -18,16 +22,33 @@ export interface SessionProviderProps {
 export function SessionProvider({ signedOut, children }: SessionProviderProps) {
   const [generation, setGeneration] = useState(0);
   const restart = useCallback(() => setGeneration((g) => g + 1), []);
-  const client = useMemo(
+  const { client, live } = useMemo(() => {
     // Several failing queries may report the same lost session; only the first restarts.
-    () => createGraphqlClient({ onSessionLost: () => setGeneration((g) => (g === generation ? g + 1 : g)) }),
-    [generation],
-  );
+    const onSessionLost = () => setGeneration((g) => (g === generation ? g + 1 : g));
+    const connection: LiveConnection | null =
+      typeof WebSocket === 'undefined'
+        ? null
+        : createLiveConnection(liveUrl(), () => {
+            // The socket was refused: ask over HTTP whether the session is over before starting again,
+            // so a proxy that only breaks WebSockets cannot send the client round in circles.
+            void http
+              .query(MeQuery, {}, { requestPolicy: 'network-only' })
+              .toPromise()
+              .then((r) => r.error?.graphQLErrors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED) && onSessionLost());
+          });
+    // Declared after the connection, called only once it is refused: `http` exists by then.
+    const http: Client = createGraphqlClient({ onSessionLost, live: connection ?? undefined });
+    return { client: http, live: connection };
+  }, [generation]);
+  // Every subscription of the old session ends with its socket.
+  useEffect(() => () => live?.dispose(), [live]);
   return (
     <Provider value={client}>
-      <SessionGate key={generation} restart={restart} signedOut={signedOut}>
-        {children}
-      </SessionGate>
+      <LiveConnectionContext.Provider value={live}>
+        <SessionGate key={generation} restart={restart} signedOut={signedOut}>
+          {children}
+        </SessionGate>
+      </LiveConnectionContext.Provider>
     </Provider>
   );
 }
@@ -37,7 +58,7 @@ interface SessionGateProps extends SessionProviderProps {
 }
 
 function SessionGate({ restart, signedOut, children }: SessionGateProps) {
-  const { me, error, fetching } = useWhoAmI();
+  const { me, latestActivityId, error, fetching } = useWhoAmI();
   const locale = me?.user?.locale;
 
   useEffect(() => {
@@ -49,5 +70,9 @@ function SessionGate({ restart, signedOut, children }: SessionGateProps) {
   if (fetching && !me) return <Loading />;
   if (error?.graphQLErrors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED)) return <>{signedOut(restart)}</>;
   if (!value) return <ErrorAlert error={error} />;
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={value}>
+      <ActivityFeedProvider since={latestActivityId}>{children}</ActivityFeedProvider>
+    </SessionContext.Provider>
+  );
 }

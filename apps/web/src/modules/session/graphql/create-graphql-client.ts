@@ -1,18 +1,21 @@
 import type { DocumentNode } from 'graphql';
-import { cacheExchange, Client, fetchExchange, mapExchange } from 'urql';
+import { cacheExchange, Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { ErrorCode } from '@pactwatch/domain';
+import type { LiveConnection } from '../../live/live-connection';
 
 export interface GraphqlClientOptions {
   /** Called when the server says the session is gone (expired, or signed out elsewhere). */
   onSessionLost: () => void;
   url?: string;
+  /** Subscriptions go over this WebSocket connection; without one, the client only queries and mutates. */
+  live?: LiveConnection;
 }
 
 /**
  * Same origin as the API: the httpOnly session cookie travels by itself, and POST with a JSON body
  * satisfies the API's CSRF prevention. A new client per session, so no cached data outlives it.
  */
-export function createGraphqlClient({ onSessionLost, url = '/graphql' }: GraphqlClientOptions): Client {
+export function createGraphqlClient({ onSessionLost, url = '/graphql', live }: GraphqlClientOptions): Client {
   return new Client({
     url,
     preferGetMethod: false,
@@ -28,6 +31,7 @@ export function createGraphqlClient({ onSessionLost, url = '/graphql' }: Graphql
       }),
       cacheExchange,
       fetchExchange,
+      ...(live ? [subscriptionExchange({ forwardSubscription: live.forward })] : []),
     ],
   });
 }

@@ -10,5 +10,7 @@ export const MeQuery = graphql(`
       workspace { id name }
       memberships { role workspace { id name } }
     }
+    # Where the live feed of changes starts: anything after it reaches the client.
+    latestActivity: activity(first: 1) { edges { node { id } } }
   }
 `);

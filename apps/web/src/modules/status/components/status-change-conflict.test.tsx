@@ -79,4 +79,23 @@ describe('the conflict view', () => {
     // The form now starts from the newer status.
     expect(screen.getByText('Current status:').nextElementSibling).toHaveTextContent('Stalled');
   });
+
+  it('keeps what is typed when the page behind updates live, and says the commitment changed meanwhile', async () => {
+    const { client, calls } = createTestClient(() => ({ data: null }));
+    const props = { existingEvidence: [], onChanged: () => undefined, onClose: () => undefined };
+    const { rerender } = renderWithProviders(<StatusChangeDialog commitment={COMMITMENT} {...props} />, { client });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: /New status/ }), 'IN_PROGRESS');
+    await user.type(screen.getByRole('textbox', { name: /Note/ }), 'Half typed');
+    expect(screen.queryByTestId('changed-meanwhile')).not.toBeInTheDocument();
+
+    // Someone else's change arrives by subscription while the dialog is open.
+    rerender(<StatusChangeDialog commitment={{ ...COMMITMENT, version: 2, status: CommitmentStatus.STALLED }} {...props} />);
+    expect(await screen.findByTestId('changed-meanwhile')).toHaveTextContent('Someone else changed this commitment while you were editing (now version 2)');
+    expect(screen.getByRole('textbox', { name: /Note/ })).toHaveValue('Half typed');
+    expect(screen.getByRole('combobox', { name: /New status/ })).toHaveValue('IN_PROGRESS');
+    // The form stays on the version it was opened on: saving is what shows the conflict.
+    expect(screen.getByText('Current status:').nextElementSibling).toHaveTextContent('Announced');
+    expect(calls).toHaveLength(0);
+  });
 });

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { ErrorCode } from '@pactwatch/domain';
@@ -39,6 +39,8 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   const [conflict, setConflict] = useState<ConflictFacts | null>(null);
   const [serverError, setServerError] = useState<CombinedError | null>(null);
   const problems = attempted ? checkStatusChangeForm(base.status, form) : null;
+  // The page behind updates live; the form stays on the version it was opened on until the analyst saves.
+  const changedMeanwhile = commitment.version > base.version;
 
   const save = async (on: CommitmentSnapshot) => {
     setAttempted(true);
@@ -89,6 +91,11 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>
+            {changedMeanwhile && (
+              <Alert color="orange" data-testid="changed-meanwhile">
+                {t('statusChange.changedMeanwhile', { version: commitment.version })}
+              </Alert>
+            )}
             <StatusChangeFields from={base.status} form={form} onChange={setForm} problems={problems} existingEvidence={existingEvidence} />
             <ErrorAlert error={serverError} />
             <Group justify="flex-end">
