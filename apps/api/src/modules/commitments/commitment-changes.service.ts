@@ -185,7 +185,7 @@ export class CommitmentChangesService {
       await this.activity.record(m, caller, {
         verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: current.id,
         before: { status: current.status, version: current.version },
-        after: { status: input.status, version, note: input.note?.trim() ?? '', reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId },
+        after: { title: current.title, status: input.status, version, note: input.note?.trim() ?? '', reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId },
       });
     });
     const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [statusChangeId]);
