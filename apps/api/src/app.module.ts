@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -11,6 +11,8 @@ import { AuthedRequest, GqlContext } from './common/context/gql-context';
 import { graphqlWsOptions, WsExtra } from './modules/live/ws-connection';
 import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
+import { directFieldResolvers } from './common/graphql/direct-field-resolvers';
+import { preloadingQueries } from './common/graphql/preload';
 import { CallerThrottlerGuard } from './common/security/caller-throttler.guard';
 import { queryLimitsPlugin } from './common/security/query-limits.plugin';
 import { schemaAccessPlugin } from './common/security/schema-access.plugin';
@@ -45,8 +47,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService): ApolloDriverConfig => ({
+          inject: [AuthService, ModulesContainer, ApplicationConfig],
+          useFactory: (auth: AuthService, modules: ModulesContainer, appConfig: ApplicationConfig): ApolloDriverConfig => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -67,6 +69,14 @@ export class AppModule {
               queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES }),
             ],
             formatError: formatGraphQLError,
+            // @ResolveField methods called directly rather than through Nest's per-call pipeline
+            // (directFieldResolvers), and the relations under a query's root fields resolved ahead, a
+            // level at a time (preloadingQueries).
+            transformSchema: (schema) => {
+              const { direct, resolved } = directFieldResolvers(modules, appConfig, schema);
+              preloadingQueries(schema, direct, resolved);
+              return schema;
+            },
             subscriptions: { 'graphql-ws': graphqlWsOptions(auth, config) },
             // HTTP requests carry req/res; a WebSocket operation carries the connection, authenticated at connect.
             context: (arg: { req: Request; res: Response } | { extra: WsExtra }): GqlContext =>

@@ -15,9 +15,12 @@ import { createDataSource } from './database/data-source';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import { ArgsValidationPipe } from './common/validation/args-validation.pipe';
 import { RefuseNulPipe } from './common/validation/refuse-nul.pipe';
+import { parseTimestamptz } from './common/sql/timestamptz';
 
 // Dates without a time (due dates) stay 'YYYY-MM-DD' strings: parsing them into a local-time Date shifts days.
 types.setTypeParser(types.builtins.DATE, (value) => value);
+// The same Dates as pg's own parser, without its regular expressions for the common UTC form.
+types.setTypeParser(types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 

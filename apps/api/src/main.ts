@@ -1,3 +1,5 @@
+// First: NODE_ENV before graphql is loaded (see production-env.ts).
+import './production-env';
 import 'reflect-metadata';
 import { closeApp, createApp } from './create-app';
 import { ConfigError, loadConfig } from './config/app-config';

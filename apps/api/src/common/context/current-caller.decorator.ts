@@ -1,20 +1,17 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainError, ErrorCode } from '@pactwatch/domain';
+import { directParamDecorator } from '../graphql/direct-field-resolvers';
 import { Caller, GqlContext } from './gql-context';
 import { Principal } from './principal';
 
 /** The caller the auth guard resolved: its workspace, actor and permissions. */
-export const CurrentCaller = createParamDecorator((_data: unknown, ctx: ExecutionContext): Caller => {
-  const caller = GqlExecutionContext.create(ctx).getContext<GqlContext>().req.caller;
+export const CurrentCaller = directParamDecorator((ctx): Caller => {
+  const caller = ctx.req.caller;
   if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
   return caller;
 });
 
 /** The per-request DataLoaders. */
-export const Loaders = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext) => GqlExecutionContext.create(ctx).getContext<GqlContext>().loaders,
-);
+export const Loaders = directParamDecorator((ctx) => ctx.loaders);
 
 /** The authenticated principal of a request the guard let through. */
 export async function principalOf(ctx: GqlContext): Promise<Principal> {

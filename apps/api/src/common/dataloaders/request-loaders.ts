@@ -25,8 +25,13 @@ export class RequestLoaders {
 
   /** Groups child rows by their parent key, in key order. */
   static grouped<V>(rows: V[], keys: readonly string[], parentOf: (row: V) => string): V[][] {
-    const map = new Map<string, V[]>(keys.map((k) => [k, []]));
-    for (const row of rows) map.get(parentOf(row))?.push(row);
+    const map = new Map<string, V[]>();
+    for (const row of rows) {
+      const parent = parentOf(row);
+      const group = map.get(parent);
+      if (group) group.push(row);
+      else map.set(parent, [row]);
+    }
     return keys.map((k) => map.get(k) ?? []);
   }
 }

@@ -4,6 +4,11 @@ import { readCursor } from './page';
 export interface ChildPageOptions {
   /** Columns of the child row, aliased to the entity's property names. */
   select: string;
+  /**
+   * The names `select` comes out as, when known: the rows then carry those and the page's own
+   * (parentId, sortText, sortId, totalCount), not the sort value and rank used to find them.
+   */
+  outputs?: string[];
   /** FROM and JOINs. */
   from: string;
   /** The column holding the parent id. */
@@ -19,6 +24,13 @@ export interface ChildPageOptions {
   kind: string;
   workspaceId: string;
   workspaceColumn: string;
+  /**
+   * How to read them (the same rows either way). 'window' (the default) numbers all children of
+   * all parents at once: cheapest when each parent has few. 'lateral' reads, per parent, only its
+   * first N + 1 children from a (parent, sort, id) index and counts the rest: cheaper when parents
+   * have many children and only a few are wanted (an agreement's first 20 of 100 commitments).
+   */
+  strategy?: 'window' | 'lateral';
 }
 
 export interface ChildRow {
@@ -29,13 +41,35 @@ export interface ChildRow {
 }
 
 /**
- * The first N children of every parent in one statement (window functions), with each parent's
- * total: "first 5 evidence per commitment" for a page of commitments is one query, not one each.
+ * The first N children of every parent in one statement, with each parent's total: "first 5
+ * evidence per commitment" for a page of commitments is one query, not one each. Rows come
+ * grouped by parent, in order. The parent ids must be distinct (DataLoader keys are).
  */
 export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOptions): Promise<(R & ChildRow)[]> {
   const cursor = readCursor(o.after, o.kind, ['timestamp', 'uuid']);
   const cmp = o.direction === 'ASC' ? '>' : '<';
-  const rows = await manager.query(
+  const params = [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[1] ?? null, o.first + 1];
+  if (o.strategy === 'lateral') {
+    const order = `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}`;
+    return manager.query(
+      `SELECT x.*, p.id AS "parentId", n."totalCount"
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS "totalCount" FROM ${o.from} WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
+       ) n
+       CROSS JOIN LATERAL (
+         SELECT ${o.select}, ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId",
+                (row_number() OVER (ORDER BY ${order}))::int AS rn
+         FROM ${o.from}
+         WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
+           AND ($3::timestamptz IS NULL OR (${o.sortColumn}, ${o.idColumn}) ${cmp} ($3::timestamptz, $4::uuid))
+         ORDER BY ${order} LIMIT $5
+       ) x
+       ORDER BY p.ord, x.rn`,
+      params,
+    );
+  }
+  return manager.query(
     `WITH base AS (
        SELECT ${o.select}, ${o.parentColumn} AS "parentId", ${o.sortColumn} AS "sortValue",
               ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId",
@@ -43,12 +77,12 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
        FROM ${o.from}
        WHERE ${o.parentColumn} = ANY($1::uuid[]) AND ${o.workspaceColumn} = $2
      ), ranked AS (
-       SELECT *, row_number() OVER (PARTITION BY "parentId" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}) AS rn
+       SELECT *, (row_number() OVER (PARTITION BY "parentId" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}))::int AS rn
        FROM base
        WHERE $3::timestamptz IS NULL OR ("sortValue", "sortId") ${cmp} ($3::timestamptz, $4::uuid)
      )
-     SELECT * FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,
-    [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[1] ?? null, o.first + 1],
+     SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, "parentId", "sortText", "sortId", "totalCount"` : '*'}
+     FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,
+    params,
   );
-  return rows;
 }

@@ -1,5 +1,6 @@
 import { checkPageSize, decodeCursor, DomainError, encodeCursor, isIsoDate } from '@pactwatch/domain';
-import { ConnectionShape } from './connection.model';
+import { ConnectionShape, Edge } from './connection.model';
+import { PageInfo } from './page-info.model';
 
 export interface PageRequest {
   first: number;
@@ -48,7 +49,53 @@ export function readCursor(after: string | null | undefined, kind: string, parts
 }
 
 /**
+ * An edge whose cursor is encoded only when someone reads it: most reads select `node` alone, and
+ * encoding a cursor (JSON, then base64url) for each of thousands of nested edges was a large share
+ * of a nested read's CPU and garbage. The value is the same as if encoded up front, and kept once made.
+ */
+class LazyEdge<R, T> {
+  private encoded: string | undefined = undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly row: R,
+    private readonly spec: CursorSpec<R>,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor([this.spec.kind, ...this.spec.cursorOf(this.row)]));
+  }
+
+  /** Serialised as the plain { cursor, node } it stands for. */
+  toJSON(): { cursor: string; node: T } {
+    return { cursor: this.cursor, node: this.node };
+  }
+}
+
+interface CursorSpec<R> {
+  kind: string;
+  cursorOf: (row: R) => unknown[];
+}
+
+/** pageInfo with the same lazy endCursor: the last edge's cursor, encoded when read. */
+class LazyPageInfo {
+  constructor(
+    readonly hasNextPage: boolean,
+    private readonly last: { cursor: string } | undefined,
+  ) {}
+
+  get endCursor(): string | null {
+    return this.last ? this.last.cursor : null;
+  }
+
+  toJSON(): { hasNextPage: boolean; endCursor: string | null } {
+    return { hasNextPage: this.hasNextPage, endCursor: this.endCursor };
+  }
+}
+
+/**
  * Turns `first + 1` fetched rows into a connection: the extra row only says there is a next page.
+ * Cursors are made on demand (see LazyEdge).
  */
 export function toConnection<R, T>(
   rows: R[],
@@ -58,11 +105,13 @@ export function toConnection<R, T>(
   kind: string,
   toNode: (row: R) => T,
 ): ConnectionShape<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((row) => ({ cursor: encodeCursor([kind, ...cursorOf(row)]), node: toNode(row) }));
+  const spec: CursorSpec<R> = { kind, cursorOf };
+  const n = Math.min(rows.length, first);
+  const edges: Edge<T>[] = new Array(n);
+  for (let i = 0; i < n; i++) edges[i] = new LazyEdge(toNode(rows[i]), rows[i], spec);
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: new LazyPageInfo(rows.length > first, edges[n - 1]) as PageInfo,
     totalCount,
   };
 }

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuthedRequest, Caller } from '../../common/context/gql-context';
 import { Principal } from '../../common/context/principal';
 import { ApiKeyRefusal, ApiKeyStrategy } from './strategies/api-key.strategy';
-import { JwtStrategy, sessionToken } from './strategies/jwt.strategy';
+import { JwtStrategy, MEMBERSHIP_READ, MembershipRead, sessionToken } from './strategies/jwt.strategy';
 
 export const WORKSPACE_HEADER = 'x-workspace-id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,23 +67,37 @@ export class AuthService {
       };
     }
     const workspaceId = asked ?? principal.tokenWorkspaceId;
-    const [membership] = workspaceId
+    const rows: { role: string; workspaceId?: string }[] = this.membershipReadWithSession(req, principal, workspaceId) ?? (workspaceId
       ? await this.dataSource.query('SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2', [workspaceId, principal.userId])
       : await this.dataSource.query(
           'SELECT role, workspace_id AS "workspaceId" FROM memberships WHERE user_id = $1 ORDER BY created_at, workspace_id LIMIT 1',
           [principal.userId],
-        );
+        ));
+    const [membership] = rows;
     if (!membership) {
       if (workspaceId) throw this.notMember(workspaceId);
       throw new DomainError(ErrorCode.FORBIDDEN, 'You belong to no workspace yet: create one or accept an invitation');
     }
     return {
-      workspaceId: workspaceId ?? membership.workspaceId,
+      workspaceId: workspaceId ?? (membership.workspaceId as string),
       principal,
       role: membership.role as Role,
       permissions: permissionsOfRole(membership.role as Role),
       actor: { type: 'USER', id: principal.userId, label: principal.name },
     };
+  }
+
+  /**
+   * The membership the session strategy read in the same statement as the session, when it was
+   * read for this workspace (as rows of the query it saves); used once.
+   */
+  private membershipReadWithSession(req: Request, principal: Principal & { kind: 'USER' }, workspaceId: string | null): { role: string; workspaceId: string }[] | null {
+    const holder = req as unknown as Record<symbol, MembershipRead | undefined>;
+    const read = holder[MEMBERSHIP_READ];
+    if (!read) return null;
+    delete holder[MEMBERSHIP_READ];
+    if (read.sessionId !== principal.sessionId || read.workspaceId !== workspaceId) return null;
+    return read.row ? [read.row] : [];
   }
 
   /**
@@ -104,6 +118,8 @@ export class AuthService {
       ip: upgrade.socket.remoteAddress,
     } as unknown as AuthedRequest;
     const principal = await this.authenticate(req, {} as Response);
+    // The connection's operations each read the membership anew, not the one read at connect.
+    delete (req as unknown as Record<symbol, unknown>)[MEMBERSHIP_READ];
     req.principal = Promise.resolve(principal);
     return req;
   }

@@ -14,8 +14,11 @@ export const STATUS_CHANGE_COLUMNS = `s.id, s.commitment_id AS "commitmentId", s
 export type CommitmentRow = Omit<CommitmentEntity, 'workspaceId'>;
 export type StatusChangeRow = Omit<StatusChangeEntity, 'workspaceId'>;
 
+/** The row itself becomes the commitment (rows are made for one use): no copy per row. */
 export function toCommitment(row: CommitmentRow, today: string): Commitment {
-  return { ...row, overdue: isOverdue(row, today) };
+  const commitment = row as Commitment;
+  commitment.overdue = isOverdue(row, today);
+  return commitment;
 }
 
 export function toStatusChange(row: StatusChangeRow): StatusChange {

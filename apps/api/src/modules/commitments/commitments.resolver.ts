@@ -4,6 +4,7 @@ import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { Selected } from '../../common/graphql/selection';
 import { Agreement } from '../agreements/agreement.model';
 import { AddEvidencePayload } from '../evidence/dto/evidence.payloads';
 import { Evidence, EvidenceConnection } from '../evidence/evidence.model';
@@ -111,8 +112,9 @@ export class CommitmentsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentCaller() caller: Caller,
     @Loaders() loaders: RequestLoaders,
+    @Selected('edges.node') fields: ReadonlySet<string> | null,
   ) {
-    return this.evidenceService.evidencePage(loaders, caller.workspaceId, c.id, first, after);
+    return this.evidenceService.evidencePage(loaders, caller.workspaceId, c.id, first, after, fields);
   }
 
   @ResolveField(() => StatusChangeConnection, { description: 'Status history, newest first.' })

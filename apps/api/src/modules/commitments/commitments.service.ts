@@ -130,6 +130,8 @@ export class CommitmentsService {
           kind: 'agreement.commitments',
           workspaceId,
           workspaceColumn: 'c.workspace_id',
+          // An agreement has tens to hundreds of commitments, of which a page wants a few.
+          strategy: 'lateral',
         });
         const today = todayIso();
         return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
@@ -167,10 +169,13 @@ export class CommitmentsService {
   latestStatusChange(loaders: RequestLoaders, workspaceId: string, commitmentId: string) {
     return loaders
       .get<string, StatusChange | null>('commitment.latestStatusChange', async (ids) => {
+        // Per commitment, the newest change straight from the (commitment, created_at, id) index.
         const rows: StatusChangeRow[] = await this.dataSource.query(
-          `SELECT DISTINCT ON (s.commitment_id) ${STATUS_CHANGE_COLUMNS} FROM status_changes s
-           WHERE s.workspace_id = $1 AND s.commitment_id = ANY($2::uuid[])
-           ORDER BY s.commitment_id, s.created_at DESC, s.id DESC`,
+          `SELECT s.* FROM unnest($2::uuid[]) AS p(id) CROSS JOIN LATERAL (
+             SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s
+             WHERE s.workspace_id = $1 AND s.commitment_id = p.id
+             ORDER BY s.created_at DESC, s.id DESC LIMIT 1
+           ) s`,
           [workspaceId, ids],
         );
         const byCommitment = new Map(rows.map((r) => [r.commitmentId, toStatusChange(r)]));

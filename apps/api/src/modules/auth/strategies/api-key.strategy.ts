@@ -22,18 +22,23 @@ export class ApiKeyStrategy extends PassportStrategy(Strategy, 'api-key') {
     if (!token?.startsWith(API_KEY_PREFIX)) return false;
     const parsed = parseApiKey(token);
     if (!parsed) throw new ApiKeyRefusal('The API key is malformed');
+    const hash = sha256(token);
+    // One statement: the key by its prefix and, for a valid unrevoked key, "last used" (at most one
+    // write a minute per key: it is for people, not an audit trail). The hash is compared again below,
+    // in constant time, for the answer.
     const [key] = await this.dataSource.query(
-      `SELECT id, name, workspace_id AS "workspaceId", scope, secret_hash AS "secretHash", revoked_at AS "revokedAt"
-       FROM api_keys WHERE prefix = $1`,
-      [parsed.prefix],
+      `WITH k AS (
+         SELECT id, name, workspace_id, scope, secret_hash, revoked_at FROM api_keys WHERE prefix = $1
+       ), used AS (
+         UPDATE api_keys a SET last_used_at = now() FROM k
+         WHERE a.id = k.id AND k.secret_hash = $2 AND k.revoked_at IS NULL
+           AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute')
+       )
+       SELECT id, name, workspace_id AS "workspaceId", scope, secret_hash AS "secretHash", revoked_at AS "revokedAt" FROM k`,
+      [parsed.prefix, hash],
     );
-    if (!key || !sameHash(sha256(token), key.secretHash)) throw new ApiKeyRefusal('The API key is not valid');
+    if (!key || !sameHash(hash, key.secretHash)) throw new ApiKeyRefusal('The API key is not valid');
     if (key.revokedAt) throw new ApiKeyRefusal('The API key has been revoked');
-    // At most one write a minute per key: "last used" is for people, not an audit trail.
-    await this.dataSource.query(
-      `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [key.id],
-    );
     return { kind: 'API_KEY', keyId: key.id, name: key.name, workspaceId: key.workspaceId, scope: key.scope as ApiKeyScope };
   }
 }
