@@ -1,0 +1,123 @@
+import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
+import { startTestApp, TestApp } from './support/test-app';
+
+// Relations under a query's root fields are resolved ahead, a level at a time (common/graphql/
+// preload.ts), and field resolvers are called without Nest's per-call pipeline
+// (direct-field-resolvers.ts): the answers must be exactly those of resolving each field on its own.
+describe('nested reads resolved ahead', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+    // More evidence on one commitment, so that pages of different sizes differ.
+    for (let i = 0; i < 4; i++) {
+      const id = `00000000-0000-4000-8000-00000000e0${i}0`;
+      await app.sql(
+        `INSERT INTO evidence (id, workspace_id, url, title, kind, stance, added_by) VALUES ($1, $2, $3, $4, 'NEWS', 'SUPPORTS', 'test')`,
+        [id, SEED_IDS.workspace, `https://example.org/${i}`, `Extra source ${i}`],
+      );
+      await app.sql('INSERT INTO commitment_evidence (commitment_id, evidence_id, workspace_id) VALUES ($1, $2, $3)', [
+        SEED_IDS.commitments.usRepatriationFlights, id, SEED_IDS.workspace,
+      ]);
+    }
+  });
+  afterAll(() => app.close());
+
+  const evidenceOf = async (id: string, first: number, after?: string) => {
+    const res = await app.gql(
+      'query($id: ID!, $first: Int!, $after: String) { commitment(id: $id) { evidence(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }',
+      { id, first, after },
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.commitment.evidence;
+  };
+
+  it('gives each alias of a relation its own arguments, variables included', async () => {
+    const res = await app.gql(
+      `query($n: Int!) { commitments(first: 10) { edges { node { id
+         one: evidence(first: 1) { edges { node { id } } }
+         some: evidence(first: $n) { totalCount edges { node { id } } }
+         parties { code }
+       } } } }`,
+      { n: 3 },
+    );
+    expect(res.errors).toBeUndefined();
+    for (const { node } of res.data!.commitments.edges) {
+      const three = await evidenceOf(node.id, 3);
+      expect(node.some.totalCount).toBe(three.totalCount);
+      expect(node.some.edges.map((e: any) => e.node.id)).toEqual(three.edges.map((e: any) => e.node.id));
+      expect(node.one.edges.map((e: any) => e.node.id)).toEqual(three.edges.slice(0, 1).map((e: any) => e.node.id));
+    }
+    const flights = res.data!.commitments.edges.find((e: any) => e.node.id === SEED_IDS.commitments.usRepatriationFlights).node;
+    expect(flights.some.edges).toHaveLength(3);
+  });
+
+  it('reads only the columns of the fields asked for, with the same values', async () => {
+    const ALL = 'id url title publisher publishedOn kind stance addedBy createdAt version';
+    const all = await app.gql(`{ commitments(first: 10) { edges { node { id evidence(first: 5) { edges { node { ${ALL} } } } } } } }`);
+    const some = await app.gql(
+      `fragment S on Evidence { publishedOn }
+       { commitments(first: 10) { edges { node { id evidence(first: 5) { totalCount edges { cursor node { t: title kind __typename ...S } } } } } } }`,
+    );
+    expect(all.errors).toBeUndefined();
+    expect(some.errors).toBeUndefined();
+    const full = new Map(all.data!.commitments.edges.map((e: any) => [e.node.id, e.node.evidence.edges.map((x: any) => x.node)]));
+    for (const { node } of some.data!.commitments.edges) {
+      const expected = (full.get(node.id) as any[]).map((x) => ({ t: x.title, kind: x.kind, __typename: 'Evidence', publishedOn: x.publishedOn }));
+      expect(node.evidence.edges.map((x: any) => x.node)).toEqual(expected);
+      expect(node.evidence.edges.every((x: any) => typeof x.cursor === 'string')).toBe(true);
+    }
+  });
+
+  it('answers a fragment used at two depths from each place', async () => {
+    const res = await app.gql(
+      `fragment C on Commitment { id parties { code } latestStatusChange { to } }
+       { commitments(first: 10) { edges { node { ...C links { commitment { ...C } } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const byId = new Map(res.data!.commitments.edges.map((e: any) => [e.node.id, e.node]));
+    for (const { node } of res.data!.commitments.edges) {
+      for (const link of node.links) {
+        const other: any = byId.get(link.commitment.id);
+        expect(link.commitment.parties).toEqual(other.parties);
+        expect(link.commitment.latestStatusChange).toEqual(other.latestStatusChange);
+      }
+    }
+    expect(res.data!.commitments.edges.some((e: any) => e.node.links.length > 0)).toBe(true);
+  });
+
+  it('still makes cursors on request, and they page on', async () => {
+    const all = await evidenceOf(SEED_IDS.commitments.usRepatriationFlights, 6);
+    const first = await evidenceOf(SEED_IDS.commitments.usRepatriationFlights, 2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.pageInfo.endCursor).toBe(first.edges[1].cursor);
+    const next = await evidenceOf(SEED_IDS.commitments.usRepatriationFlights, 2, first.pageInfo.endCursor);
+    expect([...first.edges, ...next.edges].map((e: any) => e.node.id)).toEqual(all.edges.slice(0, 4).map((e: any) => e.node.id));
+  });
+
+  it('reports a bad nested argument at the field that has it', async () => {
+    const res = await app.gql('{ agreements(first: 1) { edges { node { id commitments(first: 0) { totalCount } } } } }');
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].path).toEqual(['agreements', 'edges', 0, 'node', 'commitments']);
+
+    const nul = await app.gql('query($a: String) { commitments(first: 1) { edges { node { evidence(first: 1, after: $a) { totalCount } } } } }', { a: 'x\u0000' });
+    expect(nul.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(nul.errors?.[0].message).toContain('after');
+    expect(nul.errors?.[0].path).toEqual(['commitments', 'edges', 0, 'node', 'evidence']);
+  });
+
+  it('resolves a mutation payload as before (no read-ahead there)', async () => {
+    const id = SEED_IDS.commitments.mxSmuggling;
+    const READ = 'query($id: ID!) { commitment(id: $id) { version parties { code } evidence(first: 1) { totalCount } } }';
+    const before = await app.gql(READ, { id });
+    const res = await app.gql(
+      `mutation($input: ChangeCommitmentStatusInput!) { changeCommitmentStatus(input: $input) {
+         commitment { id status parties { code } latestStatusChange { to note } evidence(first: 1) { totalCount } } } }`,
+      { input: { commitmentId: id, expectedVersion: before.data!.commitment.version, status: 'IN_PROGRESS', note: 'Talks resumed' } },
+    );
+    expect(res.errors).toBeUndefined();
+    const c = res.data!.changeCommitmentStatus.commitment;
+    expect(c).toMatchObject({ id, status: 'IN_PROGRESS', latestStatusChange: { to: 'IN_PROGRESS', note: 'Talks resumed' } });
+    expect(c.parties).toEqual(before.data!.commitment.parties);
+    expect(c.evidence).toEqual(before.data!.commitment.evidence);
+  });
+});
