@@ -6,7 +6,8 @@ import { Caller, GqlContext } from '../../common/context/gql-context';
 import { LiveEventsService } from '../live/live-events.service';
 import { mapEach } from '../live/live-iterator';
 import { CommentConnection, MemberRef } from './comment.model';
-import { CommentsService, personOf } from './comments.service';
+import { personOf } from '../../common/context/person';
+import { CommentsService } from './comments.service';
 import {
   AddCommentInput,
   CommentPayload,

@@ -9,6 +9,7 @@ import { ActivityService } from '../activity/activity.service';
 import { Comment, CommentSubjectType, MemberRef } from './comment.model';
 import { AddCommentInput, COMMENT_MAX_LENGTH, DeleteCommentInput, EditCommentInput } from './dto/comment.inputs';
 import { renderMarkdown } from './markdown';
+import { personOf } from '../../common/context/person';
 
 export const COMMENT_COLUMNS = `c.id, c.subject_type AS "subjectType", c.subject_id AS "subjectId", c.body, c.created_at AS "createdAt",
   c.edited_at AS "editedAt", c.deleted_at IS NOT NULL AS deleted, c.author_id AS "authorId",
@@ -46,11 +47,6 @@ export function toComment(row: CommentRow): Comment {
   };
 }
 
-/** Comments, mentions and notifications are people's: an API key has no name to sign with. */
-export function personOf(caller: Caller, what: string): string {
-  if (caller.principal.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, `${what} are for signed-in people, not API keys`);
-  return caller.principal.userId;
-}
 
 function bodyViolations(body: string): FieldViolation[] {
   const violation = checkText('body', body, { required: true, max: COMMENT_MAX_LENGTH });

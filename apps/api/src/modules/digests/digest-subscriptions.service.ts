@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { checkEmail, DigestCadence, DomainError, ErrorCode, isTimeZone, normalizeEmail } from '@pactwatch/domain';
+import { checkEmail, DigestCadence, DomainError, isTimeZone, normalizeEmail } from '@pactwatch/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Caller } from '../../common/context/gql-context';
@@ -124,10 +124,5 @@ export class DigestSubscriptionsService {
       [subscriptionId],
     );
     return row ?? null;
-  }
-
-  assertPerson(caller: Caller): string {
-    if (caller.principal.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, 'Only members have digest settings; API keys do not');
-    return caller.principal.userId;
   }
 }

@@ -3,6 +3,7 @@ import { Permission } from '@pactwatch/domain';
 import { Access } from '../../common/context/access.decorator';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { Caller, GqlContext } from '../../common/context/gql-context';
+import { personOf } from '../../common/context/person';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Me } from '../auth/dto/auth.inputs';
 import { Commitment } from '../commitments/commitment.model';
@@ -54,19 +55,19 @@ export class DigestsResolver {
   @Query(() => DigestSubscription, { description: 'Your digest settings in this workspace (OFF until you choose or first watch something).' })
   @Access(Permission.READ, { person: true })
   myDigestSubscription(@CurrentCaller() caller: Caller) {
-    return this.subscriptions.mine(caller.workspaceId, this.subscriptions.assertPerson(caller));
+    return this.subscriptions.mine(caller.workspaceId, personOf(caller, 'Digest settings'));
   }
 
   @Mutation(() => DigestSubscriptionPayload)
   @Access(Permission.READ, { person: true })
   async updateMyDigestSubscription(@Args('input') input: DigestScheduleInput, @CurrentCaller() caller: Caller) {
-    return { subscription: await this.subscriptions.updateMine(caller, this.subscriptions.assertPerson(caller), input) };
+    return { subscription: await this.subscriptions.updateMine(caller, personOf(caller, 'Digest settings'), input) };
   }
 
   @Query(() => DigestPreview, { description: 'The digest you would get now: changes since your last one, limited to what you watch.' })
   @Access(Permission.READ, { person: true })
   digestPreview(@CurrentCaller() caller: Caller) {
-    return this.admin.preview(caller, this.subscriptions.assertPerson(caller));
+    return this.admin.preview(caller, personOf(caller, 'Digest settings'));
   }
 
   @Query(() => [DigestSubscription], { description: 'Outside recipients of digests (people without an account).' })

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@pactwatch/domain';
+import { DomainError } from '@pactwatch/domain';
 import { DataSource } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
+import { personOf } from '../../common/context/person';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { Watch, WatchSubject } from './digest.models';
@@ -17,10 +18,6 @@ const SUBJECT_TABLE: Record<Exclude<WatchSubject, WatchSubject.FILTER>, { table:
   THEME: { table: 'themes', what: 'Theme' },
 };
 
-export function personOf(caller: Caller): string {
-  if (caller.principal.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, 'Only members watch and get digests; API keys do not');
-  return caller.principal.userId;
-}
 
 @Injectable()
 export class WatchesService {
@@ -32,13 +29,13 @@ export class WatchesService {
   list(caller: Caller): Promise<Watch[]> {
     return this.dataSource.query(`SELECT ${WATCH} FROM watches w WHERE w.workspace_id = $1 AND w.user_id = $2 ORDER BY w.created_at, w.id`, [
       caller.workspaceId,
-      personOf(caller),
+      personOf(caller, 'Watches'),
     ]);
   }
 
   /** Watching again what one already watches answers the same watch. */
   async watch(caller: Caller, subjectType: WatchSubject, subjectId: string): Promise<Watch> {
-    const userId = personOf(caller);
+    const userId = personOf(caller, 'Watches');
     if (subjectType === WatchSubject.FILTER) throw DomainError.badInput([{ field: 'subjectType', message: 'Save a filter with watchFilter' }]);
     const { table, what } = SUBJECT_TABLE[subjectType];
     const exists = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE workspace_id = $1 AND id = $2`, [caller.workspaceId, subjectId]);
@@ -54,7 +51,7 @@ export class WatchesService {
   }
 
   async watchFilter(caller: Caller, name: string, filter: CommitmentFilter): Promise<Watch> {
-    const userId = personOf(caller);
+    const userId = personOf(caller, 'Watches');
     if (!name.trim()) throw DomainError.badInput([{ field: 'name', message: 'name must not be empty' }]);
     const id = randomUUID();
     await this.dataSource.query(
@@ -69,7 +66,7 @@ export class WatchesService {
     const rows = await returningRows(this.dataSource, 'DELETE FROM watches WHERE id = $1 AND workspace_id = $2 AND user_id = $3 RETURNING id', [
       watchId,
       caller.workspaceId,
-      personOf(caller),
+      personOf(caller, 'Watches'),
     ]);
     if (!rows.length) throw DomainError.notFound('Watch', watchId, 'watchId');
   }
