@@ -39,6 +39,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
   });
   app.disable('x-powered-by');
+  // No ETag on API answers: GraphQL POSTs are never revalidated, and hashing every answer costs a
+  // SHA-1 over its whole body (the static web client keeps serve-static's own ETags).
+  app.set('etag', false);
   // Behind a proxy, req.ip (rate limits, sign-in throttling) is the caller's only if the proxy is trusted.
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
