@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, ApplicationConfig, ModulesContainer } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -12,6 +12,7 @@ import { graphqlWsOptions, WsExtra } from './modules/live/ws-connection';
 import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
 import { directFieldResolvers } from './common/graphql/direct-field-resolvers';
+import { withCompiledQueries } from './common/graphql/compiled-executor';
 import { preloadingQueries } from './common/graphql/preload';
 import { CallerThrottlerGuard } from './common/security/caller-throttler.guard';
 import { queryLimitsPlugin } from './common/security/query-limits.plugin';
@@ -47,8 +48,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService, ModulesContainer, ApplicationConfig],
-          useFactory: (auth: AuthService, modules: ModulesContainer, appConfig: ApplicationConfig): ApolloDriverConfig => ({
+          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost],
+          // Queries executed by graphql-jit: see CompiledQueryExecutor.
+          useFactory: (auth: AuthService, modules: ModulesContainer, appConfig: ApplicationConfig, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => withCompiledQueries({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -83,7 +85,7 @@ export class AppModule {
               'extra' in arg
                 ? { req: arg.extra.authed as AuthedRequest, res: undefined as unknown as Response, loaders: new RequestLoaders() }
                 : { req: arg.req, res: arg.res, loaders: new RequestLoaders() },
-          }),
+          }, schemaHost),
         }),
         // In-memory counts, per instance: see CallerThrottlerGuard.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, blockDuration: 0 }] }),

@@ -1,0 +1,148 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  execute,
+  ExecutionResult,
+  getNamedType,
+  GraphQLError,
+  GraphQLInputObjectType,
+  GraphQLInputType,
+  GraphQLSchema,
+  isInputObjectType,
+  isNonNullType,
+  OperationDefinitionNode,
+  typeFromAST,
+} from 'graphql';
+import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+
+type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
+type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+type SchemaListener = Parameters<Gateway['onSchemaLoadOrUpdate']>[0];
+type RequestContext = Parameters<Executor>[0];
+
+/** Kept for a document graphql-js executes (see variablesCompilable). */
+const INTERPRETED: unique symbol = Symbol('interpreted');
+
+/** How many compiled documents are kept (least recently used dropped first). */
+const COMPILED_KEPT = 500;
+
+/**
+ * Executes queries with graphql-jit instead of graphql-js. graphql-js interprets the document for
+ * every object of the answer (collecting fields, looking up resolvers and types, a path object and
+ * an arguments object per field); graphql-jit compiles each document once into a function that
+ * does only the resolving and completing, so a nested read of thousands of objects costs a
+ * fraction of the CPU and garbage. Same schema, same resolvers, same errors: only the executor
+ * changes. Mutations keep graphql-js (they are one object deep and run in order); subscriptions
+ * are graphql-ws's and never come here.
+ *
+ * Apollo Server takes a custom executor only from a "gateway": this one serves the schema Nest
+ * built (transformed and sorted, as GraphQLSchemaHost holds it) and executes with it. Apollo still
+ * parses, validates, runs its plugins and formats the errors as before. Each new document costs one
+ * compilation (about as much as validating it); the last 500 are kept.
+ */
+export class CompiledQueryExecutor implements Gateway {
+  private readonly listeners = new Set<SchemaListener>();
+  private readonly compiled = new Map<string, CompiledQuery | typeof INTERPRETED>();
+
+  /** `schema` gives the schema to serve once Nest has built it (GraphQLSchemaHost). */
+  constructor(private readonly schema: () => GraphQLSchema | undefined) {}
+
+  onSchemaLoadOrUpdate(listener: SchemaListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async load(): Promise<{ executor: Executor }> {
+    const schema = this.schema();
+    if (!schema) throw new Error('CompiledQueryExecutor: the schema is not built yet');
+    for (const listener of this.listeners) listener({ apiSchema: schema, coreSupergraphSdl: '' });
+    return { executor: (rc) => Promise.resolve(this.execute(schema, rc)) };
+  }
+
+  async stop(): Promise<void> {
+    this.listeners.clear();
+    this.compiled.clear();
+  }
+
+  private execute(schema: GraphQLSchema, rc: RequestContext): ExecutionResult | Promise<ExecutionResult> {
+    const variables = rc.request.variables ?? {};
+    const interpret = () => execute({ schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName });
+    const query = rc.operation.operation === 'query' ? this.compile(schema, rc) : INTERPRETED;
+    if (query === INTERPRETED) return interpret();
+    const result = query.query(undefined, rc.context, variables);
+    // No data at all: the variables were refused before any resolver ran. graphql-js refuses them
+    // too, in its own words (graphql-jit's differ a little), which is what clients are told.
+    if (!isPromise(result) && result.data === undefined) return interpret();
+    return isPromise(result) ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+  }
+
+  /** The document compiled (once, then kept), or INTERPRETED if graphql-js is to run it. */
+  private compile(schema: GraphQLSchema, rc: RequestContext): CompiledQuery | typeof INTERPRETED {
+    const key = `${rc.queryHash}\n${rc.operationName ?? ''}`;
+    const kept = this.compiled.get(key);
+    if (kept) {
+      // Most recently used last: the Map's order is the eviction order.
+      this.compiled.delete(key);
+      this.compiled.set(key, kept);
+      return kept;
+    }
+    let made: CompiledQuery | typeof INTERPRETED = INTERPRETED;
+    if (variablesCompilable(schema, rc.operation)) {
+      const compiled = compileQuery(schema, rc.document, rc.operationName ?? undefined);
+      // What graphql-jit cannot compile, graphql-js runs (and reports on, if it is wrong).
+      if (isCompiledQuery(compiled)) made = compiled;
+    }
+    this.compiled.set(key, made);
+    if (this.compiled.size > COMPILED_KEPT) this.compiled.delete(this.compiled.keys().next().value as string);
+    return made;
+  }
+}
+
+/**
+ * Apollo options that execute queries with a CompiledQueryExecutor on the schema Nest builds. Nest's
+ * ApolloDriverConfig type leaves `gateway` out; its driver hands every option to Apollo Server all
+ * the same.
+ */
+export function withCompiledQueries(options: ApolloDriverConfig, schemaHost: GraphQLSchemaHost): ApolloDriverConfig {
+  return Object.assign({}, options, { gateway: new CompiledQueryExecutor(() => schemaHost.schema) });
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T>).then === 'function';
+}
+
+/**
+ * graphql-jit's errors are GraphQLErrors by prototype only: without extensions they have none at
+ * all (graphql-js always has an object), which Apollo's error formatting does not survive. They
+ * are made graphql-js errors again, with the same message, locations, path and original error.
+ */
+function withGraphQLErrors(result: ExecutionResult): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map((e) => {
+    const error = new GraphQLError(e.message, { path: e.path, originalError: e.originalError, extensions: e.extensions });
+    (error as { locations?: GraphQLError['locations'] }).locations = e.locations;
+    return error;
+  });
+  return { ...result, errors };
+}
+
+/**
+ * Whether graphql-jit reads this operation's variables as graphql-js does. It does not give an
+ * omitted non-null input field its default (`direction: OrderDirection! = ASC` left out of an
+ * `orderBy` variable is an error there): operations whose variables can hold such a field are left
+ * to graphql-js.
+ */
+function variablesCompilable(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  const seen = new Set<GraphQLInputObjectType>();
+  const safe = (type: GraphQLInputType): boolean => {
+    const named = getNamedType(type);
+    if (!isInputObjectType(named) || seen.has(named)) return true;
+    seen.add(named);
+    return Object.values(named.getFields()).every((f) => !(isNonNullType(f.type) && f.defaultValue !== undefined) && safe(f.type));
+  };
+  return (operation.variableDefinitions ?? []).every((v) => {
+    const type = typeFromAST(schema, v.type);
+    return !type || safe(type as GraphQLInputType);
+  });
+}
