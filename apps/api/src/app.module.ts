@@ -13,6 +13,7 @@ import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
 import { directFieldResolvers } from './common/graphql/direct-field-resolvers';
 import { withCompiledQueries } from './common/graphql/compiled-executor';
+import { plainFieldsReadDirectly } from './common/graphql/plain-fields';
 import { preloadingQueries } from './common/graphql/preload';
 import { CallerThrottlerGuard } from './common/security/caller-throttler.guard';
 import { queryLimitsPlugin } from './common/security/query-limits.plugin';
@@ -71,10 +72,12 @@ export class AppModule {
               queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES }),
             ],
             formatError: formatGraphQLError,
-            // @ResolveField methods called directly rather than through Nest's per-call pipeline
-            // (directFieldResolvers), and the relations under a query's root fields resolved ahead, a
-            // level at a time (preloadingQueries).
+            // Plain fields read as properties rather than through Nest's per-field resolver
+            // (plainFieldsReadDirectly), @ResolveField methods called directly rather than through
+            // Nest's per-call pipeline (directFieldResolvers), and the relations under a query's
+            // root fields resolved ahead, a level at a time (preloadingQueries).
             transformSchema: (schema) => {
+              plainFieldsReadDirectly(schema);
               const { direct, resolved } = directFieldResolvers(modules, appConfig, schema);
               preloadingQueries(schema, direct, resolved);
               return schema;
