@@ -7,6 +7,17 @@ import { SystemId } from './queries';
 export const ROOT = join(__dirname, '..', '..');
 const PACTWATCH_MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
 
+/**
+ * The node flags Pactwatch is started with in production: those of `npm start` (the Dockerfile's
+ * CMD gives the same), read from package.json so the bench runs the server as it is run.
+ */
+export function pactwatchNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start;
+  const match = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)dist\/apps\/api\/main\.js/.exec(start);
+  if (!match) throw new Error(`package.json's start script does not run dist/apps/api/main.js with node: ${start}`);
+  return match[1].trim().split(/\s+/).filter(Boolean);
+}
+
 export interface RunningServer {
   system: SystemId;
   url: string;
@@ -110,7 +121,7 @@ export interface ServerOptions {
 
 export async function startServer(system: SystemId, o: ServerOptions): Promise<RunningServer> {
   if (system === 'pactwatch') {
-    return startChild('pactwatch', [...(o.pactwatchNodeFlags ?? []), PACTWATCH_MAIN], {
+    return startChild('pactwatch', [...pactwatchNodeFlags(), ...(o.pactwatchNodeFlags ?? []), PACTWATCH_MAIN], {
       DATABASE_URL: o.databaseUrl,
       PORT: '0',
       HOST: '127.0.0.1',
