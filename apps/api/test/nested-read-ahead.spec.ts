@@ -94,6 +94,37 @@ describe('nested reads resolved ahead', () => {
     expect([...first.edges, ...next.edges].map((e: any) => e.node.id)).toEqual(all.edges.slice(0, 4).map((e: any) => e.node.id));
   });
 
+  it('gives the same pages whether totals and cursors are selected or not, each where it is asked', async () => {
+    // Totals and sort keys are read only for the pages that select them: the nodes must not change.
+    const bare = await app.gql(`{ agreements(first: 5) { edges { node { id
+      commitments(first: 3) { edges { node { id evidence(first: 2) { edges { node { id } } } statusHistory(first: 1) { edges { node { id } } } } } }
+    } } } }`);
+    const full = await app.gql(`{ agreements(first: 5) { edges { node { id
+      commitments(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id
+        evidence(first: 2) { totalCount pageInfo { hasNextPage } edges { cursor node { id } } }
+        statusHistory(first: 1) { totalCount edges { node { id } } }
+      } } }
+    } } } }`);
+    expect(bare.errors).toBeUndefined();
+    expect(full.errors).toBeUndefined();
+    const ids = (data: any) =>
+      data.agreements.edges.map(({ node: a }: any) => [
+        a.id,
+        a.commitments.edges.map(({ node: c }: any) => [c.id, c.evidence.edges.map((e: any) => e.node.id), c.statusHistory.edges.map((e: any) => e.node.id)]),
+      ]);
+    expect(ids(bare.data)).toEqual(ids(full.data));
+
+    // Where they are selected, the totals are the real counts and the cursors page on.
+    const counts = await app.sql<{ id: string; commitments: number }>(
+      'SELECT a.id, count(c.id)::int AS commitments FROM agreements a LEFT JOIN commitments c ON c.agreement_id = a.id WHERE a.workspace_id = $1 GROUP BY a.id',
+      [SEED_IDS.workspace],
+    );
+    for (const { node: a } of full.data!.agreements.edges) {
+      expect(a.commitments.totalCount).toBe(counts.find((r) => r.id === a.id)!.commitments);
+      expect(a.commitments.pageInfo.endCursor).toBe(a.commitments.edges.at(-1)?.cursor ?? null);
+    }
+  });
+
   it('reports a bad nested argument at the field that has it', async () => {
     const res = await app.gql('{ agreements(first: 1) { edges { node { id commitments(first: 0) { totalCount } } } } }');
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -60,3 +60,29 @@ function collect(info: SelectionInfo, path: readonly string[]): ReadonlySet<stri
  * only the columns asked for: `@Selected('edges.node') fields: ReadonlySet<string> | null`.
  */
 export const Selected = (path: string) => directParamDecorator((_ctx, data, info) => selectedFields(info, String(data).split('.')))(path);
+
+/** What a connection's selection reads beyond its nodes: the total (totalCount) and cursors (edges.cursor, pageInfo). */
+export interface PageNeeds {
+  count: boolean;
+  cursors: boolean;
+}
+
+/**
+ * Whether the connection being resolved has its totalCount or any cursor selected, so that the
+ * SQL counts and returns sort keys only for pages that show them. When that cannot be told, both.
+ */
+export function pageNeeds(info: SelectionInfo): PageNeeds {
+  const page = selectedFields(info, []);
+  if (!page) return { count: true, cursors: true };
+  const edges = page.has('edges') ? selectedFields(info, ['edges']) : new Set<string>();
+  return { count: page.has('totalCount'), cursors: page.has('pageInfo') || !edges || edges.has('cursor') };
+}
+
+/** Everything: for callers that do not say. */
+export const ALL: PageNeeds = { count: true, cursors: true };
+
+/** The part of a DataLoader key that tells pages loaded with different needs apart. */
+export const needsKey = (needs: PageNeeds) => `${needs.count ? 'c' : ''}${needs.cursors ? 'k' : ''}`;
+
+/** `@Needs() needs: PageNeeds` on a connection field: see pageNeeds. */
+export const Needs = () => directParamDecorator((_ctx, _data, info) => pageNeeds(info))();

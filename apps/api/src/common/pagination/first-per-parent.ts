@@ -31,12 +31,18 @@ export interface ChildPageOptions {
    * have many children and only a few are wanted (an agreement's first 20 of 100 commitments).
    */
   strategy?: 'window' | 'lateral';
+  /** Count each parent's children (totalCount); false when the total is not selected. Default true. */
+  count?: boolean;
+  /** Return the sort keys cursors are made of (sortText, sortId); false when no cursor is selected. Default true. */
+  cursors?: boolean;
 }
 
 export interface ChildRow {
   parentId: string;
+  /** Only when `cursors` was asked for. */
   sortText: string;
   sortId: string;
+  /** Only when `count` was asked for. */
   totalCount: number;
 }
 
@@ -48,17 +54,19 @@ export interface ChildRow {
 export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOptions): Promise<(R & ChildRow)[]> {
   const cursor = readCursor(o.after, o.kind, ['timestamp', 'uuid']);
   const cmp = o.direction === 'ASC' ? '>' : '<';
+  const count = o.count ?? true;
+  const cursors = o.cursors ?? true;
   const params = [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[1] ?? null, o.first + 1];
   if (o.strategy === 'lateral') {
     const order = `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}`;
     return manager.query(
-      `SELECT x.*, p.id AS "parentId", n."totalCount"
+      `SELECT x.*, p.id AS "parentId"${count ? ', n."totalCount"' : ''}
        FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
-       CROSS JOIN LATERAL (
+       ${count ? `CROSS JOIN LATERAL (
          SELECT count(*)::int AS "totalCount" FROM ${o.from} WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
-       ) n
+       ) n` : ''}
        CROSS JOIN LATERAL (
-         SELECT ${o.select}, ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId",
+         SELECT ${o.select}${cursors ? `, ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId"` : ''},
                 (row_number() OVER (ORDER BY ${order}))::int AS rn
          FROM ${o.from}
          WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
@@ -69,11 +77,12 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
       params,
     );
   }
+  const extra = ['"parentId"', ...(cursors ? ['"sortText"', '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])].join(', ');
   return manager.query(
     `WITH base AS (
        SELECT ${o.select}, ${o.parentColumn} AS "parentId", ${o.sortColumn} AS "sortValue",
-              ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId",
-              count(*) OVER (PARTITION BY ${o.parentColumn})::int AS "totalCount"
+              ${cursors ? `${o.sortColumn}::text AS "sortText", ` : ''}${o.idColumn} AS "sortId"
+              ${count ? `, count(*) OVER (PARTITION BY ${o.parentColumn})::int AS "totalCount"` : ''}
        FROM ${o.from}
        WHERE ${o.parentColumn} = ANY($1::uuid[]) AND ${o.workspaceColumn} = $2
      ), ranked AS (
@@ -81,7 +90,7 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
        FROM base
        WHERE $3::timestamptz IS NULL OR ("sortValue", "sortId") ${cmp} ($3::timestamptz, $4::uuid)
      )
-     SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, "parentId", "sortText", "sortId", "totalCount"` : '*'}
+     SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, ${extra}` : '*'}
      FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,
     params,
   );

@@ -63,7 +63,10 @@ class LazyEdge<R, T> {
   ) {}
 
   get cursor(): string {
-    return (this.encoded ??= encodeCursor([this.spec.kind, ...this.spec.cursorOf(this.row)]));
+    const cursorOf = this.spec.cursorOf;
+    // Not loaded because no cursor was selected (see pageNeeds): never a made-up one.
+    if (!cursorOf) throw new Error(`${this.spec.kind}: cursors were not loaded for this page`);
+    return (this.encoded ??= encodeCursor([this.spec.kind, ...cursorOf(this.row)]));
   }
 
   /** Serialised as the plain { cursor, node } it stands for. */
@@ -74,7 +77,7 @@ class LazyEdge<R, T> {
 
 interface CursorSpec<R> {
   kind: string;
-  cursorOf: (row: R) => unknown[];
+  cursorOf: ((row: R) => unknown[]) | null;
 }
 
 /** pageInfo with the same lazy endCursor: the last edge's cursor, encoded when read. */
@@ -95,13 +98,14 @@ class LazyPageInfo {
 
 /**
  * Turns `first + 1` fetched rows into a connection: the extra row only says there is a next page.
- * Cursors are made on demand (see LazyEdge).
+ * Cursors are made on demand (see LazyEdge). `totalCount` null and `cursorOf` null when they were
+ * not loaded because not selected (see pageNeeds): reading them then throws rather than answer wrong.
  */
 export function toConnection<R, T>(
   rows: R[],
   first: number,
-  totalCount: number,
-  cursorOf: (row: R) => unknown[],
+  totalCount: number | null,
+  cursorOf: ((row: R) => unknown[]) | null,
   kind: string,
   toNode: (row: R) => T,
 ): ConnectionShape<T> {
@@ -109,9 +113,12 @@ export function toConnection<R, T>(
   const n = Math.min(rows.length, first);
   const edges: Edge<T>[] = new Array(n);
   for (let i = 0; i < n; i++) edges[i] = new LazyEdge(toNode(rows[i]), rows[i], spec);
-  return {
-    edges,
-    pageInfo: new LazyPageInfo(rows.length > first, edges[n - 1]) as PageInfo,
-    totalCount,
-  };
+  const pageInfo = new LazyPageInfo(rows.length > first, edges[n - 1]) as PageInfo;
+  if (totalCount !== null) return { edges, pageInfo, totalCount };
+  return Object.defineProperty({ edges, pageInfo } as ConnectionShape<T>, 'totalCount', {
+    get: () => {
+      throw new Error(`${kind}: totalCount was not loaded for this page`);
+    },
+    enumerable: false,
+  });
 }

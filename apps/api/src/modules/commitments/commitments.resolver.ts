@@ -4,7 +4,7 @@ import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
-import { Selected } from '../../common/graphql/selection';
+import { Needs, PageNeeds, Selected } from '../../common/graphql/selection';
 import { Agreement } from '../agreements/agreement.model';
 import { AddEvidencePayload } from '../evidence/dto/evidence.payloads';
 import { Evidence, EvidenceConnection } from '../evidence/evidence.model';
@@ -113,8 +113,9 @@ export class CommitmentsResolver {
     @CurrentCaller() caller: Caller,
     @Loaders() loaders: RequestLoaders,
     @Selected('edges.node') fields: ReadonlySet<string> | null,
+    @Needs() needs: PageNeeds,
   ) {
-    return this.evidenceService.evidencePage(loaders, caller.workspaceId, c.id, first, after, fields);
+    return this.evidenceService.evidencePage(loaders, caller.workspaceId, c.id, first, after, fields, needs);
   }
 
   @ResolveField(() => StatusChangeConnection, { description: 'Status history, newest first.' })
@@ -124,8 +125,9 @@ export class CommitmentsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentCaller() caller: Caller,
     @Loaders() loaders: RequestLoaders,
+    @Needs() needs: PageNeeds,
   ) {
-    return this.commitmentsService.statusHistory(loaders, caller.workspaceId, c.id, first, after);
+    return this.commitmentsService.statusHistory(loaders, caller.workspaceId, c.id, first, after, needs);
   }
 
   @ResolveField(() => StatusChange, { nullable: true })
@@ -180,7 +182,8 @@ export class AgreementCommitmentsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @CurrentCaller() caller: Caller,
     @Loaders() loaders: RequestLoaders,
+    @Needs() needs: PageNeeds,
   ) {
-    return this.commitmentsService.commitmentsOfAgreement(loaders, caller.workspaceId, a.id, first, after);
+    return this.commitmentsService.commitmentsOfAgreement(loaders, caller.workspaceId, a.id, first, after, needs);
   }
 }

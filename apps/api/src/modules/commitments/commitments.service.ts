@@ -5,6 +5,7 @@ import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Caller } from '../../common/context/gql-context';
 import { ConnectionShape } from '../../common/pagination/connection.model';
 import { firstPerParent } from '../../common/pagination/first-per-parent';
+import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, CursorPart, readCursor, toConnection } from '../../common/pagination/page';
 import { CommitmentLink, LinkDirection } from './commitment-link.model';
 import { Commitment } from './commitment.model';
@@ -113,10 +114,10 @@ export class CommitmentsService {
   }
 
   /** The first commitments of many agreements, in creation order, in one statement. */
-  commitmentsOfAgreement(loaders: RequestLoaders, workspaceId: string, agreementId: string, first: number, after?: string | null) {
+  commitmentsOfAgreement(loaders: RequestLoaders, workspaceId: string, agreementId: string, first: number, after?: string | null, needs: PageNeeds = ALL) {
     assertPageSize(first);
     return loaders
-      .get<string, ConnectionShape<Commitment>>(`agreement.commitments:${first}:${after ?? ''}`, async (ids) => {
+      .get<string, ConnectionShape<Commitment>>(`agreement.commitments:${first}:${after ?? ''}:${needsKey(needs)}`, async (ids) => {
         const rows = await firstPerParent<CommitmentRow>(this.dataSource.manager, {
           select: COMMITMENT_COLUMNS,
           from: 'commitments c',
@@ -132,19 +133,20 @@ export class CommitmentsService {
           workspaceColumn: 'c.workspace_id',
           // An agreement has tens to hundreds of commitments, of which a page wants a few.
           strategy: 'lateral',
+          ...needs,
         });
         const today = todayIso();
         return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
-          toConnection(group, first, group[0]?.totalCount ?? 0, (r) => [r.sortText, r.sortId], 'agreement.commitments', (r) => toCommitment(r, today)),
+          toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, 'agreement.commitments', (r) => toCommitment(r, today)),
         );
       })
       .load(agreementId);
   }
 
-  statusHistory(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null) {
+  statusHistory(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null, needs: PageNeeds = ALL) {
     assertPageSize(first);
     return loaders
-      .get<string, ConnectionShape<StatusChange>>(`commitment.statusHistory:${first}:${after ?? ''}`, async (ids) => {
+      .get<string, ConnectionShape<StatusChange>>(`commitment.statusHistory:${first}:${after ?? ''}:${needsKey(needs)}`, async (ids) => {
         const rows = await firstPerParent<StatusChangeRow>(this.dataSource.manager, {
           select: STATUS_CHANGE_COLUMNS,
           from: 'status_changes s',
@@ -158,9 +160,10 @@ export class CommitmentsService {
           kind: 'commitment.statusHistory',
           workspaceId,
           workspaceColumn: 's.workspace_id',
+          ...needs,
         });
         return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
-          toConnection(group, first, group[0]?.totalCount ?? 0, (r) => [r.sortText, r.sortId], 'commitment.statusHistory', toStatusChange),
+          toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, 'commitment.statusHistory', toStatusChange),
         );
       })
       .load(commitmentId);

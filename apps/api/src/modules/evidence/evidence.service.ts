@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Caller } from '../../common/context/gql-context';
 import { firstPerParent } from '../../common/pagination/first-per-parent';
+import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, toConnection } from '../../common/pagination/page';
 import { ActivityService } from '../activity/activity.service';
 import { AddEvidenceInput } from './dto/add-evidence.input';
@@ -60,11 +61,11 @@ export class EvidenceService {
   ) {}
 
   /** `fields`: those asked of the sources (see @Selected), to read only their columns; all when not given. */
-  evidencePage(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null, fields?: ReadonlySet<string> | null) {
+  evidencePage(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null, fields?: ReadonlySet<string> | null, needs: PageNeeds = ALL) {
     assertPageSize(first);
     const { select, outputs } = evidenceColumns(fields);
     return loaders
-      .get<string, ReturnType<typeof toConnection<EvidenceRow, EvidenceRow>>>(`commitment.evidence:${first}:${after ?? ''}:${outputs?.join(',') ?? '*'}`, async (ids) => {
+      .get<string, ReturnType<typeof toConnection<EvidenceRow, EvidenceRow>>>(`commitment.evidence:${first}:${after ?? ''}:${outputs?.join(',') ?? '*'}:${needsKey(needs)}`, async (ids) => {
         const rows = await firstPerParent<EvidenceRow>(this.dataSource.manager, {
           select,
           outputs,
@@ -79,9 +80,10 @@ export class EvidenceService {
           kind: 'commitment.evidence',
           workspaceId,
           workspaceColumn: 'ce.workspace_id',
+          ...needs,
         });
         return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
-          toConnection(group, first, group[0]?.totalCount ?? 0, (r) => [r.sortText, r.sortId], 'commitment.evidence', (r) => r),
+          toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, 'commitment.evidence', (r) => r),
         );
       })
       .load(commitmentId);
