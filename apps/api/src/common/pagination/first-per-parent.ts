@@ -31,6 +31,13 @@ export interface ChildPageOptions {
    * have many children and only a few are wanted (an agreement's first 20 of 100 commitments).
    */
   strategy?: 'window' | 'lateral';
+  /**
+   * A table joined to the page's rows after they are ranked (window strategy only), which `select`
+   * then reads from: for children reached through a junction table, `from` is the junction (its
+   * parent, sort and id columns ranked straight from its index) and this joins the rows it names,
+   * only for the rows kept: 'JOIN evidence e ON e.id = x."sortId"'. Without it `select` reads `from`.
+   */
+  joinAfter?: string;
   /** Count each parent's children (totalCount); false when the total is not selected. Default true. */
   count?: boolean;
   /** Return the sort keys cursors are made of (sortText, sortId); false when no cursor is selected. Default true. */
@@ -77,10 +84,9 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
       params,
     );
   }
-  const extra = ['"parentId"', ...(cursors ? ['"sortText"', '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])].join(', ');
-  return manager.query(
-    `WITH base AS (
-       SELECT ${o.select}, ${o.parentColumn} AS "parentId", ${o.sortColumn} AS "sortValue",
+  const extra = ['"parentId"', ...(cursors ? ['"sortText"', '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])];
+  const ranked = `WITH base AS (
+       SELECT ${o.joinAfter ? '' : `${o.select}, `}${o.parentColumn} AS "parentId", ${o.sortColumn} AS "sortValue",
               ${cursors ? `${o.sortColumn}::text AS "sortText", ` : ''}${o.idColumn} AS "sortId"
               ${count ? `, count(*) OVER (PARTITION BY ${o.parentColumn})::int AS "totalCount"` : ''}
        FROM ${o.from}
@@ -89,8 +95,18 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
        SELECT *, (row_number() OVER (PARTITION BY "parentId" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}))::int AS rn
        FROM base
        WHERE $3::timestamptz IS NULL OR ("sortValue", "sortId") ${cmp} ($3::timestamptz, $4::uuid)
-     )
-     SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, ${extra}` : '*'}
+     )`;
+  if (o.joinAfter) {
+    return manager.query(
+      `${ranked}
+       SELECT ${o.select}, ${extra.map((name) => `x.${name}`).join(', ')}
+       FROM ranked x ${o.joinAfter} WHERE x.rn <= $5 ORDER BY x."parentId", x.rn`,
+      params,
+    );
+  }
+  return manager.query(
+    `${ranked}
+     SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, ${extra.join(', ')}` : '*'}
      FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,
     params,
   );

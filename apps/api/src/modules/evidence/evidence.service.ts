@@ -69,10 +69,12 @@ export class EvidenceService {
         const rows = await firstPerParent<EvidenceRow>(this.dataSource.manager, {
           select,
           outputs,
-          from: 'commitment_evidence ce JOIN evidence e ON e.id = ce.evidence_id',
+          // Ranked on the junction's (commitment, created_at, evidence) index; only the sources kept are read.
+          from: 'commitment_evidence ce',
+          joinAfter: 'JOIN evidence e ON e.id = x."sortId"',
           parentColumn: 'ce.commitment_id',
           sortColumn: 'ce.created_at',
-          idColumn: 'e.id',
+          idColumn: 'ce.evidence_id',
           direction: 'DESC',
           parentIds: ids,
           first,
