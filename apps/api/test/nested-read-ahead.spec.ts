@@ -68,6 +68,24 @@ describe('nested reads resolved ahead', () => {
     }
   });
 
+  it('gives an agreement\'s commitments the same values whichever of their fields are selected', async () => {
+    const FIELDS = 'id title description sourceQuote status priority dueOn overdue version createdAt updatedAt';
+    const nested = await app.gql(`{ agreements(first: 10) { edges { node { commitments(first: 10) { edges { node {
+      ${FIELDS} parties { code } agreement { id } latestStatusChange { id }
+    } } } } } } }`);
+    const few = await app.gql(`{ agreements(first: 10) { edges { node { commitments(first: 10) { edges { node {
+      id status overdue dueOn agreement { id } parties { code }
+    } } } } } } }`);
+    const top = await app.gql(`{ commitments(first: 100) { edges { node { ${FIELDS} parties { code } agreement { id } latestStatusChange { id } } } } }`);
+    expect([nested.errors, few.errors, top.errors]).toEqual([undefined, undefined, undefined]);
+    const byId = new Map(top.data!.commitments.edges.map((e: any) => [e.node.id, e.node]));
+    const listed = nested.data!.agreements.edges.flatMap((a: any) => a.node.commitments.edges.map((e: any) => e.node));
+    expect(listed.length).toBeGreaterThan(3);
+    for (const c of listed) expect(c).toEqual(byId.get(c.id));
+    const fewListed = few.data!.agreements.edges.flatMap((a: any) => a.node.commitments.edges.map((e: any) => e.node));
+    expect(fewListed).toEqual(listed.map(({ id, status, overdue, dueOn, agreement, parties }: any) => ({ id, status, overdue, dueOn, agreement, parties })));
+  });
+
   it('answers a fragment used at two depths from each place', async () => {
     const res = await app.gql(
       `fragment C on Commitment { id parties { code } latestStatusChange { to } }

@@ -16,18 +16,30 @@ const CACHE = new WeakMap<readonly FieldNode[], WeakMap<object, Map<string, Read
  * caller then loads everything, as without this.
  */
 export function selectedFields(info: SelectionInfo, path: readonly string[]): ReadonlySet<string> | null {
+  return cached(info, path, false);
+}
+
+/**
+ * The names of the fields selected at `path`, those with resolvers of their own included: for a
+ * service that knows which of its columns those resolvers read. null when that cannot be told.
+ */
+export function selectedNames(info: SelectionInfo, path: readonly string[]): ReadonlySet<string> | null {
+  return cached(info, path, true);
+}
+
+function cached(info: SelectionInfo, path: readonly string[], withResolved: boolean): ReadonlySet<string> | null {
   let byExecution = CACHE.get(info.fieldNodes);
   if (!byExecution) CACHE.set(info.fieldNodes, (byExecution = new WeakMap()));
   let byPath = byExecution.get(info.variableValues);
   if (!byPath) byExecution.set(info.variableValues, (byPath = new Map()));
-  const key = path.join('.');
+  const key = `${withResolved ? '+' : ''}${path.join('.')}`;
   if (byPath.has(key)) return byPath.get(key) ?? null;
-  const names = collect(info, path);
+  const names = collect(info, path, withResolved);
   byPath.set(key, names);
   return names;
 }
 
-function collect(info: SelectionInfo, path: readonly string[]): ReadonlySet<string> | null {
+function collect(info: SelectionInfo, path: readonly string[], withResolved: boolean): ReadonlySet<string> | null {
   const subfields = (type: GraphQLNamedType, nodes: readonly FieldNode[]) =>
     isObjectType(type) ? collectSubfields(info.schema, info.fragments, info.variableValues, type, nodes) : null;
   let type = getNamedType(info.returnType);
@@ -49,7 +61,7 @@ function collect(info: SelectionInfo, path: readonly string[]): ReadonlySet<stri
   const names = new Set<string>();
   for (const sub of subs.values()) {
     const name = sub[0].name.value;
-    if (hasFieldResolver(type.name, name)) return null;
+    if (!withResolved && hasFieldResolver(type.name, name)) return null;
     names.add(name);
   }
   return names;
@@ -60,6 +72,9 @@ function collect(info: SelectionInfo, path: readonly string[]): ReadonlySet<stri
  * only the columns asked for: `@Selected('edges.node') fields: ReadonlySet<string> | null`.
  */
 export const Selected = (path: string) => directParamDecorator((_ctx, data, info) => selectedFields(info, String(data).split('.')))(path);
+
+/** The same with the fields that have resolvers of their own (see selectedNames): `@SelectedNames('edges.node')`. */
+export const SelectedNames = (path: string) => directParamDecorator((_ctx, data, info) => selectedNames(info, String(data).split('.')))(path);
 
 /** What a connection's selection reads beyond its nodes: the total (totalCount) and cursors (edges.cursor, pageInfo). */
 export interface PageNeeds {

@@ -8,6 +8,27 @@ export const COMMITMENT_COLUMNS = `c.id, c.agreement_id AS "agreementId", c.titl
   c.owner_organization_id AS "ownerOrganizationId", c.owner_person_id AS "ownerPersonId", c.status, c.due_on AS "dueOn",
   c.priority, c.version, c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
 
+// Columns only their own fields read (no resolver of a commitment reads them): left out of a
+// nested read that does not select them. The others are cheap and read by resolvers or `overdue`.
+const OPTIONAL_COMMITMENT_COLUMNS: Record<string, string> = {
+  description: 'c.description',
+  sourceQuote: 'c.source_quote AS "sourceQuote"',
+  createdAt: 'c.created_at AS "createdAt"',
+  updatedAt: 'c.updated_at AS "updatedAt"',
+};
+const BASE_COMMITMENT_COLUMNS = `c.id, c.agreement_id AS "agreementId", c.title, c.owner_organization_id AS "ownerOrganizationId",
+  c.owner_person_id AS "ownerPersonId", c.status, c.due_on AS "dueOn", c.priority, c.version`;
+
+/**
+ * The commitment columns a selection needs (see selectedNames): all but the optional ones it does
+ * not select; all of them when the selection is not known. Returns the columns and a key naming them.
+ */
+export function commitmentColumns(fields: ReadonlySet<string> | null | undefined): { select: string; key: string } {
+  if (!fields) return { select: COMMITMENT_COLUMNS, key: '*' };
+  const optional = Object.keys(OPTIONAL_COMMITMENT_COLUMNS).filter((name) => fields.has(name));
+  return { select: [BASE_COMMITMENT_COLUMNS, ...optional.map((name) => OPTIONAL_COMMITMENT_COLUMNS[name])].join(', '), key: optional.join(',') };
+}
+
 export const STATUS_CHANGE_COLUMNS = `s.id, s.commitment_id AS "commitmentId", s.from_status AS "fromStatus", s.to_status AS "toStatus",
   s.note, s.reason_code AS "reasonCode", s.actor, s.commitment_version AS "commitmentVersion", s.created_at AS "createdAt"`;
 

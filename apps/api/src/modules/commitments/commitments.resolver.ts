@@ -4,7 +4,7 @@ import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
-import { Needs, PageNeeds, Selected } from '../../common/graphql/selection';
+import { Needs, PageNeeds, Selected, SelectedNames } from '../../common/graphql/selection';
 import { Agreement } from '../agreements/agreement.model';
 import { AddEvidencePayload } from '../evidence/dto/evidence.payloads';
 import { Evidence, EvidenceConnection } from '../evidence/evidence.model';
@@ -183,7 +183,8 @@ export class AgreementCommitmentsResolver {
     @CurrentCaller() caller: Caller,
     @Loaders() loaders: RequestLoaders,
     @Needs() needs: PageNeeds,
+    @SelectedNames('edges.node') fields: ReadonlySet<string> | null,
   ) {
-    return this.commitmentsService.commitmentsOfAgreement(loaders, caller.workspaceId, a.id, first, after, needs);
+    return this.commitmentsService.commitmentsOfAgreement(loaders, caller.workspaceId, a.id, first, after, needs, fields);
   }
 }

@@ -9,7 +9,7 @@ import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, CursorPart, readCursor, toConnection } from '../../common/pagination/page';
 import { CommitmentLink, LinkDirection } from './commitment-link.model';
 import { Commitment } from './commitment.model';
-import { COMMITMENT_COLUMNS, CommitmentRow, STATUS_CHANGE_COLUMNS, StatusChangeRow, toCommitment, toStatusChange } from './commitment.columns';
+import { COMMITMENT_COLUMNS, commitmentColumns, CommitmentRow, STATUS_CHANGE_COLUMNS, StatusChangeRow, toCommitment, toStatusChange } from './commitment.columns';
 import { CommitmentsArgs } from './dto/commitments.args';
 import { CommitmentFilter } from './dto/commitment-filter.input';
 import { CommitmentOrderField, OrderDirection } from './dto/commitment-order.input';
@@ -114,12 +114,22 @@ export class CommitmentsService {
   }
 
   /** The first commitments of many agreements, in creation order, in one statement. */
-  commitmentsOfAgreement(loaders: RequestLoaders, workspaceId: string, agreementId: string, first: number, after?: string | null, needs: PageNeeds = ALL) {
+  /** `fields`: those selected of the commitments (see selectedNames), to leave out columns nothing reads; all when not given. */
+  commitmentsOfAgreement(
+    loaders: RequestLoaders,
+    workspaceId: string,
+    agreementId: string,
+    first: number,
+    after?: string | null,
+    needs: PageNeeds = ALL,
+    fields?: ReadonlySet<string> | null,
+  ) {
     assertPageSize(first);
+    const columns = commitmentColumns(fields);
     return loaders
-      .get<string, ConnectionShape<Commitment>>(`agreement.commitments:${first}:${after ?? ''}:${needsKey(needs)}`, async (ids) => {
+      .get<string, ConnectionShape<Commitment>>(`agreement.commitments:${first}:${after ?? ''}:${needsKey(needs)}:${columns.key}`, async (ids) => {
         const rows = await firstPerParent<CommitmentRow>(this.dataSource.manager, {
-          select: COMMITMENT_COLUMNS,
+          select: columns.select,
           from: 'commitments c',
           parentColumn: 'c.agreement_id',
           sortColumn: 'c.created_at',
