@@ -70,20 +70,26 @@ describe('nested reads resolved ahead', () => {
 
   it('gives an agreement\'s commitments the same values whichever of their fields are selected', async () => {
     const FIELDS = 'id title description sourceQuote status priority dueOn overdue version createdAt updatedAt';
+    const CHANGE = 'id from to note reasonCode actor commitmentVersion createdAt evidence { id }';
     const nested = await app.gql(`{ agreements(first: 10) { edges { node { commitments(first: 10) { edges { node {
-      ${FIELDS} parties { code } agreement { id } latestStatusChange { id }
+      ${FIELDS} parties { code } agreement { id } latestStatusChange { ${CHANGE} }
     } } } } } } }`);
     const few = await app.gql(`{ agreements(first: 10) { edges { node { commitments(first: 10) { edges { node {
-      id status overdue dueOn agreement { id } parties { code }
+      id status overdue dueOn agreement { id } parties { code } latestStatusChange { note }
     } } } } } } }`);
-    const top = await app.gql(`{ commitments(first: 100) { edges { node { ${FIELDS} parties { code } agreement { id } latestStatusChange { id } } } } }`);
+    const top = await app.gql(`{ commitments(first: 100) { edges { node { ${FIELDS} parties { code } agreement { id } latestStatusChange { ${CHANGE} } } } } }`);
     expect([nested.errors, few.errors, top.errors]).toEqual([undefined, undefined, undefined]);
     const byId = new Map(top.data!.commitments.edges.map((e: any) => [e.node.id, e.node]));
     const listed = nested.data!.agreements.edges.flatMap((a: any) => a.node.commitments.edges.map((e: any) => e.node));
     expect(listed.length).toBeGreaterThan(3);
     for (const c of listed) expect(c).toEqual(byId.get(c.id));
     const fewListed = few.data!.agreements.edges.flatMap((a: any) => a.node.commitments.edges.map((e: any) => e.node));
-    expect(fewListed).toEqual(listed.map(({ id, status, overdue, dueOn, agreement, parties }: any) => ({ id, status, overdue, dueOn, agreement, parties })));
+    expect(fewListed).toEqual(
+      listed.map(({ id, status, overdue, dueOn, agreement, parties, latestStatusChange: l }: any) => ({
+        id, status, overdue, dueOn, agreement, parties, latestStatusChange: l && { note: l.note },
+      })),
+    );
+    expect(listed.some((c: any) => c.latestStatusChange?.note)).toBe(true);
   });
 
   it('answers a fragment used at two depths from each place', async () => {

@@ -73,8 +73,8 @@ function collect(info: SelectionInfo, path: readonly string[], withResolved: boo
  */
 export const Selected = (path: string) => directParamDecorator((_ctx, data, info) => selectedFields(info, String(data).split('.')))(path);
 
-/** The same with the fields that have resolvers of their own (see selectedNames): `@SelectedNames('edges.node')`. */
-export const SelectedNames = (path: string) => directParamDecorator((_ctx, data, info) => selectedNames(info, String(data).split('.')))(path);
+/** The same with the fields that have resolvers of their own (see selectedNames): `@SelectedNames('edges.node')`, `@SelectedNames('')` for the field's own object. */
+export const SelectedNames = (path: string) => directParamDecorator((_ctx, data, info) => selectedNames(info, String(data) ? String(data).split('.') : []))(path);
 
 /** What a connection's selection reads beyond its nodes: the total (totalCount) and cursors (edges.cursor, pageInfo). */
 export interface PageNeeds {

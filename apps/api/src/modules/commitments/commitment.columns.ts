@@ -32,6 +32,24 @@ export function commitmentColumns(fields: ReadonlySet<string> | null | undefined
 export const STATUS_CHANGE_COLUMNS = `s.id, s.commitment_id AS "commitmentId", s.from_status AS "fromStatus", s.to_status AS "toStatus",
   s.note, s.reason_code AS "reasonCode", s.actor, s.commitment_version AS "commitmentVersion", s.created_at AS "createdAt"`;
 
+// A status change's columns by the field that shows each (its id and commitment are always read).
+const STATUS_CHANGE_FIELDS: Record<string, string> = {
+  from: 's.from_status AS "fromStatus"',
+  to: 's.to_status AS "toStatus"',
+  note: 's.note',
+  reasonCode: 's.reason_code AS "reasonCode"',
+  actor: 's.actor',
+  commitmentVersion: 's.commitment_version AS "commitmentVersion"',
+  createdAt: 's.created_at AS "createdAt"',
+};
+
+/** The status change columns a selection needs (see selectedNames); all when it is not known. Returns the columns and a key naming them. */
+export function statusChangeColumns(fields: ReadonlySet<string> | null | undefined): { select: string; key: string } {
+  if (!fields) return { select: STATUS_CHANGE_COLUMNS, key: '*' };
+  const chosen = Object.keys(STATUS_CHANGE_FIELDS).filter((name) => fields.has(name));
+  return { select: ['s.id', 's.commitment_id AS "commitmentId"', ...chosen.map((name) => STATUS_CHANGE_FIELDS[name])].join(', '), key: chosen.join(',') };
+}
+
 export type CommitmentRow = Omit<CommitmentEntity, 'workspaceId'>;
 export type StatusChangeRow = Omit<StatusChangeEntity, 'workspaceId'>;
 

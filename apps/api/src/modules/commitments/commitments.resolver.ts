@@ -131,8 +131,13 @@ export class CommitmentsResolver {
   }
 
   @ResolveField(() => StatusChange, { nullable: true })
-  latestStatusChange(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
-    return this.commitmentsService.latestStatusChange(loaders, caller.workspaceId, c.id);
+  latestStatusChange(
+    @Parent() c: Commitment,
+    @CurrentCaller() caller: Caller,
+    @Loaders() loaders: RequestLoaders,
+    @SelectedNames('') fields: ReadonlySet<string> | null,
+  ) {
+    return this.commitmentsService.latestStatusChange(loaders, caller.workspaceId, c.id, fields);
   }
 
   @ResolveField(() => [CommitmentLink], { description: 'Links to other commitments, such as the reciprocal one of the other side.' })

@@ -9,7 +9,7 @@ import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, CursorPart, readCursor, toConnection } from '../../common/pagination/page';
 import { CommitmentLink, LinkDirection } from './commitment-link.model';
 import { Commitment } from './commitment.model';
-import { COMMITMENT_COLUMNS, commitmentColumns, CommitmentRow, STATUS_CHANGE_COLUMNS, StatusChangeRow, toCommitment, toStatusChange } from './commitment.columns';
+import { COMMITMENT_COLUMNS, commitmentColumns, CommitmentRow, STATUS_CHANGE_COLUMNS, statusChangeColumns, StatusChangeRow, toCommitment, toStatusChange } from './commitment.columns';
 import { CommitmentsArgs } from './dto/commitments.args';
 import { CommitmentFilter } from './dto/commitment-filter.input';
 import { CommitmentOrderField, OrderDirection } from './dto/commitment-order.input';
@@ -179,13 +179,15 @@ export class CommitmentsService {
       .load(commitmentId);
   }
 
-  latestStatusChange(loaders: RequestLoaders, workspaceId: string, commitmentId: string) {
+  /** `fields`: those selected of the change (see selectedNames), to read only their columns; all when not given. */
+  latestStatusChange(loaders: RequestLoaders, workspaceId: string, commitmentId: string, fields?: ReadonlySet<string> | null) {
+    const columns = statusChangeColumns(fields);
     return loaders
-      .get<string, StatusChange | null>('commitment.latestStatusChange', async (ids) => {
+      .get<string, StatusChange | null>(`commitment.latestStatusChange:${columns.key}`, async (ids) => {
         // Per commitment, the newest change straight from the (commitment, created_at, id) index.
         const rows: StatusChangeRow[] = await this.dataSource.query(
           `SELECT s.* FROM unnest($2::uuid[]) AS p(id) CROSS JOIN LATERAL (
-             SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s
+             SELECT ${columns.select} FROM status_changes s
              WHERE s.workspace_id = $1 AND s.commitment_id = p.id
              ORDER BY s.created_at DESC, s.id DESC LIMIT 1
            ) s`,
