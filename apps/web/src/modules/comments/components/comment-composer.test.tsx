@@ -44,6 +44,17 @@ describe('the comment composer', () => {
     await waitFor(() => expect(box).toHaveValue(''));
   });
 
+  it('goes on typing right after a mention picked in the middle of the text', async () => {
+    const { box, user } = setup();
+    await user.type(box, 'Ask @an about it');
+    // Back to just after "@an": the suggestions open there.
+    await user.keyboard('{ArrowLeft>9/}');
+    await screen.findByRole('listbox', { name: 'Members to mention' });
+    await user.keyboard('{Enter}');
+    await user.keyboard('now ');
+    expect(box).toHaveValue('Ask @Ana Analyst now about it');
+  });
+
   it('drops a mention whose name was edited away, closes the list on Escape, and refuses an empty comment', async () => {
     const { onSubmit, box, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Comment' }));

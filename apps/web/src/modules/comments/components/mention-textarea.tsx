@@ -1,4 +1,4 @@
-import { KeyboardEvent, useId, useRef, useState } from 'react';
+import { KeyboardEvent, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Paper, Text, Textarea, TextareaProps, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,8 @@ export function MentionTextarea({ value, onChange, onMention, ...textarea }: Men
   const { t } = useTranslation();
   const listId = useId();
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Where the caret goes once the text with a picked mention is rendered.
+  const caretAfterPick = useRef<{ text: string; caret: number } | null>(null);
   const [draft, setDraft] = useState<MentionDraft | null>(null);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const [active, setActive] = useState(0);
@@ -45,11 +47,19 @@ export function MentionTextarea({ value, onChange, onMention, ...textarea }: Men
     onMention(member);
     setDraft(null);
     setActive(0);
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(next.caret, next.caret);
-    });
+    caretAfterPick.current = next;
   };
+
+  // The caret is placed as soon as the new text is in the textarea, before the next key is handled:
+  // placed a frame later, a key typed meanwhile landed where it was and the rest after the mention.
+  useLayoutEffect(() => {
+    const pending = caretAfterPick.current;
+    const element = ref.current;
+    if (!pending || !element || value !== pending.text) return;
+    caretAfterPick.current = null;
+    element.focus();
+    element.setSelectionRange(pending.caret, pending.caret);
+  }, [value]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (!open) return;
