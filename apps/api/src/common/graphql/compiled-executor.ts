@@ -15,6 +15,7 @@ import {
   typeFromAST,
 } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { isThenable } from './preload';
 
 type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -73,8 +74,8 @@ export class CompiledQueryExecutor implements Gateway {
     const result = query.query(undefined, rc.context, variables);
     // No data at all: the variables were refused before any resolver ran. graphql-js refuses them
     // too, in its own words (graphql-jit's differ a little), which is what clients are told.
-    if (!isPromise(result) && result.data === undefined) return interpret();
-    return isPromise(result) ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
+    if (!isThenable(result) && result.data === undefined) return interpret();
+    return isThenable(result) ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
   }
 
   /** The document compiled (once, then kept), or INTERPRETED if graphql-js is to run it. */
@@ -106,10 +107,6 @@ export class CompiledQueryExecutor implements Gateway {
  */
 export function withCompiledQueries(options: ApolloDriverConfig, schemaHost: GraphQLSchemaHost): ApolloDriverConfig {
   return Object.assign({}, options, { gateway: new CompiledQueryExecutor(() => schemaHost.schema) });
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as Promise<T>).then === 'function';
 }
 
 /**

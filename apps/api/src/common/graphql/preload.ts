@@ -86,7 +86,8 @@ export function preloadingQueries(schema: GraphQLSchema, direct: DirectFields, r
   }
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+/** Whether a resolver's value is a promise (or any thenable). */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 

@@ -1,5 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { readCursor } from './page';
+import type { PageNeeds } from '../graphql/selection';
+import { RequestLoaders } from '../dataloaders/request-loaders';
+import { ConnectionShape } from './connection.model';
+import { readCursor, toConnection } from './page';
 
 export interface ChildPageOptions {
   /** Columns of the child row, aliased to the entity's property names. */
@@ -109,5 +112,22 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
      SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, ${extra.join(', ')}` : '*'}
      FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,
     params,
+  );
+}
+
+/**
+ * The rows of firstPerParent as one connection per parent, in `parentIds` order: the total and the
+ * cursors only where they were loaded (`needs`), otherwise left unread (see toConnection).
+ */
+export function childConnections<R extends ChildRow, T>(
+  rows: R[],
+  parentIds: readonly string[],
+  first: number,
+  needs: PageNeeds,
+  kind: string,
+  toNode: (row: R) => T,
+): ConnectionShape<T>[] {
+  return RequestLoaders.grouped(rows, parentIds, (r) => r.parentId).map((group) =>
+    toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, kind, toNode),
   );
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Caller } from '../../common/context/gql-context';
 import { ConnectionShape } from '../../common/pagination/connection.model';
-import { firstPerParent } from '../../common/pagination/first-per-parent';
+import { childConnections, firstPerParent } from '../../common/pagination/first-per-parent';
 import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, CursorPart, readCursor, toConnection } from '../../common/pagination/page';
 import { CommitmentLink, LinkDirection } from './commitment-link.model';
@@ -146,9 +146,7 @@ export class CommitmentsService {
           ...needs,
         });
         const today = todayIso();
-        return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
-          toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, 'agreement.commitments', (r) => toCommitment(r, today)),
-        );
+        return childConnections(rows, ids, first, needs, 'agreement.commitments', (r) => toCommitment(r, today));
       })
       .load(agreementId);
   }
@@ -172,9 +170,7 @@ export class CommitmentsService {
           workspaceColumn: 's.workspace_id',
           ...needs,
         });
-        return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
-          toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, 'commitment.statusHistory', toStatusChange),
-        );
+        return childConnections(rows, ids, first, needs, 'commitment.statusHistory', toStatusChange);
       })
       .load(commitmentId);
   }

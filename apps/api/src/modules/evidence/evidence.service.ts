@@ -4,7 +4,8 @@ import { checkEvidenceUrl, checkText, DomainError, FieldViolation, NAME_MAX_LENG
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Caller } from '../../common/context/gql-context';
-import { firstPerParent } from '../../common/pagination/first-per-parent';
+import { childConnections, firstPerParent } from '../../common/pagination/first-per-parent';
+import { allColumns, selectedColumns } from '../../common/sql/selected-columns';
 import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, toConnection } from '../../common/pagination/page';
 import { ActivityService } from '../activity/activity.service';
@@ -30,18 +31,7 @@ const EVIDENCE_FIELDS: Record<keyof EvidenceRow, string> = {
   version: 'e.version',
 };
 
-export const EVIDENCE_COLUMNS = Object.values(EVIDENCE_FIELDS).join(', ');
-
-/**
- * The columns for the fields asked for (the id always), with the names they come out as; all of
- * them when the fields are not known. A nested read of 2,000 sources that shows five of their ten
- * fields then neither reads nor parses the others.
- */
-function evidenceColumns(fields: ReadonlySet<string> | null | undefined): { select: string; outputs: string[] | undefined } {
-  if (!fields) return { select: EVIDENCE_COLUMNS, outputs: undefined };
-  const names = (Object.keys(EVIDENCE_FIELDS) as (keyof EvidenceRow)[]).filter((name) => name === 'id' || fields.has(name));
-  return { select: names.map((name) => EVIDENCE_FIELDS[name]).join(', '), outputs: names };
-}
+export const EVIDENCE_COLUMNS = allColumns(EVIDENCE_FIELDS);
 
 /** The same rules the input classes apply, again at the service: it may be called from elsewhere. */
 export function evidenceViolations(e: Partial<NewEvidenceInput>, prefix = '', partial = false): FieldViolation[] {
@@ -63,9 +53,11 @@ export class EvidenceService {
   /** `fields`: those asked of the sources (see @Selected), to read only their columns; all when not given. */
   evidencePage(loaders: RequestLoaders, workspaceId: string, commitmentId: string, first: number, after?: string | null, fields?: ReadonlySet<string> | null, needs: PageNeeds = ALL) {
     assertPageSize(first);
-    const { select, outputs } = evidenceColumns(fields);
+    // Only the columns of the fields asked for (the id always): a nested read of 2,000 sources that
+    // shows five of their ten fields neither reads nor parses the others.
+    const { select, names: outputs, key } = selectedColumns(EVIDENCE_FIELDS, fields, ['id']);
     return loaders
-      .get<string, ReturnType<typeof toConnection<EvidenceRow, EvidenceRow>>>(`commitment.evidence:${first}:${after ?? ''}:${outputs?.join(',') ?? '*'}:${needsKey(needs)}`, async (ids) => {
+      .get<string, ReturnType<typeof toConnection<EvidenceRow, EvidenceRow>>>(`commitment.evidence:${first}:${after ?? ''}:${key}:${needsKey(needs)}`, async (ids) => {
         const rows = await firstPerParent<EvidenceRow>(this.dataSource.manager, {
           select,
           outputs,
@@ -84,9 +76,7 @@ export class EvidenceService {
           workspaceColumn: 'ce.workspace_id',
           ...needs,
         });
-        return RequestLoaders.grouped(rows, ids, (r) => r.parentId).map((group) =>
-          toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, 'commitment.evidence', (r) => r),
-        );
+        return childConnections(rows, ids, first, needs, 'commitment.evidence', (r) => r);
       })
       .load(commitmentId);
   }
