@@ -43,3 +43,17 @@ export function ConfirmButton({ question, confirmLabel, onConfirm, children, ...
     </>
   );
 }
+
+export interface RowActionButtonProps extends Omit<ConfirmButtonProps, 'children' | 'confirmLabel'> {
+  /** The button's text and the confirming button's. */
+  label: string;
+}
+
+/** A table row's destructive action (revoke, remove), asked about first. */
+export function RowActionButton({ label, ...props }: RowActionButtonProps) {
+  return (
+    <ConfirmButton size="xs" variant="subtle" color="red" confirmLabel={label} {...props}>
+      {label}
+    </ConfirmButton>
+  );
+}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import type { ApiKeysQuery } from '../../../gql/graphql';
-import { ConfirmButton } from '../../ui/confirm-button';
+import { RowActionButton } from '../../ui/confirm-button';
+import { DataTable } from '../../ui/data-table';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { useRevokeApiKey } from '../hooks/use-revoke-api-key';
@@ -18,63 +19,41 @@ export function ApiKeysTable({ apiKeys, onChanged }: ApiKeysTableProps) {
   const format = useFormat();
   const { revokeApiKey } = useRevokeApiKey();
   const [error, setError] = useState<CombinedError | null>(null);
-  if (apiKeys.length === 0) return <Text c="dimmed">{t('apiKeys.none')}</Text>;
 
   return (
     <>
       <ErrorAlert error={error} />
-      <Table.ScrollContainer minWidth={720}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('apiKeys.name')}</Table.Th>
-              <Table.Th scope="col">{t('apiKeys.prefix')}</Table.Th>
-              <Table.Th scope="col">{t('apiKeys.scope')}</Table.Th>
-              <Table.Th scope="col">{t('apiKeys.createdAt')}</Table.Th>
-              <Table.Th scope="col">{t('apiKeys.lastUsed')}</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {apiKeys.map((k) => (
-              <Table.Tr key={k.id}>
-                <Table.Td>{k.name}</Table.Td>
-                <Table.Td>
-                  <code>{k.prefix}…</code>
-                </Table.Td>
-                <Table.Td>{t(`apiKeys.scopes.${k.scope}`)}</Table.Td>
-                <Table.Td>{format.dateTime(k.createdAt)}</Table.Td>
-                <Table.Td>{k.lastUsedAt ? format.dateTime(k.lastUsedAt) : t('apiKeys.never')}</Table.Td>
-                <Table.Td>
-                  {k.revokedAt ? (
-                    <Badge color="gray" variant="light" autoContrast>
-                      {t('apiKeys.revokedOn', { date: format.date(k.revokedAt) })}
-                    </Badge>
-                  ) : (
-                    <ConfirmButton
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('apiKeys.revokeOf', { name: k.name })}
-                      question={t('apiKeys.revokeQuestion', { name: k.name })}
-                      confirmLabel={t('apiKeys.revoke')}
-                      onConfirm={async () => {
-                        const result = await revokeApiKey({ apiKeyId: k.id });
-                        setError(result.error ?? null);
-                        onChanged();
-                      }}
-                    >
-                      {t('apiKeys.revoke')}
-                    </ConfirmButton>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        rows={apiKeys}
+        rowKey={(k) => k.id}
+        minWidth={720}
+        empty={t('apiKeys.none')}
+        columns={[
+          { header: t('apiKeys.name'), cell: (k) => k.name },
+          { header: t('apiKeys.prefix'), cell: (k) => <code>{k.prefix}…</code> },
+          { header: t('apiKeys.scope'), cell: (k) => t(`apiKeys.scopes.${k.scope}`) },
+          { header: t('apiKeys.createdAt'), cell: (k) => format.dateTime(k.createdAt) },
+          { header: t('apiKeys.lastUsed'), cell: (k) => (k.lastUsedAt ? format.dateTime(k.lastUsedAt) : t('apiKeys.never')) },
+        ]}
+        actions={(k) =>
+          k.revokedAt ? (
+            <Badge color="gray" variant="light" autoContrast>
+              {t('apiKeys.revokedOn', { date: format.date(k.revokedAt) })}
+            </Badge>
+          ) : (
+            <RowActionButton
+              label={t('apiKeys.revoke')}
+              aria-label={t('apiKeys.revokeOf', { name: k.name })}
+              question={t('apiKeys.revokeQuestion', { name: k.name })}
+              onConfirm={async () => {
+                const result = await revokeApiKey({ apiKeyId: k.id });
+                setError(result.error ?? null);
+                onChanged();
+              }}
+            />
+          )
+        }
+      />
     </>
   );
 }

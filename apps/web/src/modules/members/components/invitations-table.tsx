@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import type { InvitationsQuery } from '../../../gql/graphql';
-import { ConfirmButton } from '../../ui/confirm-button';
+import { RowActionButton } from '../../ui/confirm-button';
+import { DataTable } from '../../ui/data-table';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useFormat } from '../../ui/use-format';
 import { useRevokeInvitation } from '../hooks/use-revoke-invitation';
@@ -27,62 +28,46 @@ export function InvitationsTable({ invitations, onChanged }: InvitationsTablePro
   const { revokeInvitation } = useRevokeInvitation();
   const [error, setError] = useState<CombinedError | null>(null);
   const now = Date.now();
-  if (invitations.length === 0) return <Text c="dimmed">{t('members.noInvitations')}</Text>;
 
   return (
     <>
       <ErrorAlert error={error} />
-      <Table.ScrollContainer minWidth={640}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('members.email')}</Table.Th>
-              <Table.Th scope="col">{t('members.role')}</Table.Th>
-              <Table.Th scope="col">{t('members.state')}</Table.Th>
-              <Table.Th scope="col">{t('members.expires')}</Table.Th>
-              <Table.Th scope="col">
-                <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invitations.map((i) => {
+      <DataTable
+        rows={invitations}
+        rowKey={(i) => i.id}
+        minWidth={640}
+        empty={t('members.noInvitations')}
+        columns={[
+          { header: t('members.email'), cell: (i) => i.email },
+          { header: t('members.role'), cell: (i) => t(`roles.${i.role}`) },
+          {
+            header: t('members.state'),
+            cell: (i) => {
               const state = stateOf(i, now);
               return (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{i.email}</Table.Td>
-                  <Table.Td>{t(`roles.${i.role}`)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={state === 'pending' ? 'blue' : 'gray'} autoContrast>
-                      {t(`members.invitationState.${state}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{format.dateTime(i.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    {state === 'pending' && (
-                      <ConfirmButton
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('members.revokeOf', { email: i.email })}
-                        question={t('members.revokeQuestion', { email: i.email })}
-                        confirmLabel={t('members.revoke')}
-                        onConfirm={async () => {
-                          const result = await revokeInvitation({ invitationId: i.id });
-                          setError(result.error ?? null);
-                          onChanged();
-                        }}
-                      >
-                        {t('members.revoke')}
-                      </ConfirmButton>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
+                <Badge variant="light" color={state === 'pending' ? 'blue' : 'gray'} autoContrast>
+                  {t(`members.invitationState.${state}`)}
+                </Badge>
               );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            },
+          },
+          { header: t('members.expires'), cell: (i) => format.dateTime(i.expiresAt) },
+        ]}
+        actions={(i) =>
+          stateOf(i, now) === 'pending' && (
+            <RowActionButton
+              label={t('members.revoke')}
+              aria-label={t('members.revokeOf', { email: i.email })}
+              question={t('members.revokeQuestion', { email: i.email })}
+              onConfirm={async () => {
+                const result = await revokeInvitation({ invitationId: i.id });
+                setError(result.error ?? null);
+                onChanged();
+              }}
+            />
+          )
+        }
+      />
     </>
   );
 }
