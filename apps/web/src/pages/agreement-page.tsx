@@ -10,6 +10,7 @@ import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { StatusBadge } from '../modules/ui/status-badge';
 import { useFormat } from '../modules/ui/use-format';
+import { Panel } from '../modules/ui/panel';
 import { WatchButton } from '../modules/watches/components/watch-button';
 
 export default function AgreementPage() {
@@ -77,21 +78,15 @@ export default function AgreementPage() {
                 ))}
               </Stack>
             </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="md">
-                {t('agreements.timeline')}
-              </Title>
+            <Panel title={t('agreements.timeline')} titleGap="md">
               <AgreementTimeline agreement={a} />
-            </Paper>
+            </Panel>
             <CommentThread subjectType="AGREEMENT" subjectId={a.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('agreements.participants')}
-              </Title>
+            <Panel title={t('agreements.participants')}>
               <List size="sm">
                 {a.participants.map((p) => (
                   <List.Item key={p.id}>
@@ -101,13 +96,10 @@ export default function AgreementPage() {
                   </List.Item>
                 ))}
               </List>
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('agreements.sources')}
-              </Title>
+            </Panel>
+            <Panel title={t('agreements.sources')}>
               <EvidenceList items={a.sources} />
-            </Paper>
+            </Panel>
           </Stack>
         </Grid.Col>
       </Grid>

@@ -18,6 +18,7 @@ import { StatusChangeDialog } from '../modules/status/components/status-change-d
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { StatusBadge } from '../modules/ui/status-badge';
+import { Panel } from '../modules/ui/panel';
 import { WatchButton } from '../modules/watches/components/watch-button';
 
 export default function CommitmentPage() {
@@ -78,10 +79,7 @@ export default function CommitmentPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('commitment.sourceQuote')}
-              </Title>
+            <Panel title={t('commitment.sourceQuote')}>
               {c.sourceQuote ? (
                 <Blockquote color="gray" p="md" lang="en">
                   {c.sourceQuote}
@@ -89,22 +87,16 @@ export default function CommitmentPage() {
               ) : (
                 <Text c="dimmed">—</Text>
               )}
-            </Paper>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="md">
-                {t('commitment.history')}
-              </Title>
+            </Panel>
+            <Panel title={t('commitment.history')} titleGap="md">
               <CommitmentTimeline commitment={c} />
-            </Paper>
+            </Panel>
             <CommentThread subjectType="COMMITMENT" subjectId={c.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('evidence.title', { count: c.evidence.totalCount })}
-              </Title>
+            <Panel title={t('evidence.title', { count: c.evidence.totalCount })}>
               {addingEvidence && (
                 <Paper withBorder p="sm" mb="md">
                   <AddEvidenceForm
@@ -118,14 +110,11 @@ export default function CommitmentPage() {
                 </Paper>
               )}
               <EvidenceList items={evidence} />
-            </Paper>
+            </Panel>
             <IndicatorsPanel commitmentId={c.id} indicators={c.indicators} evidence={evidence} canWrite={canWrite} onChanged={refresh} />
-            <Paper withBorder p="md" radius="md">
-              <Title order={2} size="h4" mb="sm">
-                {t('links.title')}
-              </Title>
+            <Panel title={t('links.title')}>
               <CommitmentLinks links={c.links} />
-            </Paper>
+            </Panel>
           </Stack>
         </Grid.Col>
       </Grid>

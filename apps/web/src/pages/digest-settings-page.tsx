@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Permission } from '@pactwatch/domain';
@@ -10,6 +10,7 @@ import { useCan } from '../modules/session/hooks/use-can';
 import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
+import { Panel } from '../modules/ui/panel';
 import { useMyWatches } from '../modules/watches/hooks/use-my-watches';
 
 export default function DigestSettingsPage() {
@@ -34,17 +35,14 @@ export default function DigestSettingsPage() {
         )}
       </Group>
       <Text c="dimmed">{t('digest.intro')}</Text>
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('digest.settings')}
-        </Title>
+      <Panel title={t('digest.settings')}>
         <ErrorAlert error={error} />
         {!subscription && !error && <Loading />}
         {subscription && <DigestSettingsForm key={subscription.id ?? 'new'} subscription={subscription} onSaved={preview.refresh} />}
         <Text size="sm" mt="md" data-testid="following">
           {watches && (following.length ? t('digest.followingList', { list: following.join(', ') }) : t('digest.followingNothing'))}
         </Text>
-      </Paper>
+      </Panel>
       <ErrorAlert error={preview.error} />
       {!preview.preview && !preview.error && <Loading />}
       {preview.preview && <DigestPreview preview={preview.preview} onRefresh={preview.refresh} refreshing={preview.fetching} />}

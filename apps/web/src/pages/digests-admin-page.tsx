@@ -12,6 +12,7 @@ import { useRunDigests } from '../modules/digests/hooks/use-run-digests';
 import { useCan } from '../modules/session/hooks/use-can';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
+import { Panel } from '../modules/ui/panel';
 
 export default function DigestsAdminPage() {
   const { t } = useTranslation();
@@ -25,10 +26,7 @@ export default function DigestsAdminPage() {
   return (
     <Stack>
       <Title order={1}>{t('digestAdmin.title')}</Title>
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('digestAdmin.recipients')}
-        </Title>
+      <Panel title={t('digestAdmin.recipients')}>
         <Text size="sm" c="dimmed" mb="sm">
           {t('digestAdmin.recipientsIntro')}
         </Text>
@@ -37,7 +35,7 @@ export default function DigestsAdminPage() {
           <ErrorAlert error={recipients.error} />
           {recipients.recipients && <DigestRecipientsTable recipients={recipients.recipients} />}
         </div>
-      </Paper>
+      </Panel>
       <Paper withBorder p="md" radius="md">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h4">
@@ -56,14 +54,11 @@ export default function DigestsAdminPage() {
         {!deliveries.deliveries && !deliveries.error && <Loading />}
         {deliveries.deliveries && <DigestDeliveriesTable deliveries={deliveries.deliveries} />}
       </Paper>
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('digestAdmin.outbox')}
-        </Title>
+      <Panel title={t('digestAdmin.outbox')}>
         <ErrorAlert error={outbox.error} />
         {!outbox.messages && !outbox.error && <Loading />}
         {outbox.messages && <OutboxList messages={outbox.messages} />}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

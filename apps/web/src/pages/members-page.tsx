@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Permission, Role } from '@pactwatch/domain';
 import { InvitationsTable } from '../modules/members/components/invitations-table';
@@ -10,6 +10,7 @@ import { useCan } from '../modules/session/hooks/use-can';
 import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
+import { Panel } from '../modules/ui/panel';
 
 export default function MembersPage() {
   const { t } = useTranslation();
@@ -27,24 +28,18 @@ export default function MembersPage() {
   return (
     <Stack>
       <Title order={1}>{t('members.title')}</Title>
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('members.members')}
-        </Title>
+      <Panel title={t('members.members')}>
         <ErrorAlert error={members.error} />
         {!members.data && !members.error && <Loading />}
         {members.data && <MembersTable members={members.data.members} myRole={myRole} myUserId={me.user?.id} onChanged={refresh} />}
-      </Paper>
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
-          {t('members.invitations')}
-        </Title>
+      </Panel>
+      <Panel title={t('members.invitations')}>
         <InviteMemberForm myRole={myRole} onInvited={refresh} />
         <div style={{ marginTop: 16 }}>
           <ErrorAlert error={invitations.error} />
           {invitations.data && <InvitationsTable invitations={invitations.data.invitations} onChanged={refresh} />}
         </div>
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
