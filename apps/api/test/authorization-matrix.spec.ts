@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLNamedType, GraphQLSchema, isEnumType, isLeafType, isObjectType, isSpecifiedScalarType } from 'graphql';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { expectNoLeak } from './support/expectations';
@@ -284,6 +284,44 @@ describe('authorization matrix: every operation × every kind of caller, against
       if (problem) problems.push(`${op.type} ${op.name} (${rule}): ${problem}`);
     }
     expect(problems).toEqual([]);
+  }, 60_000);
+
+  // Queries run on graphql-jit with leaf serialization off (common/graphql/compiled-executor.ts): enum
+  // and built-in scalar values go out as the resolvers return them. Every query the API serves,
+  // filled a few levels deep from the seeded workspace, must then still answer each in its JSON form.
+  it('every query answers built-in scalars and enums in their JSON form (graphql-jit writes them as resolved)', async () => {
+    const problems: string[] = [];
+    const seen = new Map<string, number>();
+    const check = (type: GraphQLNamedType, value: unknown, path: string) => {
+      if (value === null) return;
+      if (Array.isArray(value)) return value.forEach((v, i) => check(type, v, `${path}.${i}`));
+      if (isObjectType(type)) {
+        for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+          if (key !== '__typename') check(getNamedType(type.getFields()[key].type), v, `${path}.${key}`);
+        }
+        return;
+      }
+      if (!isLeafType(type) || !(isEnumType(type) || isSpecifiedScalarType(type))) return;
+      const ok = isEnumType(type)
+        ? typeof value === 'string' && type.getValue(value) !== undefined
+        : { ID: typeof value === 'string', String: typeof value === 'string', Int: Number.isInteger(value), Float: Number.isFinite(value), Boolean: typeof value === 'boolean' }[type.name];
+      const kind = isEnumType(type) ? 'enum' : type.name;
+      seen.set(kind, (seen.get(kind) ?? 0) + 1);
+      if (!ok) problems.push(`${path}: ${JSON.stringify(value)} is not a ${type.name}`);
+    };
+    for (const op of operationsOf(schema, 'query')) {
+      const res = await callAs(op, 'OWNER');
+      if (res.data) check(schema.getQueryType()!, res.data, op.name);
+    }
+    // Indicator values (the only Float) lie deeper than the walk goes.
+    const values = await app.request({
+      query: '{ commitments(first: 100) { edges { node { indicators { latestObservation { value current } observations { value } } } } } }',
+      token: tokens.OWNER,
+    });
+    check(schema.getQueryType()!, values.data, 'commitments');
+    expect(problems).toEqual([]);
+    // The walk reached every kind of leaf.
+    for (const kind of ['ID', 'String', 'Int', 'Float', 'Boolean', 'enum']) expect({ kind, seen: (seen.get(kind) ?? 0) > 0 }).toEqual({ kind, seen: true });
   }, 60_000);
 
   it('left every caller able to work: the destructive calls used rows made for them', async () => {

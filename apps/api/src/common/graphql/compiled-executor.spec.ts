@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { buildSchema, execute, ExecutionResult, getOperationAST, GraphQLError, GraphQLSchema, parse } from 'graphql';
+import { buildSchema, execute, ExecutionResult, getOperationAST, GraphQLEnumType, GraphQLError, GraphQLList, GraphQLObjectType, GraphQLSchema, parse } from 'graphql';
 import { CompiledQueryExecutor } from './compiled-executor';
 
 // A small schema with what the API's own has: nested lists resolved asynchronously, arguments with
 // defaults, an input object whose non-null field has a default, errors with extensions, mutations.
 const SDL = `
   enum Direction { ASC DESC }
+  enum Kind { BOOK FILM }
   input Order { field: String! direction: Direction! = ASC }
-  type Item { id: ID! name: String! tags(first: Int = 2): [String!]! broken: String required: String! }
+  type Item {
+    id: ID! name: String! tags(first: Int = 2): [String!]! broken: String required: String!
+    kind: Kind! count: Int! score: Float active: Boolean! note: String
+  }
   type Query {
     items(order: Order, first: Int! = 3): [Item!]!
     item(id: ID!): Item
@@ -22,7 +26,7 @@ class NotFound extends Error {
 
 function schemaWithResolvers(log: string[]): GraphQLSchema {
   const schema = buildSchema(SDL);
-  const items = ['a', 'b', 'c', 'd'].map((id) => ({ id, name: `Item ${id}` }));
+  const items = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, name: `Item ${id}`, kind: i % 2 ? 'FILM' : 'BOOK', count: i, score: i ? i / 4 : null, active: i > 1, note: null }));
   const query = schema.getQueryType()!.getFields();
   query.items.resolve = async (_: unknown, args: { order?: { field: string; direction: string }; first: number }) => {
     const list = args.order?.direction === 'DESC' ? [...items].reverse() : items;
@@ -87,6 +91,7 @@ describe('CompiledQueryExecutor', () => {
     ['a variable of the wrong type', 'query($n: Int!) { items(first: $n) { id } }', { n: 'many' }],
     ['a missing required variable', 'query($n: Int!) { items(first: $n) { id } }', {}],
     ['an unknown enum value in a variable', 'query($o: Order) { items(order: $o) { id } }', { o: { field: 'name', direction: 'SIDEWAYS' } }],
+    ['enums, Int, Float, Boolean and nulls as resolved', '{ items(first: 4) { id kind count score active note } }', undefined],
     ['fragments and __typename', '{ items(first: 2) { ...F } } fragment F on Item { __typename id name }', undefined],
   ];
 
@@ -113,6 +118,14 @@ describe('CompiledQueryExecutor', () => {
     const source = 'mutation { a: add(name: "a") b: add(name: "b") c: add(name: "c") }';
     expect(json(await runCompiled(executor, source))).toEqual({ data: { a: 1, b: 2, c: 3 } });
     expect(compiledLog).toEqual(['a', 'b', 'c']);
+  });
+
+  it('serializes enum values itself when an enum\'s values are not its names', async () => {
+    const level = new GraphQLEnumType({ name: 'Level', values: { LOW: { value: 1 }, HIGH: { value: 2 } } });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { levels: { type: new GraphQLList(level), resolve: () => [2, 1] } } }),
+    });
+    expect(json(await runCompiled(new CompiledQueryExecutor(() => schema), '{ levels }'))).toEqual({ data: { levels: ['HIGH', 'LOW'] } });
   });
 
   it('refuses to start before the schema is built', async () => {

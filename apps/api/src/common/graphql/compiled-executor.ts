@@ -9,6 +9,7 @@ import {
   GraphQLInputObjectType,
   GraphQLInputType,
   GraphQLSchema,
+  isEnumType,
   isInputObjectType,
   isNonNullType,
   OperationDefinitionNode,
@@ -45,6 +46,7 @@ const COMPILED_KEPT = 500;
 export class CompiledQueryExecutor implements Gateway {
   private readonly listeners = new Set<SchemaListener>();
   private readonly compiled = new Map<string, CompiledQuery | typeof INTERPRETED>();
+  private readonly leavesChecked = new WeakMap<GraphQLSchema, boolean>();
 
   /** `schema` gives the schema to serve once Nest has built it (GraphQLSchemaHost). */
   constructor(private readonly schema: () => GraphQLSchema | undefined) {}
@@ -78,6 +80,25 @@ export class CompiledQueryExecutor implements Gateway {
     return isThenable(result) ? result.then(withGraphQLErrors) : withGraphQLErrors(result);
   }
 
+  /**
+   * Whether enum and built-in scalar values can be written as the resolvers return them. graphql-jit
+   * otherwise calls each leaf's serializer with the error's locations and path built beforehand, per
+   * field of every object: most of the garbage of a nested read of thousands of objects. Written as
+   * they are, the answer is the same when every enum's values are their own names (what resolvers
+   * return is an enum value) and resolvers return strings for ID and String, integers for Int,
+   * numbers for Float and booleans: the API's do (counts are cast ::int and numerics ::float8;
+   * test/authorization-matrix.spec.ts checks every query's answer). Custom scalars (DateTime,
+   * LocalDate) are serialized either way.
+   */
+  private leavesAsResolved(schema: GraphQLSchema): boolean {
+    let ok = this.leavesChecked.get(schema);
+    if (ok === undefined) {
+      ok = Object.values(schema.getTypeMap()).every((type) => !isEnumType(type) || type.getValues().every((v) => v.value === v.name));
+      this.leavesChecked.set(schema, ok);
+    }
+    return ok;
+  }
+
   /** The document compiled (once, then kept), or INTERPRETED if graphql-js is to run it. */
   private compile(schema: GraphQLSchema, rc: RequestContext): CompiledQuery | typeof INTERPRETED {
     const key = `${rc.queryHash}\n${rc.operationName ?? ''}`;
@@ -90,7 +111,7 @@ export class CompiledQueryExecutor implements Gateway {
     }
     let made: CompiledQuery | typeof INTERPRETED = INTERPRETED;
     if (variablesCompilable(schema, rc.operation)) {
-      const compiled = compileQuery(schema, rc.document, rc.operationName ?? undefined);
+      const compiled = compileQuery(schema, rc.document, rc.operationName ?? undefined, { disableLeafSerialization: this.leavesAsResolved(schema) });
       // What graphql-jit cannot compile, graphql-js runs (and reports on, if it is wrong).
       if (isCompiledQuery(compiled)) made = compiled;
     }
