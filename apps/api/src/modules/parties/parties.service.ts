@@ -67,8 +67,10 @@ export class PartiesService {
     return loaders
       .get<string, PartyEntity[]>(`${via}.parties`, async (ids) => {
         const rows: Linked<PartyEntity>[] = await this.dataSource.query(
-          `SELECT ${PARTY}, j.${via}_id AS "parentId" FROM ${table} j JOIN parties p ON p.id = j.party_id
-           WHERE j.workspace_id = $1 AND j.${via}_id = ANY($2::uuid[]) ORDER BY p.code`,
+          // Joined to unnest(ids), not `= ANY(ids)`: the planner estimates an ANY element by element,
+          // which for the 400 commitments of a nested page cost more than running the statement.
+          `SELECT ${PARTY}, j.${via}_id AS "parentId" FROM unnest($2::uuid[]) AS k(id) JOIN ${table} j ON j.${via}_id = k.id JOIN parties p ON p.id = j.party_id
+           WHERE j.workspace_id = $1 ORDER BY p.code`,
           [workspaceId, ids],
         );
         return RequestLoaders.grouped(rows, ids, (r) => r.parentId);
