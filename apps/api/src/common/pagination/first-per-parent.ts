@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { readRows } from '../sql/read-rows';
 import type { PageNeeds } from '../graphql/selection';
 import { RequestLoaders } from '../dataloaders/request-loaders';
 import { ConnectionShape } from './connection.model';
@@ -69,7 +70,8 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
   const params = [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[1] ?? null, o.first + 1];
   if (o.strategy === 'lateral') {
     const order = `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}`;
-    return manager.query(
+    return readRows<R & ChildRow>(
+      manager,
       `SELECT x.*, p.id AS "parentId"${count ? ', n."totalCount"' : ''}
        FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
        ${count ? `CROSS JOIN LATERAL (
@@ -102,14 +104,16 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
        WHERE $3::timestamptz IS NULL OR ("sortValue", "sortId") ${cmp} ($3::timestamptz, $4::uuid)
      )`;
   if (o.joinAfter) {
-    return manager.query(
+    return readRows<R & ChildRow>(
+      manager,
       `${ranked}
        SELECT ${o.select}, ${extra.map((name) => `x.${name}`).join(', ')}
        FROM ranked x ${o.joinAfter} WHERE x.rn <= $5 ORDER BY x."parentId", x.rn`,
       params,
     );
   }
-  return manager.query(
+  return readRows<R & ChildRow>(
+    manager,
     `${ranked}
      SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, ${extra.join(', ')}` : '*'}
      FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommitmentLinkKind, DomainError, todayIso } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { readRows } from '../../common/sql/read-rows';
 import { Caller } from '../../common/context/gql-context';
 import { ConnectionShape } from '../../common/pagination/connection.model';
 import { childConnections, firstPerParent } from '../../common/pagination/first-per-parent';
@@ -181,7 +182,8 @@ export class CommitmentsService {
     return loaders
       .get<string, StatusChange | null>(`commitment.latestStatusChange:${columns.key}`, async (ids) => {
         // Per commitment, the newest change straight from the (commitment, created_at, id) index.
-        const rows: StatusChangeRow[] = await this.dataSource.query(
+        const rows = await readRows<StatusChangeRow>(
+          this.dataSource.manager,
           `SELECT s.* FROM unnest($2::uuid[]) AS p(id) CROSS JOIN LATERAL (
              SELECT ${columns.select} FROM status_changes s
              WHERE s.workspace_id = $1 AND s.commitment_id = p.id

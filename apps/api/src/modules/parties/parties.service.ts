@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { readRows } from '../../common/sql/read-rows';
 import { OrganizationEntity } from './organization.entity';
 import { PartyEntity } from './party.entity';
 import { PersonEntity } from './person.entity';
@@ -66,7 +67,8 @@ export class PartiesService {
     const table = via === 'commitment' ? 'commitment_parties' : 'agreement_parties';
     return loaders
       .get<string, PartyEntity[]>(`${via}.parties`, async (ids) => {
-        const rows: Linked<PartyEntity>[] = await this.dataSource.query(
+        const rows = await readRows<Linked<PartyEntity>>(
+          this.dataSource.manager,
           // Joined to unnest(ids), not `= ANY(ids)`: the planner estimates an ANY element by element,
           // which for the 400 commitments of a nested page cost more than running the statement.
           `SELECT ${PARTY}, j.${via}_id AS "parentId" FROM unnest($2::uuid[]) AS k(id) JOIN ${table} j ON j.${via}_id = k.id JOIN parties p ON p.id = j.party_id

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { createDataSource, queryCounter } from '../../database/data-source';
+import '../../create-app'; // the API's pg type parsers (timestamptz, date), as the server has them
+import { readRows } from './read-rows';
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// Columns of every kind the API reads: uuid, text, int, bigint, numeric, boolean, timestamptz,
+// date, null, an alias that appears twice (the later wins) and awkward aliases.
+const STATEMENT = `
+  SELECT v.id, v.title, v.n, v.n::bigint AS big, (v.n::numeric / 4)::numeric(6, 2) AS ratio, v.n > 1 AS many,
+         v.at, v.at::date AS "day", NULL::text AS nothing, v.title AS "title", 'x' AS "__proto__",
+         'q' AS "quote""d", v.n AS "parentId"
+  FROM (VALUES
+    ('00000000-0000-4000-8000-000000000001'::uuid, 'first', 1, '2026-11-28T10:00:00.123Z'::timestamptz),
+    ('00000000-0000-4000-8000-000000000002'::uuid, 'second', 2, '2026-01-01T00:00:00Z'::timestamptz)
+  ) AS v(id, title, n, at)
+  WHERE v.n <= $1
+  ORDER BY v.n`;
+
+describe('readRows', () => {
+  const name = `pactwatch_rows_${randomBytes(6).toString('hex')}`;
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    await admin(adminUrl, `CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    ds = createDataSource(url.toString(), 2);
+    await ds.initialize();
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await admin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+
+  it('returns the same rows as manager.query, value for value and key for key', async () => {
+    const expected = await ds.manager.query(STATEMENT, [5]);
+    const rows = await readRows<Record<string, unknown>>(ds.manager, STATEMENT, [5]);
+    expect(rows).toEqual(expected);
+    expect(rows.map((r) => Object.keys(r))).toEqual(expected.map((r: object) => Object.keys(r)));
+    expect(rows[0]).toMatchObject({ id: '00000000-0000-4000-8000-000000000001', n: 1, big: '1', ratio: '0.25', many: false, nothing: null, 'quote"d': 'q' });
+    expect(rows[0].at).toEqual(new Date('2026-11-28T10:00:00.123Z'));
+    // `__proto__` is a column like any other, not the row's prototype.
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(rows[0], '__proto__')?.value).toBe('x');
+  });
+
+  it('passes the parameters: no rows, one row', async () => {
+    expect(await readRows(ds.manager, STATEMENT, [0])).toEqual([]);
+    expect((await readRows<{ title: string }>(ds.manager, STATEMENT, [1])).map((r) => r.title)).toEqual(['first']);
+  });
+
+  it('is counted as a statement, as manager.query is', async () => {
+    const counter = queryCounter(ds);
+    const before = counter.count;
+    await readRows(ds.manager, STATEMENT, [5]);
+    expect(counter.count - before).toBe(1);
+  });
+
+  it('fails as manager.query does: a QueryFailedError naming the statement, the connection released', async () => {
+    const failing = readRows(ds.manager, 'SELECT no_such_column FROM (VALUES (1)) AS v(n)', []);
+    await expect(failing).rejects.toBeInstanceOf(QueryFailedError);
+    await expect(failing).rejects.toThrow('column "no_such_column" does not exist');
+    // The pool has two connections: more reads than that still run if each released its own.
+    for (let i = 0; i < 3; i++) await expect(readRows(ds.manager, 'SELECT no_such_column', [])).rejects.toBeInstanceOf(QueryFailedError);
+    expect(await readRows(ds.manager, STATEMENT, [1])).toHaveLength(1);
+  });
+
+  it('reads inside a transaction on its connection: rows not yet committed are seen', async () => {
+    await ds.transaction(async (m) => {
+      await m.query('CREATE TEMPORARY TABLE pending (id int) ON COMMIT DROP');
+      await m.query('INSERT INTO pending VALUES (7)');
+      expect(await readRows(m, 'SELECT id FROM pending', [])).toEqual([{ id: 7 }]);
+    });
+  });
+});
