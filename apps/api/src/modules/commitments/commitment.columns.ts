@@ -46,7 +46,8 @@ const STATUS_CHANGE_FIELDS = {
 export const STATUS_CHANGE_COLUMNS = allColumns(STATUS_CHANGE_FIELDS);
 
 /** The status change columns a selection needs (see selectedNames); all of them when it is not known. */
-export const statusChangeColumns = (fields: ReadonlySet<string> | null | undefined) => selectedColumns(STATUS_CHANGE_FIELDS, fields, ['id', 'commitmentId']);
+const STATUS_CHANGE_ALWAYS = ['id', 'commitmentId'] as const;
+export const statusChangeColumns = (fields: ReadonlySet<string> | null | undefined) => selectedColumns(STATUS_CHANGE_FIELDS, fields, STATUS_CHANGE_ALWAYS);
 
 export type CommitmentRow = Omit<CommitmentEntity, 'workspaceId'>;
 export type StatusChangeRow = Omit<StatusChangeEntity, 'workspaceId'>;

@@ -32,6 +32,7 @@ const EVIDENCE_FIELDS: Record<keyof EvidenceRow, string> = {
 };
 
 export const EVIDENCE_COLUMNS = allColumns(EVIDENCE_FIELDS);
+const EVIDENCE_ALWAYS: readonly (keyof EvidenceRow)[] = ['id'];
 
 /** The same rules the input classes apply, again at the service: it may be called from elsewhere. */
 export function evidenceViolations(e: Partial<NewEvidenceInput>, prefix = '', partial = false): FieldViolation[] {
@@ -55,7 +56,7 @@ export class EvidenceService {
     assertPageSize(first);
     // Only the columns of the fields asked for (the id always): a nested read of 2,000 sources that
     // shows five of their ten fields neither reads nor parses the others.
-    const { select, names: outputs, key } = selectedColumns(EVIDENCE_FIELDS, fields, ['id']);
+    const { select, names: outputs, key } = selectedColumns(EVIDENCE_FIELDS, fields, EVIDENCE_ALWAYS);
     return loaders
       .get<string, ReturnType<typeof toConnection<EvidenceRow, EvidenceRow>>>(`commitment.evidence:${first}:${after ?? ''}:${key}:${needsKey(needs)}`, async (ids) => {
         const rows = await firstPerParent<EvidenceRow>(this.dataSource.manager, {
