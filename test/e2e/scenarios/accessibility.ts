@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { DEMO, openPath, screenshot } from '../support/browser.ts';
+import { DEMO, networkSettled, openPath, screenshot } from '../support/browser.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED } from '../support/seed.ts';
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
+  await networkSettled(page);
   // The digest preview's sandboxed frame (an email, shown as it is sent) runs no script, axe's
   // included: axe would wait on it for ever. It is left out; it has a title, and the page around it is checked.
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe[sandbox=""]').analyze();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO, openPath, screenshot, waitForDashboard } from '../support/browser.ts';
+import { DEMO, networkSettled, openPath, screenshot, waitForDashboard } from '../support/browser.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -16,7 +16,7 @@ export function analystScenarios(env: () => E2eEnv): void {
     await page.waitForURL(/q=human\+smuggling/);
     const link = page.getByRole('link', { name: TITLES.mxSmuggling });
     await link.waitFor();
-    await page.waitForLoadState('networkidle');
+    await networkSettled(page);
     await screenshot(page, 'commitment-list');
     await link.click();
     await page.getByRole('heading', { level: 1, name: TITLES.mxSmuggling }).waitFor();
@@ -52,7 +52,7 @@ export function analystScenarios(env: () => E2eEnv): void {
     assert.equal(await timeline.getByText('In progress').count(), 1);
     assert.equal(await timeline.getByRole('link', { name: 'INM operations report' }).getAttribute('href'), 'https://example.org/inm-operations');
     await page.getByText('Version 2').waitFor();
-    await page.waitForLoadState('networkidle');
+    await networkSettled(page);
     await screenshot(page, 'commitment');
   });
 

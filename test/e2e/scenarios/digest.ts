@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO, openPath, screenshot } from '../support/browser.ts';
+import { DEMO, networkSettled, openPath, screenshot } from '../support/browser.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -50,7 +50,7 @@ export function digestScenarios(env: () => E2eEnv): void {
     await page.getByRole('tab', { name: 'Plain text' }).click();
     await page.locator('pre').getByText(TITLES.mxHumaneBorder).waitFor();
     await page.getByRole('tab', { name: 'As the email shows it' }).click();
-    await page.waitForLoadState('networkidle');
+    await networkSettled(page);
     await screenshot(page, 'digest-settings');
 
     // Settings are kept: a reload shows them.
@@ -87,7 +87,7 @@ export function digestScenarios(env: () => E2eEnv): void {
 
     await page.getByRole('button', { name: 'Run digests now' }).click();
     await page.getByText(/^Run finished: \d+ scheduled, \d+ sent, \d+ with nothing to report, \d+ failed\.$/).waitFor();
-    await page.waitForLoadState('networkidle');
+    await networkSettled(page);
     await screenshot(page, 'digest-admin');
 
     await page.getByRole('button', { name: 'Remove liaison@example.org' }).click();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page, WebSocketRoute } from 'playwright-core';
-import { DEMO, LIVE_MS, openPath, screenshot, signIn, waitForDashboard } from '../support/browser.ts';
+import { DEMO, LIVE_MS, networkSettled, openPath, screenshot, signIn, waitForDashboard } from '../support/browser.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -87,7 +87,7 @@ export function liveScenarios(env: () => E2eEnv): void {
     await analyst.page.getByTestId('notification-toast').getByText(`Olivia Owner mentioned you on “${TITLES.usCbpCrackdown}”`).waitFor({ timeout: LIVE_MS });
     const bell = analyst.page.getByRole('link', { name: 'Notifications, 1 unread' });
     await bell.waitFor({ timeout: LIVE_MS });
-    await analyst.page.waitForLoadState('networkidle');
+    await networkSettled(analyst.page);
     await screenshot(analyst.page, 'live-commitment');
     assert.equal(await stillSameDocument(analyst.page), true, 'the analyst’s page was reloaded');
 

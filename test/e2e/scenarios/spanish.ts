@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEMO, openPath, screenshot } from '../support/browser.ts';
+import { DEMO, networkSettled, openPath, screenshot } from '../support/browser.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED } from '../support/seed.ts';
 
@@ -18,7 +18,7 @@ export function spanishScenarios(env: () => E2eEnv): void {
     // 70,000 in Spanish is "70.000"; 27 Dec 2023 is "27 dic 2023".
     await page.getByText(/^70\.000 people a fecha de 27 dic 2023/).waitFor();
     await page.getByRole('button', { name: 'Cambiar estado' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await networkSettled(page);
     await screenshot(page, 'commitment-es');
 
     // The choice is remembered on the next visit.

@@ -27,6 +27,36 @@ export async function signIn(page: Page, baseUrl: string, email: string): Promis
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 }
 
+/**
+ * Waits until the page has had no HTTP request in flight for `quietMs`. Not
+ * waitForLoadState('networkidle'): that waits for Chromium's one "network idle" event of the last
+ * document load, which never comes when the page's live WebSocket opened before the load went
+ * quiet (the scenarios then hung for 15 s, in about half of the full runs), and which says nothing
+ * about requests made after the load (clicks, client-side navigation).
+ */
+export async function networkSettled(page: Page, quietMs = 500, timeoutMs = 15_000): Promise<void> {
+  const inFlight = new Set<unknown>();
+  const started = (r: unknown) => inFlight.add(r);
+  const ended = (r: unknown) => inFlight.delete(r);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    const until = Date.now() + timeoutMs;
+    let quietSince = Date.now();
+    for (;;) {
+      if (inFlight.size) quietSince = Date.now();
+      else if (Date.now() - quietSince >= quietMs) return;
+      if (Date.now() > until) throw new Error(`networkSettled: ${inFlight.size} request(s) still in flight after ${timeoutMs} ms`);
+      await page.waitForTimeout(50);
+    }
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -40,7 +70,7 @@ export async function openPath(page: Page, baseUrl: string, path: string): Promi
   const response = await page.goto(`${baseUrl}${path}`);
   if (response && response.status() !== 404) return;
   await page.goto(`${baseUrl}/`);
-  await page.waitForLoadState('networkidle');
+  await networkSettled(page);
   await page.evaluate((to) => {
     window.history.pushState({}, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
@@ -63,5 +93,5 @@ export async function waitForDashboard(page: Page): Promise<void> {
   await page.locator('[data-testid="status-breakdown"] .recharts-bar-rectangle').first().waitFor({ state: 'attached' });
   await page.locator('[data-testid="recent-changes"][data-ready="true"] li').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[aria-label="Loading…"]'));
-  await page.waitForLoadState('networkidle');
+  await networkSettled(page);
 }
