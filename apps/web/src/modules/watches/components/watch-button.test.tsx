@@ -37,4 +37,16 @@ describe('the watch button', () => {
     await waitFor(() => expect(calls.find((c) => c.operationName === 'Unwatch')?.variables.input).toEqual({ watchId: 'w9' }));
     expect(calls.filter((c) => c.operationName === 'MyWatches').length).toBe(3);
   });
+
+  it('shown pressed from the page before the list of watches is known: disabled, so a click cannot watch it again', async () => {
+    const { client, calls } = createTestClient(({ operationName }) =>
+      operationName === 'MyWatches' ? { data: null, errors: [{ message: 'not now', extensions: { code: 'INTERNAL' } }] } : { data: null },
+    );
+    renderWithProviders(<WatchButton subjectType="COMMITMENT" subjectId="c-1" watched />, { client });
+    const button = await screen.findByRole('button', { name: 'Watch', pressed: true });
+    await waitFor(() => expect(calls.some((c) => c.operationName === 'MyWatches')).toBe(true));
+    expect(button).toBeDisabled();
+    await userEvent.setup().click(button);
+    expect(calls.map((c) => c.operationName)).not.toContain('Watch');
+  });
 });

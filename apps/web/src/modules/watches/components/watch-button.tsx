@@ -40,7 +40,9 @@ export function WatchButton({ subjectType, subjectId, name, watched, ...button }
         aria-pressed={on}
         leftSection={<span aria-hidden="true">{on ? '✓' : '+'}</span>}
         loading={watching || unwatching}
-        disabled={!watches && watched === undefined}
+        // Until the list has loaded, the page's word can show the state, but only watching can be
+        // done: unwatching needs the watch's id (a click would otherwise watch it again).
+        disabled={!watches && watched !== false}
         onClick={() => void toggle()}
         title={t(`watch.hint.${subjectType}`)}
         {...button}
