@@ -11,17 +11,17 @@ export function selectedColumns<K extends string>(
 ): SelectedColumns<K> {
   if (!fields) return { select: allColumns(columns), names: undefined, key: '*' };
   // A selection's field set is one object per request and field (selectedNames keeps it), asked for
-  // once per parent row: the choice is made once per set, not for each of 400 commitments.
-  let byFields = CHOSEN.get(columns);
-  if (!byFields) CHOSEN.set(columns, (byFields = new WeakMap()));
-  let byAlways = byFields.get(fields);
-  if (!byAlways) byFields.set(fields, (byAlways = new Map()));
-  const alwaysKey = always.join(',');
-  const kept = byAlways.get(alwaysKey) as SelectedColumns<K> | undefined;
+  // once per parent row: the choice is made once per set, not for each of 400 commitments. Callers
+  // pass module constants for `columns` and `always`, so those key the memo as they are.
+  let byAlways = CHOSEN.get(columns);
+  if (!byAlways) CHOSEN.set(columns, (byAlways = new WeakMap()));
+  let byFields = byAlways.get(always);
+  if (!byFields) byAlways.set(always, (byFields = new WeakMap()));
+  const kept = byFields.get(fields) as SelectedColumns<K> | undefined;
   if (kept) return kept;
   const names = (Object.keys(columns) as K[]).filter((name) => always.includes(name) || fields.has(name));
   const chosen = { select: names.map((name) => columns[name]).join(', '), names, key: names.join(',') };
-  byAlways.set(alwaysKey, chosen);
+  byFields.set(fields, chosen);
   return chosen;
 }
 
@@ -31,7 +31,7 @@ export interface SelectedColumns<K extends string> {
   key: string;
 }
 
-const CHOSEN = new WeakMap<object, WeakMap<ReadonlySet<string>, Map<string, SelectedColumns<string>>>>();
+const CHOSEN = new WeakMap<object, WeakMap<readonly string[], WeakMap<ReadonlySet<string>, SelectedColumns<string>>>>();
 
 /** Every column of such a map, for a SELECT list. */
 export function allColumns(columns: Record<string, string>): string {
