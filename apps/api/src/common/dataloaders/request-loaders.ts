@@ -23,6 +23,17 @@ export class RequestLoaders {
     return keys.map((k) => map.get(k) ?? null);
   }
 
+  /**
+   * Groups child rows by the position of their parent among the batch's keys (1-based, as
+   * `unnest($n::uuid[]) WITH ORDINALITY` numbers them): no parent id per row to read, keep and hash.
+   */
+  static byOrdinal<V extends { parentOrd: number }>(rows: V[], count: number): V[][] {
+    const groups: V[][] = [];
+    for (let i = 0; i < count; i++) groups.push([]);
+    for (const row of rows) groups[row.parentOrd - 1].push(row);
+    return groups;
+  }
+
   /** Groups child rows by their parent key, in key order. */
   static grouped<V>(rows: V[], keys: readonly string[], parentOf: (row: V) => string): V[][] {
     const map = new Map<string, V[]>();

@@ -49,7 +49,8 @@ export interface ChildPageOptions {
 }
 
 export interface ChildRow {
-  parentId: string;
+  /** The parent's position in `parentIds`, from 1. */
+  parentOrd: number;
   /** Only when `cursors` was asked for. */
   sortText: string;
   sortId: string;
@@ -72,7 +73,7 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
     const order = `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}`;
     return readRows<R & ChildRow>(
       manager,
-      `SELECT x.*, p.id AS "parentId"${count ? ', n."totalCount"' : ''}
+      `SELECT x.*, p.ord::int AS "parentOrd"${count ? ', n."totalCount"' : ''}
        FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
        ${count ? `CROSS JOIN LATERAL (
          SELECT count(*)::int AS "totalCount" FROM ${o.from} WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
@@ -91,15 +92,15 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
   }
   // The parents are joined from unnest($1), not matched with `= ANY($1)`: the planner estimates an
   // ANY element by element, which for hundreds of parents costs more than running the statement.
-  const extra = ['"parentId"', ...(cursors ? ['"sortText"', '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])];
+  const extra = ['"parentOrd"', ...(cursors ? ['"sortText"', '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])];
   const ranked = `WITH base AS (
-       SELECT ${o.joinAfter ? '' : `${o.select}, `}${o.parentColumn} AS "parentId", ${o.sortColumn} AS "sortValue",
+       SELECT ${o.joinAfter ? '' : `${o.select}, `}k.ord::int AS "parentOrd", ${o.sortColumn} AS "sortValue",
               ${cursors ? `${o.sortColumn}::text AS "sortText", ` : ''}${o.idColumn} AS "sortId"
               ${count ? `, count(*) OVER (PARTITION BY ${o.parentColumn})::int AS "totalCount"` : ''}
-       FROM unnest($1::uuid[]) AS k(id), ${o.from}
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, ord), ${o.from}
        WHERE ${o.parentColumn} = k.id AND ${o.workspaceColumn} = $2
      ), ranked AS (
-       SELECT *, (row_number() OVER (PARTITION BY "parentId" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}))::int AS rn
+       SELECT *, (row_number() OVER (PARTITION BY "parentOrd" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}))::int AS rn
        FROM base
        WHERE $3::timestamptz IS NULL OR ("sortValue", "sortId") ${cmp} ($3::timestamptz, $4::uuid)
      )`;
@@ -108,7 +109,7 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
       manager,
       `${ranked}
        SELECT ${o.select}, ${extra.map((name) => `x.${name}`).join(', ')}
-       FROM ranked x ${o.joinAfter} WHERE x.rn <= $5 ORDER BY x."parentId", x.rn`,
+       FROM ranked x ${o.joinAfter} WHERE x.rn <= $5 ORDER BY x."parentOrd", x.rn`,
       params,
     );
   }
@@ -116,7 +117,7 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
     manager,
     `${ranked}
      SELECT ${o.outputs ? `${o.outputs.map((name) => `"${name}"`).join(', ')}, ${extra.join(', ')}` : '*'}
-     FROM ranked WHERE rn <= $5 ORDER BY "parentId", rn`,
+     FROM ranked WHERE rn <= $5 ORDER BY "parentOrd", rn`,
     params,
   );
 }
@@ -133,7 +134,7 @@ export function childConnections<R extends ChildRow, T>(
   kind: string,
   toNode: (row: R) => T,
 ): ConnectionShape<T>[] {
-  return RequestLoaders.grouped(rows, parentIds, (r) => r.parentId).map((group) =>
+  return RequestLoaders.byOrdinal(rows, parentIds.length).map((group) =>
     toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, kind, toNode),
   );
 }

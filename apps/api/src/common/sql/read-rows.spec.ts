@@ -62,6 +62,20 @@ describe('readRows', () => {
     expect((await readRows<{ title: string }>(ds.manager, STATEMENT, [1])).map((r) => r.title)).toEqual(['first']);
   });
 
+  it('passes a list of uuids as the same array, whatever its case, and leaves other lists to pg', async () => {
+    const ids = ['00000000-0000-4000-8000-00000000000B', '00000000-0000-4000-8000-00000000000a'];
+    const LIST = 'SELECT k.id, k.ord::int AS ord FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, ord) ORDER BY k.ord';
+    expect(await readRows(ds.manager, LIST, [ids])).toEqual([
+      { id: '00000000-0000-4000-8000-00000000000b', ord: 1 },
+      { id: '00000000-0000-4000-8000-00000000000a', ord: 2 },
+    ]);
+    expect(await readRows(ds.manager, LIST, [[]])).toEqual([]);
+    // Text that is not a uuid is quoted by pg, element by element: commas and braces stay inside it.
+    const texts = ['a,b}', 'say "hi"', '{c}'];
+    expect(await readRows(ds.manager, 'SELECT unnest($1::text[]) AS t', [texts])).toEqual(texts.map((t) => ({ t })));
+    await expect(readRows(ds.manager, LIST, [[ids[0], `${ids[1]},${ids[0]}`]])).rejects.toThrow('invalid input syntax for type uuid');
+  });
+
   it('is counted as a statement, as manager.query is', async () => {
     const counter = queryCounter(ds);
     const before = counter.count;

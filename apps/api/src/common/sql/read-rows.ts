@@ -30,7 +30,7 @@ export async function readRows<T>(
     try {
       result = await client.query<unknown[]>({
         text,
-        values: params as unknown[],
+        values: params.map(uuidListAsLiteral),
         rowMode: "array",
       });
     } catch (err) {
@@ -42,6 +42,20 @@ export async function readRows<T>(
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A list of uuids (a batch's parent ids) as the array literal `{id,id,…}` PostgreSQL reads for
+ * `$n::uuid[]`. pg would quote and escape each element through string concatenation: for the
+ * 400-id lists of a nested read, a good part of the statement's own garbage. Any other value, or a
+ * list holding anything but uuids, is left to pg as it is.
+ */
+export function uuidListAsLiteral(value: unknown): unknown {
+  if (!Array.isArray(value) || value.length === 0) return value;
+  for (const v of value) if (typeof v !== "string" || !UUID.test(v)) return value;
+  return `{${value.join(",")}}`;
 }
 
 function rowMaker(fields: readonly FieldDef[]): RowMaker {

@@ -182,17 +182,18 @@ export class CommitmentsService {
     return loaders
       .get<string, StatusChange | null>(`commitment.latestStatusChange:${columns.key}`, async (ids) => {
         // Per commitment, the newest change straight from the (commitment, created_at, id) index.
-        const rows = await readRows<StatusChangeRow>(
+        const rows = await readRows<StatusChangeRow & { parentOrd: number }>(
           this.dataSource.manager,
-          `SELECT s.* FROM unnest($2::uuid[]) AS p(id) CROSS JOIN LATERAL (
+          `SELECT s.*, p.ord::int AS "parentOrd" FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, ord) CROSS JOIN LATERAL (
              SELECT ${columns.select} FROM status_changes s
              WHERE s.workspace_id = $1 AND s.commitment_id = p.id
              ORDER BY s.created_at DESC, s.id DESC LIMIT 1
            ) s`,
           [workspaceId, ids],
         );
-        const byCommitment = new Map(rows.map((r) => [r.commitmentId, toStatusChange(r)]));
-        return ids.map((id) => byCommitment.get(id) ?? null);
+        const latest: (StatusChange | null)[] = ids.map(() => null);
+        for (const r of rows) latest[r.parentOrd - 1] = toStatusChange(r);
+        return latest;
       })
       .load(commitmentId);
   }

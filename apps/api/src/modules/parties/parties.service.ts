@@ -67,15 +67,16 @@ export class PartiesService {
     const table = via === 'commitment' ? 'commitment_parties' : 'agreement_parties';
     return loaders
       .get<string, PartyEntity[]>(`${via}.parties`, async (ids) => {
-        const rows = await readRows<Linked<PartyEntity>>(
+        const rows = await readRows<PartyEntity & { parentOrd: number }>(
           this.dataSource.manager,
           // Joined to unnest(ids), not `= ANY(ids)`: the planner estimates an ANY element by element,
           // which for the 400 commitments of a nested page cost more than running the statement.
-          `SELECT ${PARTY}, j.${via}_id AS "parentId" FROM unnest($2::uuid[]) AS k(id) JOIN ${table} j ON j.${via}_id = k.id JOIN parties p ON p.id = j.party_id
+          `SELECT ${PARTY}, k.ord::int AS "parentOrd" FROM unnest($2::uuid[]) WITH ORDINALITY AS k(id, ord) JOIN ${table} j ON j.${via}_id = k.id
+           JOIN parties p ON p.id = j.party_id
            WHERE j.workspace_id = $1 ORDER BY p.code`,
           [workspaceId, ids],
         );
-        return RequestLoaders.grouped(rows, ids, (r) => r.parentId);
+        return RequestLoaders.byOrdinal(rows, ids.length);
       })
       .load(parentId);
   }
