@@ -73,6 +73,10 @@ describe('readRows', () => {
     // Text that is not a uuid is quoted by pg, element by element: commas and braces stay inside it.
     const texts = ['a,b}', 'say "hi"', '{c}'];
     expect(await readRows(ds.manager, 'SELECT unnest($1::text[]) AS t', [texts])).toEqual(texts.map((t) => ({ t })));
+    // NULL is text, not a null element; a list of hex-only words (sent unquoted) comes back as it went.
+    for (const list of [['NULL', 'cafe'], ['cafe', 'BEEF-1']]) {
+      expect(await readRows(ds.manager, 'SELECT unnest($1::text[]) AS t', [list])).toEqual(list.map((t) => ({ t })));
+    }
     await expect(readRows(ds.manager, LIST, [[ids[0], `${ids[1]},${ids[0]}`]])).rejects.toThrow('invalid input syntax for type uuid');
   });
 
@@ -90,6 +94,25 @@ describe('readRows', () => {
     // The pool has two connections: more reads than that still run if each released its own.
     for (let i = 0; i < 3; i++) await expect(readRows(ds.manager, 'SELECT no_such_column', [])).rejects.toBeInstanceOf(QueryFailedError);
     expect(await readRows(ds.manager, STATEMENT, [1])).toHaveLength(1);
+  });
+
+  it("fails with a type parser's error as pg does, and the connection stays usable", async () => {
+    // The pg the pool was made with (TypeORM loads its own), with a parser that fails for circles only.
+    const { types } = (ds.driver as unknown as { postgres: typeof import('pg') }).postgres;
+    const CIRCLE = types.builtins.CIRCLE;
+    const original = types.getTypeParser(CIRCLE);
+    types.setTypeParser(CIRCLE, () => {
+      throw new Error('no circles here');
+    });
+    try {
+      const failing = readRows(ds.manager, 'SELECT 1 AS n, circle(point(1, 2), 3) AS c', []);
+      await expect(failing).rejects.toBeInstanceOf(QueryFailedError);
+      await expect(failing).rejects.toThrow('no circles here');
+    } finally {
+      types.setTypeParser(CIRCLE, original);
+    }
+    for (let i = 0; i < 3; i++) expect(await readRows(ds.manager, STATEMENT, [1])).toHaveLength(1);
+    expect(await readRows(ds.manager, 'SELECT circle(point(1, 2), 3) AS c', [])).toEqual([{ c: { x: 1, y: 2, radius: 3 } }]);
   });
 
   it('reads inside a transaction on its connection: rows not yet committed are seen', async () => {
