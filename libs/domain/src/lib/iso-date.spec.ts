@@ -24,6 +24,11 @@ describe('isIsoDate', () => {
     [' 2023-01-01', 'a leading space'],
     ['2023-01-01\n', 'a trailing newline'],
     ['２０２３-01-01', 'full-width digits'],
+    ['202a-01-01', 'a letter in the year'],
+    ['2023-0a-01', 'a letter in the month'],
+    ['2023-01-0a', 'a letter in the day'],
+    ['2023-+1-01', 'a sign in the month'],
+    ['2023_01-01', 'another separator of the same length'],
     ['', 'an empty string'],
   ])('refuses %j (%s)', (value) => expect(isIsoDate(value)).toBe(false));
 
