@@ -85,26 +85,22 @@ class ObjectRowsQuery extends Query {
 /**
  * A list of uuids (a batch's parent ids) as the array literal `{id,id,…}` PostgreSQL reads for
  * `$n::uuid[]`. pg would quote and escape each element through string concatenation: for the
- * 400-id lists of a nested read, a good part of the statement's own garbage. Only elements made of
- * hex digits and dashes (a uuid's characters; PostgreSQL reads such an element unquoted as it is)
- * are sent this way: any other value, or a list holding anything else, is left to pg as it is.
+ * 400-id lists of a nested read, a good part of the statement's own garbage. Only a list whose
+ * every element is a uuid's text is sent this way (checked on the joined list by one expression:
+ * cheaper than pg's quoting, where a loop over the characters cost more); any other value, or a
+ * list holding anything else, is left to pg as it is.
  */
 export function uuidListAsLiteral(value: unknown): unknown {
   if (!Array.isArray(value) || value.length === 0) return value;
-  for (const v of value) if (typeof v !== "string" || !hexAndDashes(v)) return value;
-  return `{${value.join(",")}}`;
+  for (const v of value) if (typeof v !== "string") return value;
+  const joined = value.join(",");
+  // As many uuids as elements (36 characters and a comma each): no element held a comma of its own.
+  return joined.length === value.length * 37 - 1 && UUID_LIST.test(joined) ? `{${joined}}` : value;
 }
 
-// A loop, not a regular expression: for 1,200 ids a request the expression cost 1.8% of the API's CPU.
-function hexAndDashes(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // 0-9, A-F, a-f, '-'
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 45)) return false;
-  }
-  return true;
-}
+const HEX = "[0-9a-fA-F]";
+const UUID_TEXT = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
+const UUID_LIST = new RegExp(`^(?:${UUID_TEXT},)*${UUID_TEXT}$`);
 
 // pg-types' parser for every type it has none for (text, uuid, varchar…): it hands the text back.
 const PASS_THROUGH = types.getTypeParser(types.builtins.TEXT) as Parser;
