@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
+import { admission } from './common/http/admission';
 import { ArgsValidationPipe } from './common/validation/args-validation.pipe';
 import { RefuseNulPipe } from './common/validation/refuse-nul.pipe';
 import { parseTimestamptz } from './common/sql/timestamptz';
@@ -57,6 +58,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.use(webClientRoutes(resolve(config.WEB_DIR, 'index.html')));
   }
   app.use(bodyTooLarge);
+  // A few GraphQL requests at a time, the rest in arrival order: fair and bounded under load.
+  app.use('/graphql', admission(config.GRAPHQL_CONCURRENCY));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.useGlobalPipes(new RefuseNulPipe(), new ArgsValidationPipe());
   await app.listen(config.PORT, config.HOST);

@@ -17,6 +17,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.GRAPHQL_MAX_DEPTH).toBe(12);
     expect(config.GRAPHQL_MAX_NODES).toBe(50000);
+    expect(config.GRAPHQL_CONCURRENCY).toBe(4);
+    expect(loadConfig({ GRAPHQL_CONCURRENCY: '16' }).GRAPHQL_CONCURRENCY).toBe(16);
     expect(config.trustProxy).toBe(false);
     expect(config.corsOrigins).toEqual([]);
     const tuned = loadConfig({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_NODES: '1000', RATE_LIMIT_PER_MINUTE: '60' });
@@ -50,6 +52,8 @@ describe('loadConfig', () => {
     ['GRAPHQL_MAX_DEPTH', '0'],
     ['GRAPHQL_MAX_DEPTH', 'deep'],
     ['GRAPHQL_MAX_NODES', '0'],
+    ['GRAPHQL_CONCURRENCY', '0'],
+    ['GRAPHQL_CONCURRENCY', 'many'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
     ['TRUST_PROXY', 'yes please'],
     ['CORS_ORIGINS', '*'],

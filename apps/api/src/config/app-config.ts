@@ -86,6 +86,10 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   GRAPHQL_MAX_NODES = 50000;
 
+  /** GraphQL requests over HTTP worked on at once per instance; the others wait in arrival order (see admission). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_CONCURRENCY = 4;
+
   /** Demo owner, analyst and viewer accounts and a read-only key. Defaults to on for the embedded database only. */
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_DEMO_ACCOUNTS must be true or false' })
   SEED_DEMO_ACCOUNTS?: boolean;
