@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppConfig } from '../../apps/api/src/config/app-config';
 import { freePort } from '../../apps/api/src/database/embedded-database';
 import { SystemId } from './queries';
 
@@ -16,6 +17,11 @@ export function pactwatchNodeFlags(): string[] {
   const match = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)dist\/apps\/api\/main\.js/.exec(start);
   if (!match) throw new Error(`package.json's start script does not run dist/apps/api/main.js with node: ${start}`);
   return match[1].trim().split(/\s+/).filter(Boolean);
+}
+
+/** GraphQL requests Pactwatch works on at once here: GRAPHQL_CONCURRENCY as the bench was started with (its children inherit it), else the API's default. */
+export function pactwatchConcurrency(): string {
+  return process.env.GRAPHQL_CONCURRENCY ?? String(new AppConfig().GRAPHQL_CONCURRENCY);
 }
 
 export interface RunningServer {

@@ -10,7 +10,7 @@ export interface ChildPageOptions {
   select: string;
   /**
    * The names `select` comes out as, when known: the rows then carry those and the page's own
-   * (parentId, sortText, sortId, totalCount), not the sort value and rank used to find them.
+   * (parentOrd, sortText, sortId, totalCount), not the sort value and rank used to find them.
    */
   outputs?: string[];
   /** FROM and JOINs. */

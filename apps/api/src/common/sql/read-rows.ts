@@ -90,7 +90,7 @@ class ObjectRowsQuery extends Query {
  * cheaper than pg's quoting, where a loop over the characters cost more); any other value, or a
  * list holding anything else, is left to pg as it is.
  */
-export function uuidListAsLiteral(value: unknown): unknown {
+function uuidListAsLiteral(value: unknown): unknown {
   if (!Array.isArray(value) || value.length === 0) return value;
   for (const v of value) if (typeof v !== "string") return value;
   const joined = value.join(",");
