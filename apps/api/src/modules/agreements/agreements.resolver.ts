@@ -16,6 +16,7 @@ import { CreateAgreementPayload, UpdateAgreementPayload } from './dto/agreement.
 import { AgreementsArgs } from './dto/agreements.args';
 import { CreateAgreementInput } from './dto/create-agreement.input';
 import { UpdateAgreementInput } from './dto/update-agreement.input';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver(() => Agreement)
 export class AgreementsResolver {
@@ -49,16 +50,19 @@ export class AgreementsResolver {
     return this.agreementsService.update(caller, input);
   }
 
+  @MaxItems(50)
   @ResolveField(() => [Party])
   parties(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.partiesService.partiesOf(loaders, caller.workspaceId, 'agreement', a.id);
   }
 
+  @MaxItems(100)
   @ResolveField(() => [Person])
   participants(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.partiesService.participantsOf(loaders, caller.workspaceId, a.id);
   }
 
+  @MaxItems(100)
   @ResolveField(() => [Evidence], { description: 'The sources that record the agreement.' })
   sources(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.evidenceService.sourcesOf(loaders, caller.workspaceId, a.id);

@@ -6,6 +6,7 @@ import { CurrentCaller } from '../../common/context/current-caller.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { ApiKey } from './api-key.model';
 import { ApiKeysService } from './api-keys.service';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @InputType()
 export class CreateApiKeyInput {
@@ -33,6 +34,7 @@ export class RevokeApiKeyPayload {
 export class ApiKeysResolver {
   constructor(private readonly apiKeysService: ApiKeysService) {}
 
+  @MaxItems(200)
   @Query(() => [ApiKey], { description: "The workspace's API keys, newest first." })
   @Access(Permission.MANAGE_KEYS)
   apiKeys(@CurrentCaller() caller: Caller) {

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination/connection.model';
+import { MaxItems } from '../../common/security/list-bounds';
 
 export enum CommentSubjectType {
   COMMITMENT = 'COMMITMENT',
@@ -24,7 +25,7 @@ export class Comment {
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) editedAt: Date | null;
   @Field() deleted: boolean;
-  @Field(() => [MemberRef], { description: 'Members @mentioned (and notified); empty once deleted.' }) mentions: MemberRef[];
+  @MaxItems(50) @Field(() => [MemberRef], { description: 'Members @mentioned (and notified); empty once deleted.' }) mentions: MemberRef[];
 }
 
 export const CommentConnection = Connection(Comment, 'Comment');

@@ -32,6 +32,7 @@ import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
 import { StatusChange, StatusChangeConnection } from './status-change.model';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver(() => Commitment)
 export class CommitmentsResolver {
@@ -85,6 +86,7 @@ export class CommitmentsResolver {
     return this.changesService.unlink(caller, input);
   }
 
+  @MaxItems(20)
   @ResolveField(() => [Party], { description: 'The committing parties.' })
   parties(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.partiesService.partiesOf(loaders, caller.workspaceId, 'commitment', c.id);
@@ -100,6 +102,7 @@ export class CommitmentsResolver {
     return c.ownerPersonId ? this.partiesService.personById(loaders, caller.workspaceId, c.ownerPersonId) : null;
   }
 
+  @MaxItems(20)
   @ResolveField(() => [Theme])
   themes(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.themesService.themesOf(loaders, caller.workspaceId, c.id);
@@ -140,6 +143,7 @@ export class CommitmentsResolver {
     return this.commitmentsService.latestStatusChange(loaders, caller.workspaceId, c.id, fields);
   }
 
+  @MaxItems(50)
   @ResolveField(() => [CommitmentLink], { description: 'Links to other commitments, such as the reciprocal one of the other side.' })
   links(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.commitmentsService.linksOf(loaders, caller.workspaceId, c.id);
@@ -160,6 +164,7 @@ export class CommitmentLinkResolver {
 export class StatusChangeResolver {
   constructor(private readonly evidenceService: EvidenceService) {}
 
+  @MaxItems(30)
   @ResolveField(() => [Evidence], { description: 'The sources given with this change.' })
   evidence(@Parent() change: StatusChange, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.evidenceService.evidenceOfStatusChange(loaders, caller.workspaceId, change.id);

@@ -24,6 +24,7 @@ import {
   WatchPayload,
 } from './dto/digest.inputs';
 import { WatchesService } from './watches.service';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver()
 export class DigestsResolver {
@@ -70,6 +71,7 @@ export class DigestsResolver {
     return this.admin.preview(caller, personOf(caller, 'Digest settings'));
   }
 
+  @MaxItems(500)
   @Query(() => [DigestSubscription], { description: 'Outside recipients of digests (people without an account).' })
   @Access(Permission.MANAGE_MEMBERS)
   digestRecipients(@CurrentCaller() caller: Caller) {
@@ -118,6 +120,7 @@ export class DigestsResolver {
 export class MeWatchesResolver {
   constructor(private readonly watchesService: WatchesService) {}
 
+  @MaxItems(500)
   @ResolveField(() => [Watch], { description: 'What you watch in this workspace.' })
   watches(@Parent() me: Me, @Context() ctx: GqlContext) {
     return me.kind === 'USER' && ctx.req.caller ? this.watchesService.list(ctx.req.caller) : [];

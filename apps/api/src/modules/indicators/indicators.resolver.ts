@@ -11,6 +11,7 @@ import { CreateIndicatorInput, CreateIndicatorPayload, RecordObservationInput, R
 import { Indicator } from './indicator.model';
 import { IndicatorsService } from './indicators.service';
 import { Observation } from './observation.model';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver(() => Indicator)
 export class IndicatorsResolver {
@@ -28,6 +29,7 @@ export class IndicatorsResolver {
     return this.indicatorsService.record(caller, input);
   }
 
+  @MaxItems(100)
   @ResolveField(() => [Observation], { description: 'Every value, revisions included, oldest date first.' })
   observations(@Parent() i: Indicator, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.indicatorsService.observationsOf(loaders, caller.workspaceId, i.id);
@@ -54,6 +56,7 @@ export class ObservationResolver {
 export class CommitmentIndicatorsResolver {
   constructor(private readonly indicatorsService: IndicatorsService) {}
 
+  @MaxItems(20)
   @ResolveField(() => [Indicator], { description: 'The figures tracked for this commitment.' })
   indicators(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.indicatorsService.indicatorsOf(loaders, caller.workspaceId, c.id);

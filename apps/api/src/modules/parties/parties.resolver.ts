@@ -8,23 +8,27 @@ import { Organization } from './organization.model';
 import { PartiesService } from './parties.service';
 import { Party } from './party.model';
 import { Person } from './person.model';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver(() => Party)
 export class PartiesResolver {
   constructor(private readonly partiesService: PartiesService) {}
 
+  @MaxItems(500)
   @Query(() => [Party], { description: 'Every party of the workspace, by code.' })
   @Access(Permission.READ)
   parties(@CurrentCaller() caller: Caller) {
     return this.partiesService.listParties(caller.workspaceId);
   }
 
+  @MaxItems(500)
   @Query(() => [Organization], { description: 'Every agency and ministry, by acronym.' })
   @Access(Permission.READ)
   organizations(@CurrentCaller() caller: Caller) {
     return this.partiesService.listOrganizations(caller.workspaceId);
   }
 
+  @MaxItems(1000)
   @Query(() => [Person], { description: 'Every official, by name.' })
   @Access(Permission.READ)
   people(@CurrentCaller() caller: Caller) {

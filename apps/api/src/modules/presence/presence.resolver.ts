@@ -5,6 +5,7 @@ import { GqlContext } from '../../common/context/gql-context';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { PresenceViewer } from './presence.model';
 import { PresenceService } from './presence.service';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver()
 export class PresenceResolver {
@@ -13,6 +14,7 @@ export class PresenceResolver {
     private readonly commitments: CommitmentsService,
   ) {}
 
+  @MaxItems(50)
   @Subscription(() => [PresenceViewer], {
     description:
       'Who is looking at the commitment, on any API instance: the list now, then again whenever it changes. While open, your own subscription counts you in (people only, not API keys); closing it (or the tab) takes you out.',

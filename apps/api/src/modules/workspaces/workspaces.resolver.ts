@@ -24,6 +24,7 @@ import {
 import { Invitation } from './invitation.model';
 import { Membership } from './membership.model';
 import { WorkspacesService } from './workspaces.service';
+import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver()
 export class WorkspacesResolver {
@@ -54,12 +55,14 @@ export class WorkspacesResolver {
     };
   }
 
+  @MaxItems(1000)
   @Query(() => [Membership], { description: 'The members of the workspace and their roles.' })
   @Access(Permission.READ)
   members(@CurrentCaller() caller: Caller) {
     return this.workspaces.memberships({ workspaceId: caller.workspaceId });
   }
 
+  @MaxItems(500)
   @Query(() => [Invitation], { description: 'Invitations of the workspace, newest first.' })
   @Access(Permission.MANAGE_MEMBERS)
   invitations(@CurrentCaller() caller: Caller) {

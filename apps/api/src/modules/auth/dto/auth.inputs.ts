@@ -5,6 +5,7 @@ import { ApiKey } from '../../api-keys/api-key.model';
 import { Membership } from '../../workspaces/membership.model';
 import { Workspace } from '../../workspaces/workspace.model';
 import { User } from '../user.model';
+import { MaxItems } from '../../../common/security/list-bounds';
 
 @InputType()
 export class SignInInput {
@@ -71,6 +72,6 @@ export class Me {
   @Field(() => ApiKey, { nullable: true, description: 'The key calling; null for a person.' }) apiKey: ApiKey | null;
   @Field(() => Workspace, { nullable: true, description: 'The workspace this request works in.' }) workspace: Workspace | null;
   @Field(() => Role, { nullable: true }) role: Role | null;
-  @Field(() => [Permission]) permissions: Permission[];
-  @Field(() => [Membership], { description: "A person's workspaces, to switch between." }) memberships: Membership[];
+  @MaxItems(Object.keys(Permission).length) @Field(() => [Permission]) permissions: Permission[];
+  @MaxItems(1000) @Field(() => [Membership], { description: "A person's workspaces, to switch between." }) memberships: Membership[];
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsBoolean, IsEnum, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Comment, CommentSubjectType } from '../comment.model';
+import { MaxItems } from '../../../common/security/list-bounds';
 
 export const COMMENT_MAX_LENGTH = 10_000;
 export const MAX_MENTIONS = 50;
@@ -44,6 +45,6 @@ export class MarkNotificationsReadInput {
 
 @ObjectType()
 export class MarkNotificationsReadPayload {
-  @Field(() => [ID], { description: 'The notifications that were unread and now are read.' }) markedIds: string[];
+  @MaxItems(500) @Field(() => [ID], { description: 'The notifications that were unread and now are read.' }) markedIds: string[];
   @Field(() => Int, { description: 'How many of your notifications here are still unread.' }) unreadCount: number;
 }
