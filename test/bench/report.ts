@@ -159,7 +159,7 @@ counts as an error. Answer sizes: ${(['pactwatch', 'postgraphile', 'floor'] as S
 Load: autocannon, ${r.settings.connections.join(' and ')} connections, ${r.settings.durationS} s per run after a
 ${r.settings.warmUpS} s warm-up at every server start, ${r.settings.rounds} round${r.settings.rounds === 1 ? '' : 's'}; ${r.settings.order}
 Each server is a child process of its own with a pool of 10 connections to PostgreSQL; no response cache anywhere.
-Pactwatch runs as \`npm start\` runs it (node flags: ${pactwatchNodeFlags().join(' ') || 'none'}), with GRAPHQL_CONCURRENCY = ${pactwatchConcurrency()} (at most that many GraphQL requests worked on at once, the others queued in arrival order) and a rate limit high enough for the load; the others with Node's defaults.
+Pactwatch runs as \`npm start\` runs it (node flags: ${pactwatchNodeFlags().join(' ') || 'none'}), with GRAPHQL_CONCURRENCY = ${pactwatchConcurrency()} (at most that many GraphQL requests worked on at once, the others queued; the bench's one API key may hold all of them, as many clients would between them) and a rate limit high enough for the load; the others with Node's defaults.
 
 ### Results (mean of the rounds)
 

@@ -135,6 +135,11 @@ export async function startServer(system: SystemId, o: ServerOptions): Promise<R
       SEED_ON_START: 'false',
       SEED_DEMO_ACCOUNTS: 'false',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      // The load comes from one API key standing for many clients: it may hold every slot, as
+      // the many would between them.
+      GRAPHQL_CALLER_CONCURRENCY: pactwatchConcurrency(),
+      GRAPHQL_QUEUE_MAX: '100000',
+      GRAPHQL_QUEUE_TIMEOUT_MS: '600000',
     }, /Pactwatch API on (http:\/\/\S+\/graphql)/);
   }
   const port = String(await freePort());

@@ -3,7 +3,6 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
-import { ThrottlerModule } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
@@ -15,8 +14,8 @@ import { directFieldResolvers } from './common/graphql/direct-field-resolvers';
 import { withCompiledQueries } from './common/graphql/compiled-executor';
 import { plainFieldsReadDirectly } from './common/graphql/plain-fields';
 import { preloadingQueries } from './common/graphql/preload';
-import { CallerThrottlerGuard } from './common/security/caller-throttler.guard';
-import { queryLimitsPlugin } from './common/security/query-limits.plugin';
+import { CallerRateLimiter } from './common/security/caller-limits';
+import { documentLimitRules, queryLimitsPlugin, QueryLimits } from './common/security/query-limits.plugin';
 import { schemaAccessPlugin } from './common/security/schema-access.plugin';
 import { FEATURE_MODULES } from './graphql-modules';
 import { HealthController } from './health.controller';
@@ -33,10 +32,16 @@ class DatabaseModule {
       providers: [
         { provide: DataSource, useValue: dataSource },
         { provide: AppConfig, useValue: config },
+        // One count per caller for HTTP and WebSocket operations alike (see graphqlGate, gateWsOperation).
+        { provide: CallerRateLimiter, useValue: new CallerRateLimiter(config.RATE_LIMIT_PER_MINUTE) },
       ],
-      exports: [DataSource, AppConfig],
+      exports: [DataSource, AppConfig, CallerRateLimiter],
     };
   }
+}
+
+function queryLimits(config: AppConfig): QueryLimits {
+  return { maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES, maxSubscriptionNodes: config.GRAPHQL_MAX_SUBSCRIPTION_NODES };
 }
 
 @Module({})
@@ -49,9 +54,15 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost],
+          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter],
           // Queries executed by graphql-jit: see CompiledQueryExecutor.
-          useFactory: (auth: AuthService, modules: ModulesContainer, appConfig: ApplicationConfig, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => withCompiledQueries({
+          useFactory: (
+            auth: AuthService,
+            modules: ModulesContainer,
+            appConfig: ApplicationConfig,
+            schemaHost: GraphQLSchemaHost,
+            rateLimiter: CallerRateLimiter,
+          ): ApolloDriverConfig => withCompiledQueries({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -65,11 +76,15 @@ export class AppModule {
             csrfPrevention: true,
             // Bounds validation's own work on fragments spread into fragments (Apollo's default, 10 million selections).
             maxRecursiveSelections: true,
+            // The same document limits as over WebSocket (graphqlWsOptions): parsing stops at the token
+            // limit, validation counts aliases and directives.
+            parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+            validationRules: documentLimitRules({ maxAliases: config.GRAPHQL_MAX_ALIASES, maxDirectives: config.GRAPHQL_MAX_DIRECTIVES }),
             plugins: [
               // Cache hints are unused, and the plugin wraps every field resolver to collect them.
               ApolloServerPluginCacheControlDisabled(),
               schemaAccessPlugin((req, res) => auth.authenticate(req, res)),
-              queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxNodes: config.GRAPHQL_MAX_NODES }),
+              queryLimitsPlugin(queryLimits(config)),
             ],
             formatError: formatGraphQLError,
             // Plain fields read as properties rather than through Nest's per-field resolver
@@ -82,7 +97,16 @@ export class AppModule {
               preloadingQueries(schema, direct, resolved);
               return schema;
             },
-            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, config) },
+            subscriptions: {
+              'graphql-ws': graphqlWsOptions(auth, config, {
+                schema: () => schemaHost.schema,
+                rateLimiter,
+                limits: queryLimits(config),
+                rules: documentLimitRules({ maxAliases: config.GRAPHQL_MAX_ALIASES, maxDirectives: config.GRAPHQL_MAX_DIRECTIVES }),
+                maxTokens: config.GRAPHQL_MAX_TOKENS,
+                maxSubscriptions: config.GRAPHQL_WS_MAX_SUBSCRIPTIONS,
+              }),
+            },
             // HTTP requests carry req/res; a WebSocket operation carries the connection, authenticated at connect.
             context: (arg: { req: Request; res: Response } | { extra: WsExtra }): GqlContext =>
               'extra' in arg
@@ -90,17 +114,13 @@ export class AppModule {
                 : { req: arg.req, res: arg.res, loaders: new RequestLoaders() },
           }, schemaHost),
         }),
-        // In-memory counts, per instance: see CallerThrottlerGuard.
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE, blockDuration: 0 }] }),
         AuthModule,
         ...FEATURE_MODULES,
       ],
       controllers: [HealthController],
       providers: [
-        // Global guards run in this order. First authentication, workspace and access rule...
+        // Authentication, workspace and access rule; the rate limit is counted before, per request (graphqlGate).
         { provide: APP_GUARD, useExisting: AuthGuard },
-        // ...then the rate limit, which counts by the caller the auth guard found.
-        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
       ],
     };
   }

@@ -13,7 +13,10 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
-import { admission } from './common/http/admission';
+import { FairAdmission, FairAdmissionOptions } from './common/http/fair-admission';
+import { graphqlGate } from './common/http/graphql-gate';
+import { CallerRateLimiter } from './common/security/caller-limits';
+import { AuthService } from './modules/auth/auth.service';
 import { ArgsValidationPipe } from './common/validation/args-validation.pipe';
 import { RefuseNulPipe } from './common/validation/refuse-nul.pipe';
 import { parseTimestamptz } from './common/sql/timestamptz';
@@ -58,8 +61,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     app.use(webClientRoutes(resolve(config.WEB_DIR, 'index.html')));
   }
   app.use(bodyTooLarge);
-  // A few GraphQL requests at a time, the rest in arrival order: fair and bounded under load.
-  app.use('/graphql', admission(config.GRAPHQL_CONCURRENCY));
+  // Who calls, their rate limit, then a few GraphQL requests at a time, shared fairly between callers.
+  app.use('/graphql', graphqlGate({
+    authenticate: (req, res) => app.get(AuthService).authenticate(req, res),
+    rateLimiter: app.get(CallerRateLimiter),
+    heavy: new FairAdmission(admissionOptions(config)),
+    light: new FairAdmission(admissionOptions(config)),
+  }));
   app.useGlobalFilters(new DomainExceptionFilter());
   app.useGlobalPipes(new RefuseNulPipe(), new ArgsValidationPipe());
   await app.listen(config.PORT, config.HOST);
@@ -69,6 +77,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // On a port chosen at start, links in emails point at the port actually taken.
   if (!config.PUBLIC_URL && config.PORT === 0) config.PUBLIC_URL = url;
   return { app, dataSource, url };
+}
+
+function admissionOptions(config: AppConfig): FairAdmissionOptions {
+  return {
+    slots: config.GRAPHQL_CONCURRENCY,
+    perCaller: config.callerConcurrency,
+    queueMax: config.GRAPHQL_QUEUE_MAX,
+    timeoutMs: config.GRAPHQL_QUEUE_TIMEOUT_MS,
+  };
 }
 
 /**

@@ -86,9 +86,41 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   GRAPHQL_MAX_NODES = 50000;
 
-  /** GraphQL requests over HTTP worked on at once per instance; the others wait in arrival order (see admission). */
+  /** Most nodes one event of a subscription may carry (the selection re-read for every event, for every subscriber). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  GRAPHQL_MAX_SUBSCRIPTION_NODES = 10000;
+
+  /** Most aliases in one document (GraphQL Armor's max-aliases rule). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_MAX_ALIASES = 30;
+
+  /** Most directives in one document (GraphQL Armor's max-directives rule). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_MAX_DIRECTIVES = 50;
+
+  /** Most tokens in one document: parsing stops there (graphql-js's own maxTokens). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  GRAPHQL_MAX_TOKENS = 5000;
+
+  /** GraphQL requests over HTTP worked on at once per instance, for heavy operations and, apart, for light ones (see fairAdmission). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   GRAPHQL_CONCURRENCY = 4;
+
+  /** Most of those slots one caller (person, key or address) may hold at once; defaults to half of GRAPHQL_CONCURRENCY. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_CALLER_CONCURRENCY?: number;
+
+  /** Requests waiting for a slot per instance; past it a request is refused at once with 503 and Retry-After. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  GRAPHQL_QUEUE_MAX = 200;
+
+  /** Longest wait for a slot, in milliseconds; past it the request gets 503 RATE_LIMITED with Retry-After. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  GRAPHQL_QUEUE_TIMEOUT_MS = 10_000;
+
+  /** Live subscriptions one WebSocket connection may hold at once. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  GRAPHQL_WS_MAX_SUBSCRIPTIONS = 20;
 
   /** Demo owner, analyst and viewer accounts and a read-only key. Defaults to on for the embedded database only. */
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'SEED_DEMO_ACCOUNTS must be true or false' })
@@ -146,6 +178,10 @@ export class AppConfig {
     return /^\d+$/.test(value) ? Number(value) : value;
   }
 
+  get callerConcurrency(): number {
+    return Math.min(this.GRAPHQL_CONCURRENCY, this.GRAPHQL_CALLER_CONCURRENCY ?? Math.max(1, Math.floor(this.GRAPHQL_CONCURRENCY / 2)));
+  }
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
   }
@@ -154,7 +190,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START', 'JWT_SECRET', 'PUBLIC_URL', 'SEED_DEMO_ACCOUNTS', 'SMTP_URL']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START', 'JWT_SECRET', 'PUBLIC_URL', 'SEED_DEMO_ACCOUNTS', 'SMTP_URL', 'GRAPHQL_CALLER_CONCURRENCY']);
   const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
   const config = plainToInstance(AppConfig, picked);
   const errors = validateSync(config, { forbidUnknownValues: false });
