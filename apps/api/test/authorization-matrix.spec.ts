@@ -315,7 +315,7 @@ describe('authorization matrix: every operation × every kind of caller, against
     }
     // Indicator values (the only Float) lie deeper than the walk goes.
     const values = await app.request({
-      query: '{ commitments(first: 100) { edges { node { indicators { latestObservation { value current } observations { value } } } } } }',
+      query: '{ commitments(first: 20) { edges { node { indicators { latestObservation { value current } observations { value } } } } } }',
       token: tokens.OWNER,
     });
     check(schema.getQueryType()!, values.data, 'commitments');
