@@ -188,6 +188,28 @@ describe('FairAdmission', () => {
     expect(g.admission.load).toEqual({ active: 0, queued: 0 });
   });
 
+  it('gives no slot to a request whose client left before it was admitted, and keeps serving that caller', async () => {
+    const admission = new FairAdmission({ slots: 1, perCaller: 1, ...roomy });
+    const started: string[] = [];
+    const app = express();
+    // Admission comes only after a delay (as after authentication), by when the first client has gone.
+    app.use((req, res, next) => setTimeout(() => admission.admit('a', res, next, () => res.status(503).end()), req.path === '/late' ? 150 : 0));
+    app.get('/:name', (req, res) => {
+      started.push(String(req.params.name));
+      res.send(req.params.name);
+    });
+    const s = await listen(app);
+    server = s.server;
+    const late = get(s.port, 'late');
+    late.done.catch(() => undefined);
+    await settle();
+    late.abort();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(admission.load).toEqual({ active: 0, queued: 0 });
+    expect(await get(s.port, 'next').done).toBe('next');
+    expect(started).toEqual(['next']);
+  });
+
   it('refuses settings below one', () => {
     expect(() => new FairAdmission({ slots: 0, perCaller: 1, ...roomy })).toThrow(RangeError);
     expect(() => new FairAdmission({ slots: 2, perCaller: 1.5, ...roomy })).toThrow(RangeError);

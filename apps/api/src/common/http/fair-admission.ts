@@ -28,6 +28,11 @@ interface CallerState {
   waiting: Waiter[];
 }
 
+/** Whether the response's connection has closed already (its client went away). */
+function gone(res: Response): boolean {
+  return res.destroyed || res.closed;
+}
+
 /**
  * At most `slots` requests worked on at once, and at most `perCaller` of them for one caller
  * (person, API key or address). The others wait in one queue per caller; a freed slot goes to the
@@ -64,6 +69,9 @@ export class FairAdmission {
    * finishes or closes. `refuse` is called instead when the request may not wait.
    */
   admit(caller: string, res: Response, start: () => void, refuse: (refusal: Refusal) => void): void {
+    // Its client left while it was being authenticated: 'close' has been and gone, and neither it
+    // nor 'finish' would ever come to give a slot back.
+    if (gone(res)) return;
     const state = this.state(caller);
     if (state.active < this.options.perCaller && this.active < this.options.slots && !this.queued) {
       this.begin(caller, state, res, start);
@@ -99,6 +107,10 @@ export class FairAdmission {
   }
 
   private begin(caller: string, state: CallerState, res: Response, start: () => void): void {
+    if (gone(res)) {
+      this.forget(caller, state);
+      return;
+    }
     this.active++;
     state.active++;
     let released = false;
