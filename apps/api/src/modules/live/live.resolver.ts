@@ -1,5 +1,5 @@
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { DomainError, ErrorCode, Permission } from '@pactwatch/domain';
+import { canSeeActivity, DomainError, ErrorCode, Permission } from '@pactwatch/domain';
 import { Access } from '../../common/context/access.decorator';
 import { GqlContext } from '../../common/context/gql-context';
 import { Activity, ActorKind } from '../activity/activity.model';
@@ -32,7 +32,7 @@ export class LiveResolver {
 
   @Subscription(() => Activity, {
     description:
-      'Changes of the workspace as they commit, on any API instance. Pass the id of the last change you saw as `since` to get what you missed first (after a reconnect).',
+      'Changes of the workspace as they commit, on any API instance, as `activity` shows them to you. Pass the id of the last change you saw as `since` to get what you missed first (after a reconnect).',
     resolve: (activity: Activity) => activity,
   })
   @Access(Permission.READ)
@@ -44,7 +44,10 @@ export class LiveResolver {
     if (since && !/^\d{1,18}$/.test(since)) throw DomainError.badInput([{ field: 'since', message: 'since must be an activity id' }]);
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
-    return mapEach(this.live.events(caller.workspaceId, matchesFilter(filter), since ?? null), ctx, toActivity);
+    const matches = matchesFilter(filter);
+    // What the caller's role or key could not see through the admin queries stays out of its feed too.
+    const visible = (e: LiveEvent) => canSeeActivity(caller.permissions, e.verb) && matches(e);
+    return mapEach(this.live.events(caller.workspaceId, visible, since ?? null), ctx, toActivity);
   }
 
   @Subscription(() => Commitment, {
