@@ -23,6 +23,8 @@ import { HealthController } from './health.controller';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
+import { LiveConnections } from './modules/live/live-connections';
+import { LiveModule } from './modules/live/live.module';
 
 @Global()
 @Module({})
@@ -48,10 +50,10 @@ export class AppModule {
         DatabaseModule.with(dataSource, config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost],
+          imports: [AuthModule, LiveModule],
+          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, LiveConnections],
           // Queries executed by graphql-jit: see CompiledQueryExecutor.
-          useFactory: (auth: AuthService, modules: ModulesContainer, appConfig: ApplicationConfig, schemaHost: GraphQLSchemaHost): ApolloDriverConfig => withCompiledQueries({
+          useFactory: (auth: AuthService, modules: ModulesContainer, appConfig: ApplicationConfig, schemaHost: GraphQLSchemaHost, connections: LiveConnections): ApolloDriverConfig => withCompiledQueries({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -82,7 +84,7 @@ export class AppModule {
               preloadingQueries(schema, direct, resolved);
               return schema;
             },
-            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, config) },
+            subscriptions: { 'graphql-ws': graphqlWsOptions(auth, config, connections) },
             // HTTP requests carry req/res; a WebSocket operation carries the connection, authenticated at connect.
             context: (arg: { req: Request; res: Response } | { extra: WsExtra }): GqlContext =>
               'extra' in arg

@@ -6,6 +6,7 @@ import { Activity, ActorKind } from '../activity/activity.model';
 import { Commitment } from '../commitments/commitment.model';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { ActivityFilter, matchesFilter } from './activity-filter.input';
+import { LiveConnections } from './live-connections';
 import { LiveEvent, LiveEventsService } from './live-events.service';
 import { mapEach } from './live-iterator';
 
@@ -28,6 +29,7 @@ export class LiveResolver {
   constructor(
     private readonly live: LiveEventsService,
     private readonly commitments: CommitmentsService,
+    private readonly connections: LiveConnections,
   ) {}
 
   @Subscription(() => Activity, {
@@ -47,7 +49,7 @@ export class LiveResolver {
     const matches = matchesFilter(filter);
     // What the caller's role or key could not see through the admin queries stays out of its feed too.
     const visible = (e: LiveEvent) => canSeeActivity(caller.permissions, e.verb) && matches(e);
-    return mapEach(this.live.events(caller.workspaceId, visible, since ?? null), ctx, toActivity);
+    return mapEach(this.live.events(caller.workspaceId, this.connections.guard(ctx.req, visible), since ?? null), ctx, toActivity);
   }
 
   @Subscription(() => Commitment, {
@@ -59,6 +61,7 @@ export class LiveResolver {
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
     await this.commitments.findOne(caller, id);
-    return mapEach(this.live.events(caller.workspaceId, (e) => e.commitmentId === id, null), ctx, () => this.commitments.findOne(caller, id));
+    const concerned = this.connections.guard(ctx.req, (e: LiveEvent) => e.commitmentId === id);
+    return mapEach(this.live.events(caller.workspaceId, concerned, null), ctx, () => this.commitments.findOne(caller, id));
   }
 }

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuthedRequest } from '../../common/context/gql-context';
 import { formatGraphQLError } from '../../common/errors/graphql-error-formatter';
 import { AuthService } from '../auth/auth.service';
+import { LiveConnections } from './live-connections';
 
 export interface WsExtra {
   socket: WebSocket;
@@ -29,10 +30,11 @@ function formatWsError(error: GraphQLError): GraphQLFormattedError {
 
 /**
  * graphql-ws options: a connection authenticates once, with the same session token or API key as
- * HTTP (connection parameter `authorization`, or the session cookie), and is closed as soon as that
- * token expires or the session or key is revoked.
+ * HTTP (connection parameter `authorization`, or the session cookie), and is closed as soon as the
+ * session or key is revoked or its access to the workspace changes (LiveConnections), or its token
+ * expires (checked every LIVE_AUTH_CHECK_SECONDS).
  */
-export function graphqlWsOptions(auth: AuthService, config: AppConfig) {
+export function graphqlWsOptions(auth: AuthService, config: AppConfig, connections: LiveConnections) {
   return {
     path: '/graphql',
     onNext: (_ctx: unknown, _id: string, _payload: unknown, _args: unknown, result: ExecutionResult) =>
@@ -45,6 +47,7 @@ export function graphqlWsOptions(auth: AuthService, config: AppConfig) {
         const principal = await req.principal;
         if (!principal) return false;
         extra.authed = req;
+        connections.add(extra.socket, req, principal);
         const timer = setInterval(() => {
           auth
             .stillValid(principal)
