@@ -22,6 +22,8 @@ import { HealthController } from './health.controller';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
+import { LiveConnections } from './modules/live/live-connections';
+import { LiveModule } from './modules/live/live.module';
 
 @Global()
 @Module({})
@@ -53,8 +55,8 @@ export class AppModule {
         DatabaseModule.with(dataSource, config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter],
+          imports: [AuthModule, LiveModule],
+          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter, LiveConnections],
           // Queries executed by graphql-jit: see CompiledQueryExecutor.
           useFactory: (
             auth: AuthService,
@@ -62,6 +64,7 @@ export class AppModule {
             appConfig: ApplicationConfig,
             schemaHost: GraphQLSchemaHost,
             rateLimiter: CallerRateLimiter,
+            connections: LiveConnections,
           ): ApolloDriverConfig => withCompiledQueries({
             path: '/graphql',
             autoSchemaFile: true,
@@ -98,7 +101,7 @@ export class AppModule {
               return schema;
             },
             subscriptions: {
-              'graphql-ws': graphqlWsOptions(auth, config, {
+              'graphql-ws': graphqlWsOptions(auth, config, connections, {
                 schema: () => schemaHost.schema,
                 rateLimiter,
                 limits: queryLimits(config),

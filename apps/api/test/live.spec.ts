@@ -1,5 +1,7 @@
+import { hash } from '@node-rs/argon2';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { LiveEventsService } from '../src/modules/live/live-events.service';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { expectError, lastActivityId } from './support/expectations';
@@ -271,6 +273,22 @@ describe('live updates on one instance (graphql-ws)', () => {
       expect(out.errors).toBeUndefined();
       await sub.ended(5000);
       expect(sub.closed?.code).toBe(4401);
+    });
+
+    it("closes the connection of a member removed while the instance's LISTEN connection was down, once it is back (4403)", async () => {
+      const id = randomUUID();
+      const email = `live-outage-${randomBytes(4).toString('hex')}@example.test`;
+      await app.sql('INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)', [id, email, 'Live Outage', await hash(DEMO_PASSWORD)]);
+      await app.sql('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [WORKSPACE, id, 'VIEWER']);
+      const sub = live<Activity>(await app.signIn(email), ACTIVITY, { since: await lastActivityId(app) });
+      await sub.ready();
+      // The signal of the removal is sent while nobody listens: only the check after reconnecting can see it.
+      const [listener] = await app.sql<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'pactwatch-live' AND datname = current_database()");
+      await app.sql('SELECT pg_terminate_backend($1)', [listener.pid]);
+      while ((await app.sql('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [listener.pid])).length) await new Promise((resolve) => setTimeout(resolve, 20));
+      await app.sql('DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2', [WORKSPACE, id]);
+      await sub.ended(15_000);
+      expect(sub.closed?.code).toBe(4403);
     });
   });
 

@@ -7,5 +7,6 @@ export * from './lib/text-rules';
 export * from './lib/pagination-rules';
 export * from './lib/iso-date';
 export * from './lib/access-rules';
+export * from './lib/activity-rules';
 export * from './lib/account-rules';
 export * from './lib/digest-period';

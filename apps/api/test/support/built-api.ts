@@ -66,7 +66,7 @@ export async function startApiProcess(name: string, env: Record<string, string>,
 export async function stopApiProcess(api: ApiProcess, graceMs = 10_000): Promise<void> {
   if (api.child.exitCode !== null || api.child.signalCode !== null) return;
   api.child.kill('SIGTERM');
-  const stopped = await Promise.race([api.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs))]);
+  const stopped = await Promise.race([api.exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), graceMs).unref())]);
   if (!stopped) {
     api.child.kill('SIGKILL');
     await api.exited;

@@ -20,7 +20,9 @@ class ActivityArgs {
 export class ActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
-  @Query(() => ActivityConnection, { description: 'The change feed of the workspace, newest first.' })
+  @Query(() => ActivityConnection, {
+    description: 'The change feed of the workspace, newest first: invitations only for those who manage members, API keys only for those who manage keys.',
+  })
   @Access(Permission.READ)
   activity(@Args() args: ActivityArgs, @CurrentCaller() caller: Caller) {
     return this.activityService.list(caller, args.first, args.after, args.subjectId);

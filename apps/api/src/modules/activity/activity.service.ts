@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ActivityVerb, visibleActivityVerbs } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { ConnectionShape } from '../../common/pagination/connection.model';
@@ -7,7 +8,8 @@ import { ActivityEntity } from './activity.entity';
 import { Activity, ActorKind } from './activity.model';
 
 export interface ActivityEvent {
-  verb: string;
+  /** Listed in libs/domain's ACTIVITY_VERBS, with who may see it. */
+  verb: ActivityVerb;
   subjectType: string;
   subjectId: string;
   before?: Record<string, unknown> | null;
@@ -33,26 +35,27 @@ export class ActivityService {
     );
   }
 
-  /** Newest first; the cursor is the activity id. */
+  /** Newest first; the cursor is the activity id. Only the verbs the caller may see (ACTIVITY_VERBS), counted alike. */
   async list(caller: Caller, first: number, after?: string | null, subjectId?: string | null): Promise<ConnectionShape<Activity>> {
     assertPageSize(first);
     const cursor = readCursor(after, 'activity', ['bigint']);
+    const verbs = visibleActivityVerbs(caller.permissions);
     const rows: (ActivityEntity & { totalCount: number })[] = await this.dataSource.query(
       `SELECT * FROM (
          SELECT ${COLUMNS}, a.id AS seq, count(*) OVER ()::int AS "totalCount"
-         FROM activity a WHERE a.workspace_id = $1 AND ($2::uuid IS NULL OR a.subject_id = $2)
+         FROM activity a WHERE a.workspace_id = $1 AND ($2::uuid IS NULL OR a.subject_id = $2) AND a.verb = ANY($5)
        ) x WHERE $3::bigint IS NULL OR seq < $3::bigint
        ORDER BY seq DESC LIMIT $4`,
-      [caller.workspaceId, subjectId ?? null, cursor?.[0] ?? null, first + 1],
+      [caller.workspaceId, subjectId ?? null, cursor?.[0] ?? null, first + 1, verbs],
     );
-    const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, subjectId) : 0);
+    const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, verbs, subjectId) : 0);
     return toConnection(rows, first, total, (r) => [r.id], 'activity', (r) => ({ ...r, actorType: r.actorType as ActorKind }));
   }
 
-  private async count(caller: Caller, subjectId?: string | null): Promise<number> {
+  private async count(caller: Caller, verbs: string[], subjectId?: string | null): Promise<number> {
     const [{ n }] = await this.dataSource.query(
-      'SELECT count(*)::int AS n FROM activity WHERE workspace_id = $1 AND ($2::uuid IS NULL OR subject_id = $2)',
-      [caller.workspaceId, subjectId ?? null],
+      'SELECT count(*)::int AS n FROM activity WHERE workspace_id = $1 AND ($2::uuid IS NULL OR subject_id = $2) AND verb = ANY($3)',
+      [caller.workspaceId, subjectId ?? null, verbs],
     );
     return n;
   }

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, Permission } from '@pactwatch/domain';
 import { Access } from '../../common/context/access.decorator';
 import { CurrentCaller } from '../../common/context/current-caller.decorator';
 import { Caller, GqlContext } from '../../common/context/gql-context';
+import { LiveConnections } from '../live/live-connections';
 import { LiveEventsService } from '../live/live-events.service';
 import { mapEach } from '../live/live-iterator';
 import { CommentConnection, MemberRef } from './comment.model';
@@ -71,6 +72,7 @@ export class NotificationsResolver {
   constructor(
     private readonly notificationsService: NotificationsService,
     private readonly live: LiveEventsService,
+    private readonly connections: LiveConnections,
   ) {}
 
   @Query(() => NotificationConnection, { description: 'Your notifications in this workspace, newest first.' })
@@ -101,7 +103,7 @@ export class NotificationsResolver {
     const userId = personOf(caller, 'Notifications');
     const mine = (e: { verb: string; after: Record<string, unknown> | null }) =>
       NOTIFYING.has(e.verb) && Array.isArray(e.after?.notifiedUserIds) && (e.after.notifiedUserIds as string[]).includes(userId);
-    return mapEach(this.live.events(caller.workspaceId, mine, null), ctx, async (e) => {
+    return mapEach(this.live.events(caller.workspaceId, this.connections.guard(ctx.req, mine), null), ctx, async (e) => {
       const notification = await this.notificationsService.forComment(caller, userId, e.subjectId);
       if (!notification) throw new DomainError(ErrorCode.NOT_FOUND, `The notification of comment ${e.subjectId} is gone`);
       return notification;

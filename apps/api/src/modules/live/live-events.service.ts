@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { ACCESS_CHANNEL, AccessSignal, LiveConnections } from './live-connections';
 
 export const ACTIVITY_CHANNEL = 'pactwatch_activity';
 const CATCH_UP_PAGE = 1000;
@@ -44,6 +45,9 @@ type Listener = { workspaceId: string; push: (event: LiveEvent) => void };
  * Hears every committed activity row through PostgreSQL LISTEN/NOTIFY on one connection per
  * instance, loads it once, and hands it to this instance's subscribers of its workspace, in
  * commit order. No broker: any number of instances share the database and hear the same.
+ * The same connection hears access that ended (ACCESS_CHANNEL) and has LiveConnections close the
+ * connections concerned at once: heard in commit order with the activity, before any change
+ * committed after it.
  */
 @Injectable()
 export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
@@ -54,7 +58,10 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   private closing = false;
   private retry?: NodeJS.Timeout;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connections: LiveConnections,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     // Building the schema file starts the app on a data source that never connects.
@@ -67,9 +74,10 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     await this.client?.end().catch(() => undefined);
   }
 
-  private async listen(): Promise<void> {
+  private async listen(again = false): Promise<void> {
     const client = new Client({ connectionString: (this.dataSource.options as { url: string }).url, application_name: 'pactwatch-live' });
     client.on('notification', (msg) => {
+      if (msg.channel === ACCESS_CHANNEL && msg.payload) return this.connections.apply(JSON.parse(msg.payload) as AccessSignal);
       if (msg.channel !== ACTIVITY_CHANNEL || !msg.payload) return;
       const { id } = JSON.parse(msg.payload) as { id: number };
       this.chain = this.chain.then(() => this.dispatch(String(id))).catch((err) => this.logger.error(`live event ${id}: ${err.message}`));
@@ -78,11 +86,13 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     client.on('end', () => {
       if (this.closing) return;
       // Subscribers resume with a `since` cursor; the connection comes back on its own.
-      this.retry = setTimeout(() => void this.listen().catch((err) => this.logger.error(err.message)), 1000);
+      this.retry = setTimeout(() => void this.listen(true).catch((err) => this.logger.error(err.message)), 1000);
     });
     await client.connect();
-    await client.query(`LISTEN ${ACTIVITY_CHANNEL}`);
+    await client.query(`LISTEN ${ACTIVITY_CHANNEL}; LISTEN ${ACCESS_CHANNEL}`);
     this.client = client;
+    // Access may have ended while nobody listened: check the open connections against the database.
+    if (again) await this.connections.recheck();
   }
 
   private async dispatch(id: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { DomainError, ErrorCode, Permission } from '@pactwatch/domain';
+import { canSeeActivity, DomainError, ErrorCode, Permission } from '@pactwatch/domain';
 import { Access } from '../../common/context/access.decorator';
 import { GqlContext } from '../../common/context/gql-context';
 import { Activity, ActorKind } from '../activity/activity.model';
 import { Commitment } from '../commitments/commitment.model';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { ActivityFilter, matchesFilter } from './activity-filter.input';
+import { LiveConnections } from './live-connections';
 import { LiveEvent, LiveEventsService } from './live-events.service';
 import { mapEach } from './live-iterator';
 
@@ -28,11 +29,12 @@ export class LiveResolver {
   constructor(
     private readonly live: LiveEventsService,
     private readonly commitments: CommitmentsService,
+    private readonly connections: LiveConnections,
   ) {}
 
   @Subscription(() => Activity, {
     description:
-      'Changes of the workspace as they commit, on any API instance. Pass the id of the last change you saw as `since` to get what you missed first (after a reconnect).',
+      'Changes of the workspace as they commit, on any API instance, as `activity` shows them to you. Pass the id of the last change you saw as `since` to get what you missed first (after a reconnect).',
     resolve: (activity: Activity) => activity,
   })
   @Access(Permission.READ)
@@ -44,7 +46,10 @@ export class LiveResolver {
     if (since && !/^\d{1,18}$/.test(since)) throw DomainError.badInput([{ field: 'since', message: 'since must be an activity id' }]);
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
-    return mapEach(this.live.events(caller.workspaceId, matchesFilter(filter), since ?? null), ctx, toActivity);
+    const matches = matchesFilter(filter);
+    // What the caller's role or key could not see through the admin queries stays out of its feed too.
+    const visible = (e: LiveEvent) => canSeeActivity(caller.permissions, e.verb) && matches(e);
+    return mapEach(this.live.events(caller.workspaceId, this.connections.guard(ctx.req, visible), since ?? null), ctx, toActivity);
   }
 
   @Subscription(() => Commitment, {
@@ -56,6 +61,7 @@ export class LiveResolver {
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
     await this.commitments.findOne(caller, id);
-    return mapEach(this.live.events(caller.workspaceId, (e) => e.commitmentId === id, null), ctx, () => this.commitments.findOne(caller, id));
+    const concerned = this.connections.guard(ctx.req, (e: LiveEvent) => e.commitmentId === id);
+    return mapEach(this.live.events(caller.workspaceId, concerned, null), ctx, () => this.commitments.findOne(caller, id));
   }
 }

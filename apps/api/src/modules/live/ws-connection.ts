@@ -11,6 +11,7 @@ import { requestRefusal } from '../../common/errors/request-refusal';
 import { callerKey, CallerRateLimiter } from '../../common/security/caller-limits';
 import { assertWithinLimits, QueryLimits } from '../../common/security/query-limits.plugin';
 import { AuthService } from '../auth/auth.service';
+import { LiveConnections } from './live-connections';
 
 export interface WsExtra {
   socket: WebSocket;
@@ -103,10 +104,11 @@ export function cookieOriginAllowed(config: AppConfig, origin: string | undefine
 /**
  * graphql-ws options: a connection authenticates once, with the same session token or API key as
  * HTTP (connection parameter `authorization`, or the session cookie — only from the app's own
- * origin or CORS_ORIGINS, against cross-site WebSocket hijacking), and is closed as soon as that
- * token expires or the session or key is revoked. Every operation passes gateWsOperation.
+ * origin or CORS_ORIGINS, against cross-site WebSocket hijacking), and is closed as soon as the
+ * session or key is revoked or its access to the workspace changes (LiveConnections), or its token
+ * expires (checked every LIVE_AUTH_CHECK_SECONDS). Every operation passes gateWsOperation.
  */
-export function graphqlWsOptions(auth: AuthService, config: AppConfig, gate: WsGate) {
+export function graphqlWsOptions(auth: AuthService, config: AppConfig, connections: LiveConnections, gate: WsGate) {
   return {
     path: '/graphql',
     onSubscribe: async (ctx: Context<Record<string, unknown> | undefined, unknown>, id: string, payload: SubscribePayload) => {
@@ -142,6 +144,7 @@ export function graphqlWsOptions(auth: AuthService, config: AppConfig, gate: WsG
           return false;
         }
         extra.authed = req;
+        connections.add(extra.socket, req, principal);
         const timer = setInterval(() => {
           auth
             .stillValid(principal)

@@ -110,4 +110,19 @@ describe('the live connection', () => {
     subscription.unsubscribe();
     live.dispose();
   });
+
+  it('reconnects and resubscribes with its cursor, reporting no refusal, when the API closes it because the role changed (4205)', async () => {
+    const denied = vi.fn();
+    const live = createLiveConnection('ws://test/graphql', denied);
+    const client = new Client({ url: 'http://test/graphql', exchanges: [subscriptionExchange({ forwardSubscription: live.forward })] });
+    const subscription = client.subscription(Feed, { since: '7' }, { liveVariables: () => ({ since: '7' }) }).subscribe(() => undefined);
+    await waitFor(() => FakeSocket.all[0]?.subscribes().length === 1);
+    FakeSocket.all[0].drop(4205, 'Reconnect: your role in this workspace changed');
+    await waitFor(() => FakeSocket.all[1]?.subscribes().length === 1);
+    expect(FakeSocket.all[1].subscribes()[0].payload.variables).toEqual({ since: '7' });
+    expect(denied).not.toHaveBeenCalled();
+    expect(live.status()).toBe('connected');
+    subscription.unsubscribe();
+    live.dispose();
+  });
 });

@@ -1,0 +1,34 @@
+import { ApiKeyScope, Permission, permissionsOfRole, permissionsOfScope, Role } from './access-rules';
+import { canSeeActivity, visibleActivityVerbs } from './activity-rules';
+
+describe('activity rules', () => {
+  const ADMIN_ONLY = ['member.invited', 'member.invitation_revoked', 'api_key.created', 'api_key.revoked'];
+
+  it('keeps invitations and API keys from viewers, analysts and keys', () => {
+    for (const permissions of [permissionsOfRole(Role.VIEWER), permissionsOfRole(Role.ANALYST), permissionsOfScope(ApiKeyScope.READ), permissionsOfScope(ApiKeyScope.READ_WRITE)]) {
+      for (const verb of ADMIN_ONLY) expect(canSeeActivity(permissions, verb)).toBe(false);
+      expect(canSeeActivity(permissions, 'commitment.status_changed')).toBe(true);
+      expect(canSeeActivity(permissions, 'member.joined')).toBe(true);
+      expect(visibleActivityVerbs(permissions).filter((verb) => ADMIN_ONLY.includes(verb))).toEqual([]);
+    }
+  });
+
+  it('shows admins and owners every verb', () => {
+    for (const role of [Role.ADMIN, Role.OWNER]) {
+      for (const verb of ADMIN_ONLY) expect(canSeeActivity(permissionsOfRole(role), verb)).toBe(true);
+      expect(visibleActivityVerbs(permissionsOfRole(role))).toEqual(expect.arrayContaining(ADMIN_ONLY));
+    }
+  });
+
+  it('shows a verb it does not know to nobody', () => {
+    expect(canSeeActivity(Object.values(Permission), 'secret.leaked')).toBe(false);
+  });
+
+  it('lists for a reader exactly the verbs it may see', () => {
+    const reader = permissionsOfRole(Role.VIEWER);
+    const visible = visibleActivityVerbs(reader);
+    expect(visible.every((verb) => canSeeActivity(reader, verb))).toBe(true);
+    expect(visible).toContain('workspace.renamed');
+    expect(visible.some((verb) => ADMIN_ONLY.includes(verb))).toBe(false);
+  });
+});

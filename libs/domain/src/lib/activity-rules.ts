@@ -1,0 +1,47 @@
+import { Permission } from './access-rules';
+
+/**
+ * Every verb the activity log holds, with the permission a caller needs to see its rows: the one
+ * the queries of its subject ask for. Invitations (address and role) and API keys (name and
+ * scope) are for those who may list them; what `members` shows (who joined, with which role, who
+ * left) any reader sees.
+ */
+export const ACTIVITY_VERBS = {
+  'agreement.created': Permission.READ,
+  'agreement.updated': Permission.READ,
+  'commitment.created': Permission.READ,
+  'commitment.updated': Permission.READ,
+  'commitment.status_changed': Permission.READ,
+  'commitment.linked': Permission.READ,
+  'commitment.unlinked': Permission.READ,
+  'evidence.added': Permission.READ,
+  'evidence.updated': Permission.READ,
+  'indicator.created': Permission.READ,
+  'indicator.observation_recorded': Permission.READ,
+  'indicator.observation_revised': Permission.READ,
+  'comment.added': Permission.READ,
+  'comment.edited': Permission.READ,
+  'comment.deleted': Permission.READ,
+  'workspace.created': Permission.READ,
+  'workspace.renamed': Permission.READ,
+  'member.joined': Permission.READ,
+  'member.role_changed': Permission.READ,
+  'member.removed': Permission.READ,
+  'member.invited': Permission.MANAGE_MEMBERS,
+  'member.invitation_revoked': Permission.MANAGE_MEMBERS,
+  'api_key.created': Permission.MANAGE_KEYS,
+  'api_key.revoked': Permission.MANAGE_KEYS,
+} as const satisfies Record<string, Permission>;
+
+export type ActivityVerb = keyof typeof ACTIVITY_VERBS;
+
+/** Whether a caller with these permissions may see rows of this verb; a verb not listed is shown to nobody. */
+export function canSeeActivity(permissions: readonly Permission[], verb: string): boolean {
+  const needed = (ACTIVITY_VERBS as Record<string, Permission | undefined>)[verb];
+  return needed !== undefined && permissions.includes(needed);
+}
+
+/** The verbs a caller with these permissions may see, for a query's `verb = ANY(…)`. */
+export function visibleActivityVerbs(permissions: readonly Permission[]): ActivityVerb[] {
+  return (Object.keys(ACTIVITY_VERBS) as ActivityVerb[]).filter((verb) => permissions.includes(ACTIVITY_VERBS[verb]));
+}
