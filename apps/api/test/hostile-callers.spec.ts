@@ -327,10 +327,12 @@ describe('fair admission and rate limits', () => {
       expect(other.errors).toBeUndefined();
       expect(me.data).toEqual({ me: { kind: 'USER' } });
       expect(answers.map((a) => a.errors ?? [])).toEqual(answers.map(() => []));
-      // In arrival order both would have waited for the flood before them. The other caller takes a
-      // slot the flooder may not (it holds two of the four); the flooder's `me` goes by the light lane.
-      expect(otherWaited).toBeGreaterThanOrEqual(FLOOD / 2);
-      expect(meWaited).toBeGreaterThanOrEqual(FLOOD / 2);
+      // In arrival order both would have waited for the flood before them: at most the four in the
+      // slots could still be outstanding when they answered. The other caller takes a slot the
+      // flooder may not (it holds two of the four); the flooder's `me` goes by the light lane. How
+      // many more are outstanding depends on the machine's speed; twice the slots is a margin.
+      expect(otherWaited).toBeGreaterThan(2 * 4);
+      expect(meWaited).toBeGreaterThan(2 * 4);
       console.log(`${url}: the other caller's query answered in ${elapsed} ms with ${otherWaited} of ${FLOOD} heavy reads still outstanding`);
     }
   });
