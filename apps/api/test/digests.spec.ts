@@ -695,6 +695,15 @@ describe('the local outbox (no SMTP_URL)', () => {
     ]);
     const message = await simpleParser(outbox[0].raw);
     expect(rawHeader(message, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // The unsubscribe link is the analyst's: the admin reads it without its token, the .eml file keeps it.
+    const onDisk = await Promise.all(app.outbox().map((raw) => simpleParser(raw)));
+    const original = onDisk.find((m) => m.messageId === message.messageId)!;
+    const token = unsubscribeLink(original, app).searchParams.get('token')!;
+    expect(token).not.toBe('redacted');
+    expect(outbox[0].raw).not.toContain(token);
+    expect(unsubscribeLink(message, app).searchParams.get('token')).toBe('redacted');
+    expect(message.text).not.toContain(token);
+    expect(message.html).not.toContain(token);
     expect(message.html).toContain('Checkpoints set up &lt;b&gt;in Chiapas&lt;/b&gt;.');
     expect(message.html).not.toContain('<b>in Chiapas');
     expect(message.text).toContain('“Checkpoints set up <b>in Chiapas</b>.”');
