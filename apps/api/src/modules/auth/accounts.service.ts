@@ -107,7 +107,8 @@ export class AccountsService {
     if (!(await this.limits.mayMail(email, ip))) return;
     const passwordHash = await hash(input.password);
     const { secret, hash: tokenHash } = newSecret();
-    // One statement either way: the request is kept only when the address has no account.
+    // One statement either way (PostgreSQL runs a WITH's INSERT whether or not it is read): the
+    // request is kept only when the address has no account.
     const [{ knownName }] = await this.dataSource.query(
       `WITH known AS (SELECT name FROM users WHERE lower(email) = $2),
        kept AS (
@@ -115,7 +116,7 @@ export class AccountsService {
          SELECT $1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7) WHERE NOT EXISTS (SELECT 1 FROM known)
          RETURNING id
        )
-       SELECT (SELECT name FROM known) AS "knownName", (SELECT count(*) FROM kept) AS kept`,
+       SELECT (SELECT name FROM known) AS "knownName"`,
       [randomUUID(), email, input.name.trim(), passwordHash, input.workspaceName.trim(), tokenHash, SIGN_UP_TTL_HOURS],
     );
     const base = this.config.publicUrl;
@@ -211,7 +212,7 @@ export class AccountsService {
          SELECT $2, u.id, $3, now() + make_interval(mins => $4) FROM u
          RETURNING id
        )
-       SELECT u.email, u.name, (SELECT count(*) FROM kept) AS kept FROM (SELECT 1) one LEFT JOIN u ON true`,
+       SELECT (SELECT email FROM u) AS email, (SELECT name FROM u) AS name`,
       [email, randomUUID(), tokenHash, RESET_TTL_MINUTES],
     );
     const link = `${this.config.publicUrl}/reset-password?token=${secret}`;
