@@ -1,4 +1,5 @@
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
+import { signUpAndConfirm } from './support/accounts';
 import { activitySince, expectError, lastActivityId, rowCounts } from './support/expectations';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
@@ -20,7 +21,6 @@ const Q = {
   signOut: 'mutation { signOut { done } }',
   changePassword: 'mutation($input: ChangePasswordInput!) { changePassword(input: $input) { done } }',
   createWorkspace: 'mutation($input: WorkspaceNameInput!) { createWorkspace(input: $input) { workspace { id } } }',
-  signUp: 'mutation($input: SignUpInput!) { signUp(input: $input) { token workspace { id } } }',
 };
 const KEY_FORMAT = /^pw_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/;
 
@@ -218,9 +218,9 @@ describe('API keys: made by owners and admins, shown once, scoped, revocable, an
     let otherWorkspace: string;
     let otherOwner: string;
     beforeAll(async () => {
-      const res = await call(Q.signUp, null, { email: 'elsewhere@example.org', name: 'Elsa Elsewhere', password: 'correct-horse-battery', workspaceName: 'Elsewhere' });
-      otherWorkspace = res.data!.signUp.workspace.id;
-      otherOwner = res.data!.signUp.token;
+      const signedUp = await signUpAndConfirm(app, { email: 'elsewhere@example.org', name: 'Elsa Elsewhere', password: 'correct-horse-battery', workspaceName: 'Elsewhere' });
+      otherWorkspace = signedUp.workspace.id;
+      otherOwner = signedUp.token;
     });
 
     it('a key sent with x-workspace-id of another workspace is FORBIDDEN; its own is fine', async () => {

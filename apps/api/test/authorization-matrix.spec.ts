@@ -58,6 +58,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   changeMemberRole: 'MANAGE_MEMBERS',
   changePassword: 'PERSON',
   confirmDigestRecipient: 'PUBLIC',
+  confirmSignUp: 'PUBLIC',
   createAgreement: 'WRITE',
   createApiKey: 'MANAGE_KEYS',
   createCommitment: 'WRITE',

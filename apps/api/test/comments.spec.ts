@@ -3,6 +3,7 @@ import { simpleParser } from 'mailparser';
 import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { untilTheMinuteEnds } from './support/digests';
+import { signUpAndConfirm } from './support/accounts';
 import { expectError, lastActivityId } from './support/expectations';
 import { Recording, subscribe } from './support/live';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
@@ -257,11 +258,7 @@ describe('comments, @mentions and notifications', () => {
     expect((await ok(app.tokens.analyst, Q.notifications, { first: 10 })).notifications.totalCount).toBe(0);
 
     // Mentioning someone outside the workspace (an account of another one, or no account) is refused.
-    const signUp = await app.request<any>({
-      query: 'mutation($input: SignUpInput!) { signUp(input: $input) { token } }',
-      variables: { input: { email: `outsider-${randomUUID()}@example.org`, password: 'outsider-password-1', name: 'Otto Outsider', workspaceName: 'Elsewhere' } },
-    });
-    expect(signUp.errors).toBeUndefined();
+    await signUpAndConfirm(app, { email: `outsider-${randomUUID()}@example.org`, password: 'outsider-password-1', name: 'Otto Outsider', workspaceName: 'Elsewhere' });
     const [outsider] = await app.sql<{ id: string }>(`SELECT id FROM users WHERE name = 'Otto Outsider'`);
     for (const id of [outsider.id, randomUUID()]) {
       await refused(as(app.tokens.analyst, Q.add, { input: { subjectType: 'COMMITMENT', subjectId: C.mxSmuggling, body: 'Hi @Otto', mentionedUserIds: [id] } }), 'BAD_USER_INPUT', 'mentionedUserIds');

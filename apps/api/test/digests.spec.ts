@@ -5,6 +5,7 @@ import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { DigestRunnerService } from '../src/modules/digests/digest-runner.service';
 import { addMember, insertStatusChange, Member, outline, sleep, subscribe, untilTheMinuteEnds, WORKSPACE } from './support/digests';
+import { signUpAndConfirm } from './support/accounts';
 import { expectError } from './support/expectations';
 import { startSmtpSink, SmtpSink } from './support/smtp-sink';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
@@ -45,7 +46,6 @@ const Q = {
   createAgreement: 'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { agreement { id title } } }',
   createCommitment: 'mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id title version } } }',
   version: 'query($id: ID!) { commitment(id: $id) { version status } }',
-  signUp: 'mutation($input: SignUpInput!) { signUp(input: $input) { token } }',
   invite: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }',
   requestReset: 'mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { done } }',
 };
@@ -678,7 +678,7 @@ describe('the local outbox (no SMTP_URL)', () => {
   it("a watched commitment's change and a digest run put the message in the outbox, listed to the workspace's admins only", async () => {
     // The owner of another workspace, whose mail lands in the same outbox folder: an invitation from
     // their workspace, and a password reset of their own.
-    const outsider = (await ok(app, '', Q.signUp, { input: { email: 'outsider@example.org', name: 'Otto Outsider', password: 'outsider-password-1', workspaceName: 'Elsewhere' } })).signUp.token;
+    const outsider = (await signUpAndConfirm(app, { email: 'outsider@example.org', name: 'Otto Outsider', password: 'outsider-password-1', workspaceName: 'Elsewhere' })).token;
     await ok(app, outsider, Q.invite, { input: { email: 'colleague@example.org', role: 'VIEWER' } });
     await ok(app, '', Q.requestReset, { input: { email: 'outsider@example.org' } });
 
@@ -695,6 +695,15 @@ describe('the local outbox (no SMTP_URL)', () => {
     ]);
     const message = await simpleParser(outbox[0].raw);
     expect(rawHeader(message, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // The unsubscribe link is the analyst's: the admin reads it without its token, the .eml file keeps it.
+    const onDisk = await Promise.all(app.outbox().map((raw) => simpleParser(raw)));
+    const original = onDisk.find((m) => m.messageId === message.messageId)!;
+    const token = unsubscribeLink(original, app).searchParams.get('token')!;
+    expect(token).not.toBe('redacted');
+    expect(outbox[0].raw).not.toContain(token);
+    expect(unsubscribeLink(message, app).searchParams.get('token')).toBe('redacted');
+    expect(message.text).not.toContain(token);
+    expect(message.html).not.toContain(token);
     expect(message.html).toContain('Checkpoints set up &lt;b&gt;in Chiapas&lt;/b&gt;.');
     expect(message.html).not.toContain('<b>in Chiapas');
     expect(message.text).toContain('“Checkpoints set up <b>in Chiapas</b>.”');

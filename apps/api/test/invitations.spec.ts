@@ -1,5 +1,6 @@
 import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
+import { signUpAndConfirm } from './support/accounts';
 import { activitySince, expectError, lastActivityId } from './support/expectations';
 import { linkIn, readMail } from './support/mail';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
@@ -18,7 +19,6 @@ const Q = {
   accept: `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token membership { ${MEMBERSHIP_FIELDS} } } }`,
   changeRole: `mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { membership { ${MEMBERSHIP_FIELDS} } } }`,
   remove: 'mutation($input: RemoveMemberInput!) { removeMember(input: $input) { removedUserId } }',
-  signUp: 'mutation($input: SignUpInput!) { signUp(input: $input) { token user { id email } workspace { id } } }',
 };
 
 describe('invitations and members: who joins a workspace, with which role, and who may decide', () => {
@@ -171,6 +171,27 @@ describe('invitations and members: who joins a workspace, with which role, and w
       expect(res.data!.acceptInvitation.membership.role).toBe('ANALYST');
     });
 
+    it('two invitations to one address at once leave one open invitation, whose link works; the other link does not', async () => {
+      const before = app.outbox().length;
+      const answers = await Promise.all(['VIEWER', 'ANALYST'].map((role) => call(Q.invite, { email: 'Both@Example.org', role }, app.tokens.owner)));
+      expect(answers.map((a) => a.errors)).toEqual([undefined, undefined]);
+      const open = await app.sql(
+        "SELECT id, role FROM invitations WHERE workspace_id = $1 AND email = 'both@example.org' AND accepted_at IS NULL AND revoked_at IS NULL",
+        [WORKSPACE],
+      );
+      expect(open).toHaveLength(1);
+      const tokens = app.outbox().slice(before).map(readMail).map((mail) => linkIn(mail, '/invitations/accept').token);
+      expect(tokens).toHaveLength(2);
+      const results: { token: string; res: GqlResponse }[] = [];
+      for (const token of tokens) results.push({ token, res: await call(Q.accept, { token, name: 'Bo Both', password: PASSWORD }) });
+      const accepted = results.filter((r) => !r.res.errors);
+      expect(accepted).toHaveLength(1);
+      expect(accepted[0].res.data!.acceptInvitation.membership.role).toBe(open[0].role);
+      const other = results.find((r) => r.res.errors)!;
+      expect(expectError(other.res, 'BAD_USER_INPUT', 'token').message).toMatch(/withdrawn/);
+      expect(await app.sql("SELECT count(*)::int AS n FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'both@example.org'")).toEqual([{ n: 1 }]);
+    });
+
     it('a token that was never issued is refused', async () => {
       await refused(() => call(Q.accept, { token: 'made-up-token-made-up-token-made-up-token-0', name: 'Nobody', password: PASSWORD }), 'BAD_USER_INPUT', 'token');
     });
@@ -180,8 +201,7 @@ describe('invitations and members: who joins a workspace, with which role, and w
     let dana: { token: string; user: { id: string; email: string }; workspace: { id: string } };
     let invitation: Awaited<ReturnType<typeof invite>>;
     beforeAll(async () => {
-      const res = await call(Q.signUp, { email: 'dana@example.org', name: 'Dana Existing', password: PASSWORD, workspaceName: "Dana's desk" });
-      dana = res.data!.signUp;
+      dana = await signUpAndConfirm(app, { email: 'dana@example.org', name: 'Dana Existing', password: PASSWORD, workspaceName: "Dana's desk" });
       invitation = await invite(app.tokens.owner, 'Dana@Example.org', 'VIEWER');
     });
 
@@ -194,7 +214,8 @@ describe('invitations and members: who joins a workspace, with which role, and w
     });
 
     it('accepted while signed in as someone else is FORBIDDEN, and nothing changes', async () => {
-      await refused(() => call(Q.accept, { token: invitation.token }, app.tokens.viewer), 'FORBIDDEN');
+      const error = await refused(() => call(Q.accept, { token: invitation.token }, app.tokens.viewer), 'FORBIDDEN', 'token');
+      expect(error.message).toContain('dana@example.org');
       expect(await roleIn(DEMO_USERS.viewer.id)).toBe('VIEWER');
     });
 
@@ -237,8 +258,9 @@ describe('invitations and members: who joins a workspace, with which role, and w
       await refused(() => call(Q.invite, { email: 'ines.invited@example.org', role: 'ADMIN' }, admin.token), 'CONFLICT', 'email');
     });
 
-    it('a malformed email is bad input', async () => {
+    it('a malformed email, or one with a display name, is bad input, and nothing is written or mailed', async () => {
       await refused(() => call(Q.invite, { email: 'not-an-address', role: 'VIEWER' }, app.tokens.owner), 'BAD_USER_INPUT', 'email');
+      await refused(() => call(Q.invite, { email: 'evil<victim@evil.example>', role: 'VIEWER' }, app.tokens.owner), 'BAD_USER_INPUT', 'email');
     });
 
     it('an ADMIN invites as ADMIN or lower, but cannot invite an OWNER', async () => {

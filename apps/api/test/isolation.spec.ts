@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphQLSchema } from 'graphql';
 import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
+import { signUpAndConfirm } from './support/accounts';
 import { expectError, expectNoLeak } from './support/expectations';
 import {
   buildCall,
@@ -38,7 +39,8 @@ const CANNOT_REACH_A: Record<string, string> = {
   acceptInvitation: 'the emailed token is the only key to another workspace; a random one names no invitation',
   resetPassword: 'the emailed token is the only key to an account; a random one names none',
   requestPasswordReset: 'answers the same for any address, and takes no reference to a row',
-  signUp: "creates an account and a workspace of its own (refused here: B's owner's email is taken)",
+  signUp: "mails a link to the address it is given and answers the same for any (here B's owner's, which has an account)",
+  confirmSignUp: 'the emailed token is the only key; a random one names no sign-up',
   signOut: "takes no argument and ends the caller's own session",
   changePassword: "acts on the caller's own account only",
   createWorkspace: 'makes a new workspace for the caller and takes no reference',
@@ -197,9 +199,7 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
     await watchAndDigest(app.tokens.owner, SEED_IDS.commitments.mxSmuggling, SEED_IDS.agreements.migrationTalks, 'digest-reader-of-a@example.test');
 
     // B: an account and a workspace it owns, through the API…
-    const signedUp = await run(null, 'mutation($input: SignUpInput!) { signUp(input: $input) { token workspace { id } } }', {
-      input: { ...B_OWNER, workspaceName: 'Nordic fisheries accord tracker' },
-    });
+    const signedUp = await signUpAndConfirm(app, { ...B_OWNER, workspaceName: 'Nordic fisheries accord tracker' });
     bToken = signedUp.token;
     B = signedUp.workspace.id;
 

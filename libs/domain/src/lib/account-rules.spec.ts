@@ -19,4 +19,14 @@ describe('account rules', () => {
     }
     expect(normalizeEmail('  Analyst@PactWatch.TEST ')).toBe('analyst@pactwatch.test');
   });
+
+  it("refuses what validator's isEmail refuses: display names, angle brackets, two @, a domain without a dot", () => {
+    for (const bad of ['evil<victim@evil.example>', 'Evil <victim@evil.example>', '<victim@evil.example>', 'a@b@c.example', 'a@localhost', 'a@-b.example', 'a..b@c.example']) {
+      expect({ bad, violation: checkEmail(bad) }).toEqual({ bad, violation: { field: 'email', message: 'email must be an email address' } });
+    }
+    for (const good of ['analyst@pactwatch.test', ' Ines.Invited@Example.org ', 'first+tag@sub.example.co.uk', 'josé@example.es']) {
+      expect({ good, violation: checkEmail(good) }).toEqual({ good, violation: null });
+    }
+    expect(checkEmail('evil<victim@evil.example>', 'address')?.field).toBe('address');
+  });
 });

@@ -1,3 +1,4 @@
+import isEmail from 'validator/lib/isEmail';
 import { FieldViolation } from './domain-error';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -15,11 +16,12 @@ export function checkPassword(password: unknown, field = 'password'): FieldViola
   return null;
 }
 
-// Deliberately plain: one @, something on both sides, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
+/**
+ * A bare address, as validator's isEmail reads one: no display name (`Name <a@b.example>` is
+ * refused, so that the address mailed is the address shown), a domain with a top-level part.
+ */
 export function checkEmail(email: unknown, field = 'email'): FieldViolation | null {
-  if (typeof email !== 'string' || email.length > EMAIL_MAX_LENGTH || !EMAIL.test(email.trim())) {
+  if (typeof email !== 'string' || email.length > EMAIL_MAX_LENGTH || !isEmail(email.trim(), { allow_display_name: false, require_tld: true })) {
     return { field, message: `${field} must be an email address` };
   }
   return null;

@@ -7,8 +7,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Principal } from '../../common/context/principal';
 import { MailService } from '../mail/mail.service';
+import { AccountLimitsService } from './account-limits.service';
 import { SecretsService } from './secrets.service';
-import { SignInThrottleService } from './sign-in-throttle.service';
 import { newSecret, sha256 } from './tokens';
 
 export interface UserRow {
@@ -27,6 +27,7 @@ export interface IssuedSession {
 
 const USER = 'u.id, u.email, u.name, u.locale, u.created_at AS "createdAt"';
 const RESET_TTL_MINUTES = 60;
+const SIGN_UP_TTL_HOURS = 24;
 
 // Verified against when the email is unknown, so a miss costs as long as a wrong password.
 const DUMMY_HASH = hash('pactwatch-timing-equaliser');
@@ -42,23 +43,26 @@ export class AccountsService {
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly secrets: SecretsService,
-    private readonly throttle: SignInThrottleService,
+    private readonly limits: AccountLimitsService,
     private readonly mail: MailService,
     private readonly config: AppConfig,
   ) {}
 
-  /** The local strategy's check. Says nothing of which part was wrong. */
+  /**
+   * The local strategy's check. Says nothing of which part was wrong. The attempt is counted
+   * before the password is checked, so the limits hold against a concurrent burst.
+   */
   async verifyCredentials(emailInput: string, password: string, ip: string): Promise<UserRow> {
     badInput(checkEmail(emailInput), password.length > 256 ? checkPassword(password) : null);
     const email = normalizeEmail(emailInput);
-    await this.throttle.assertAllowed(email, ip);
+    const attempt = await this.limits.signIn(email, ip);
     const [row] = await this.dataSource.query(`SELECT ${USER}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.email) = $1`, [email]);
     const ok = row ? await verify(row.passwordHash, password) : (await verify(await DUMMY_HASH, password), false);
     if (!ok) {
-      await this.throttle.recordFailure(email, ip);
+      await attempt.failed();
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
     }
-    await this.throttle.clear(email);
+    await attempt.succeeded();
     delete row.passwordHash;
     return row;
   }
@@ -86,23 +90,71 @@ export class AccountsService {
     if (principal.kind === 'USER') await this.dataSource.query('UPDATE sessions SET revoked_at = now() WHERE id = $1', [principal.sessionId]);
   }
 
-  /** A new account with a workspace of its own, of which it is the owner. */
-  async signUp(input: { email: string; name: string; password: string; workspaceName: string }): Promise<IssuedSession> {
+  /**
+   * Mails a link that creates the account: to an address with no account, a one-time link; to
+   * one that has an account, a note that someone tried, with no link. Either way the same
+   * statements, the same hashing and one mail, and the same answer, so that neither the answer nor
+   * its time tells whether the address has an account. Over the mail limits, nothing is sent.
+   */
+  async signUp(input: { email: string; name: string; password: string; workspaceName: string }, ip: string): Promise<void> {
     badInput(
       checkEmail(input.email),
       checkText('name', input.name, { required: true, max: NAME_MAX_LENGTH }),
       checkPassword(input.password),
       checkText('workspaceName', input.workspaceName, { required: true, max: NAME_MAX_LENGTH }),
     );
+    const email = normalizeEmail(input.email);
+    if (!(await this.limits.mayMail(email, ip))) return;
+    const passwordHash = await hash(input.password);
+    const { secret, hash: tokenHash } = newSecret();
+    // One statement either way (PostgreSQL runs a WITH's INSERT whether or not it is read): the
+    // request is kept only when the address has no account.
+    const [{ knownName }] = await this.dataSource.query(
+      `WITH known AS (SELECT name FROM users WHERE lower(email) = $2),
+       kept AS (
+         INSERT INTO sign_up_requests (id, email, name, password_hash, workspace_name, token_hash, expires_at)
+         SELECT $1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7) WHERE NOT EXISTS (SELECT 1 FROM known)
+         RETURNING id
+       )
+       SELECT (SELECT name FROM known) AS "knownName"`,
+      [randomUUID(), email, input.name.trim(), passwordHash, input.workspaceName.trim(), tokenHash, SIGN_UP_TTL_HOURS],
+    );
+    const base = this.config.publicUrl;
+    await this.mail.send(
+      knownName
+        ? {
+            to: email,
+            subject: 'Someone tried to create a Pactwatch account with your address',
+            text: `Hello ${knownName},\n\nSomeone (perhaps you) tried to create a Pactwatch account with this address. You already have one, so nothing was created.\n\nSign in at ${base} with the password you have; if you have forgotten it, ask for a password reset instead.\n\nIf it was not you, ignore this message: your account stays as it is.\n`,
+          }
+        : {
+            to: email,
+            subject: 'Confirm your new Pactwatch account',
+            text: `Hello ${input.name.trim()},\n\nTo create your Pactwatch account and the workspace “${input.workspaceName.trim()}”, follow this link within ${SIGN_UP_TTL_HOURS} hours. It works once:\n\n${base}/sign-up/confirm?token=${secret}\n\nIf it was not you, ignore this message: no account is made without the link.\n`,
+          },
+    );
+  }
+
+  /** Follows the emailed sign-up link: creates the account and a workspace it owns, and signs in. */
+  async confirmSignUp(token: string): Promise<IssuedSession> {
     const workspaceId = randomUUID();
     const user = await this.dataSource.transaction(async (m) => {
-      const created = await this.createUser(m, input);
-      await m.query('INSERT INTO workspaces (id, slug, name) VALUES ($1, $2, $3)', [workspaceId, workspaceId, input.workspaceName.trim()]);
+      const [request] = await m.query(
+        `SELECT id, email, name, password_hash AS "passwordHash", workspace_name AS "workspaceName", used_at AS "usedAt", expires_at < now() AS expired
+         FROM sign_up_requests WHERE token_hash = $1 FOR UPDATE`,
+        [sha256(token)],
+      );
+      if (!request) throw DomainError.badInput([{ field: 'token', message: 'This sign-up link is not valid' }]);
+      if (request.usedAt) throw DomainError.badInput([{ field: 'token', message: 'This sign-up link has already been used' }]);
+      if (request.expired) throw DomainError.badInput([{ field: 'token', message: 'This sign-up link has expired; sign up again' }]);
+      const created = await this.insertUser(m, request, 'token');
+      await m.query('UPDATE sign_up_requests SET used_at = now() WHERE id = $1', [request.id]);
+      await m.query('INSERT INTO workspaces (id, slug, name) VALUES ($1, $2, $3)', [workspaceId, workspaceId, request.workspaceName]);
       await m.query('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [workspaceId, created.id, Role.OWNER]);
       await m.query(
         `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, after)
          VALUES ($1, 'USER', $2, $3, 'workspace.created', 'Workspace', $1, $4)`,
-        [workspaceId, created.id, created.name, JSON.stringify({ name: input.workspaceName.trim() })],
+        [workspaceId, created.id, created.name, JSON.stringify({ name: request.workspaceName })],
       );
       return created;
     });
@@ -111,25 +163,30 @@ export class AccountsService {
 
   /** Inside the caller's transaction; refuses an email that already has an account. */
   async createUser(m: EntityManager, input: { email: string; name: string; password: string }): Promise<UserRow> {
-    const email = normalizeEmail(input.email);
-    const id = randomUUID();
-    const passwordHash = await hash(input.password);
+    return this.insertUser(m, { email: input.email, name: input.name, passwordHash: await hash(input.password) });
+  }
+
+  private async insertUser(m: EntityManager, input: { email: string; name: string; passwordHash: string }, field = 'email'): Promise<UserRow> {
     const rows = await m.query(
       `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
        ON CONFLICT DO NOTHING RETURNING id, email, name, locale, created_at AS "createdAt"`,
-      [id, email, input.name.trim(), passwordHash],
+      [randomUUID(), normalizeEmail(input.email), input.name.trim(), input.passwordHash],
     );
-    if (!rows.length) throw DomainError.conflict('An account with this email already exists; sign in instead', { field: 'email' });
+    if (!rows.length) throw DomainError.conflict('An account with this email already exists; sign in instead', { field });
     return rows[0];
   }
 
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
     if (principal.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person has a password');
     badInput(checkPassword(newPassword, 'newPassword'), currentPassword.length > 256 ? checkPassword(currentPassword, 'currentPassword') : null);
+    // Counted before the check: a session holder guesses no faster than a stranger signing in.
+    const attempt = await this.limits.passwordCheck(principal.userId);
     const [row] = await this.dataSource.query('SELECT password_hash AS "passwordHash" FROM users WHERE id = $1', [principal.userId]);
     if (!row || !(await verify(row.passwordHash, currentPassword))) {
+      await attempt.failed();
       throw DomainError.badInput([{ field: 'currentPassword', message: 'currentPassword is wrong' }]);
     }
+    await attempt.succeeded();
     await this.dataSource.transaction(async (m) => {
       await m.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [principal.userId, await hash(newPassword)]);
       // Every other sign-in ends; this one stays.
@@ -137,23 +194,41 @@ export class AccountsService {
     });
   }
 
-  /** Mails a reset link when the account exists; answers the same either way. */
-  async requestPasswordReset(emailInput: string): Promise<void> {
+  /**
+   * Mails a reset link when the address has an account, and a note that none uses it when it has
+   * not: the same statements and one mail either way, and the same answer. Over the mail limits,
+   * nothing is sent (and the answer is still the same).
+   */
+  async requestPasswordReset(emailInput: string, ip: string): Promise<void> {
     badInput(checkEmail(emailInput));
     const email = normalizeEmail(emailInput);
-    const [user] = await this.dataSource.query(`SELECT ${USER} FROM users u WHERE lower(u.email) = $1`, [email]);
-    if (!user) return;
+    if (!(await this.limits.mayMail(email, ip))) return;
     const { secret, hash: tokenHash } = newSecret();
-    await this.dataSource.query(
-      `INSERT INTO password_resets (id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))`,
-      [randomUUID(), user.id, tokenHash, RESET_TTL_MINUTES],
+    // One statement either way: the reset row is written only for an account.
+    const [user] = await this.dataSource.query(
+      `WITH u AS (SELECT id, email, name FROM users WHERE lower(email) = $1),
+       kept AS (
+         INSERT INTO password_resets (id, user_id, token_hash, expires_at)
+         SELECT $2, u.id, $3, now() + make_interval(mins => $4) FROM u
+         RETURNING id
+       )
+       SELECT (SELECT email FROM u) AS email, (SELECT name FROM u) AS name`,
+      [email, randomUUID(), tokenHash, RESET_TTL_MINUTES],
     );
     const link = `${this.config.publicUrl}/reset-password?token=${secret}`;
-    await this.mail.send({
-      to: user.email,
-      subject: 'Reset your Pactwatch password',
-      text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Pactwatch password. This link works once, for ${RESET_TTL_MINUTES} minutes:\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-    });
+    await this.mail.send(
+      user.email
+        ? {
+            to: user.email,
+            subject: 'Reset your Pactwatch password',
+            text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Pactwatch password. This link works once, for ${RESET_TTL_MINUTES} minutes:\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
+          }
+        : {
+            to: email,
+            subject: 'Reset your Pactwatch password',
+            text: `Hello,\n\nSomeone (perhaps you) asked to reset the Pactwatch password of this address, but no Pactwatch account uses it. If you have an account, it is under another address.\n\nIf it was not you, ignore this message.\n`,
+          },
+    );
   }
 
   async resetPassword(token: string, newPassword: string): Promise<void> {

@@ -8,6 +8,7 @@ import { AccountsService, IssuedSession, UserRow } from './accounts.service';
 import { AuthService } from './auth.service';
 import {
   ChangePasswordInput,
+  ConfirmSignUpInput,
   DonePayload,
   RequestPasswordResetInput,
   ResetPasswordInput,
@@ -42,10 +43,20 @@ export class AuthResolver {
     return this.started(ctx, await this.accounts.issueSession(user, input.workspaceId));
   }
 
-  @Mutation(() => SessionPayload, { description: 'Creates an account and a workspace it owns, and signs in.' })
+  @Mutation(() => DonePayload, {
+    description:
+      'Mails a one-time link that creates the account and a workspace it owns (confirmSignUp). The answer is the same whether or not the address has an account; if it has, the mail says so instead.',
+  })
   @Access('PUBLIC')
   async signUp(@Args('input') input: SignUpInput, @Context() ctx: GqlContext) {
-    return this.started(ctx, await this.accounts.signUp(input));
+    await this.accounts.signUp(input, ctx.req.ip ?? 'unknown');
+    return { done: true };
+  }
+
+  @Mutation(() => SessionPayload, { description: 'Follows the emailed sign-up link: creates the account and its workspace, and signs in.' })
+  @Access('PUBLIC')
+  async confirmSignUp(@Args('input') input: ConfirmSignUpInput, @Context() ctx: GqlContext) {
+    return this.started(ctx, await this.accounts.confirmSignUp(input.token));
   }
 
   @Mutation(() => DonePayload, { description: 'Ends this session: the token stops working, the cookie is cleared.' })
@@ -75,10 +86,10 @@ export class AuthResolver {
     return { done: true };
   }
 
-  @Mutation(() => DonePayload, { description: 'Emails a one-time reset link if the address has an account; the answer is the same either way.' })
+  @Mutation(() => DonePayload, { description: 'Emails a one-time reset link if the address has an account (and a note that none uses it if not); the answer is the same either way.' })
   @Access('PUBLIC')
-  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput) {
-    await this.accounts.requestPasswordReset(input.email);
+  async requestPasswordReset(@Args('input') input: RequestPasswordResetInput, @Context() ctx: GqlContext) {
+    await this.accounts.requestPasswordReset(input.email, ctx.req.ip ?? 'unknown');
     return { done: true };
   }
 

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { Caller } from '../../common/context/gql-context';
 import { SecretsService } from '../auth/secrets.service';
 import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
+import { redactedMessage } from '../mail/redact-links';
 import { DigestBuilderService, scopeOf } from './digest-builder.service';
 import { itemCount } from './digest-content';
 import { DigestDelivery, DigestPreview, DigestRunResult, OutboxMessage } from './digest.models';
@@ -64,7 +65,9 @@ export class DigestAdminService {
    * The local outbox is one folder for the whole installation, so only the messages this
    * workspace sent are listed. Not mail to an address it names: any admin can name any address
    * (an invitation, a digest recipient) and would read that person's mail from other
-   * workspaces, password resets included.
+   * workspaces, password resets included. Each message is shown without the tokens of its links
+   * (invitations, digest confirmations, unsubscribes): a link is its recipient's alone, and the
+   * admin who reads the outbox could otherwise follow it in their place. The files keep them.
    */
   async outbox(caller: Caller, first: number): Promise<OutboxMessage[]> {
     const files = (await readdir(this.mail.outboxDir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml')).sort().reverse();
@@ -75,7 +78,7 @@ export class DigestAdminService {
       const parsed = await simpleParser(raw);
       if (parsed.headers.get(WORKSPACE_MAIL_HEADER.toLowerCase()) !== caller.workspaceId) continue;
       const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? '')).join(', ');
-      messages.push({ file, to, subject: parsed.subject ?? '', date: parsed.date ?? new Date(0), raw });
+      messages.push({ file, to, subject: parsed.subject ?? '', date: parsed.date ?? new Date(0), raw: await redactedMessage(raw) });
     }
     return messages;
   }

@@ -86,5 +86,5 @@ export class OutboxMessage {
   @Field() to: string;
   @Field() subject: string;
   @Field() date: Date;
-  @Field({ description: 'The whole message, as an .eml file holds it.' }) raw: string;
+  @Field({ description: 'The whole message as an .eml file, with the token of every link replaced by "redacted" (the file on disk keeps them).' }) raw: string;
 }

@@ -70,8 +70,11 @@ export class WorkspacesService {
     const { secret, hash } = newSecret();
     const id = randomUUID();
     const invitation = await this.dataSource.transaction(async (m) => {
-      // A new invitation replaces any still open for the same address.
-      await m.query('UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL', [caller.workspaceId, email]);
+      // A new invitation replaces any still open for the same address. Invitations to one address
+      // take turns (a lock on the pair, not on the workspace), so two at once leave one open link:
+      // the later one's. The unique index on open invitations holds it should a writer skip the lock.
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`invitation:${caller.workspaceId}:${email}`]);
+      await m.query('UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1 AND lower(email) = $2 AND accepted_at IS NULL AND revoked_at IS NULL', [caller.workspaceId, email]);
       await m.query(
         `INSERT INTO invitations (id, workspace_id, email, role, token_hash, invited_by, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))`,
@@ -122,12 +125,12 @@ export class WorkspacesService {
       let userId: string;
       if (principal?.kind === 'USER') {
         if (normalizeEmail(principal.email) !== inv.email) {
-          throw new DomainError(ErrorCode.FORBIDDEN, `This invitation is for ${inv.email}; you are signed in as ${principal.email}`);
+          throw new DomainError(ErrorCode.FORBIDDEN, `This invitation is for ${inv.email}; you are signed in as ${principal.email}`, { field: 'token' });
         }
         userId = principal.userId;
       } else {
         const [existing] = await m.query('SELECT id FROM users WHERE lower(email) = $1', [inv.email]);
-        if (existing) throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in as ${inv.email} to accept this invitation`);
+        if (existing) throw new DomainError(ErrorCode.UNAUTHENTICATED, `Sign in as ${inv.email} to accept this invitation`, { field: 'token' });
         const violations = [
           checkText('name', input.name, { required: true, max: NAME_MAX_LENGTH }),
           checkPassword(input.password),

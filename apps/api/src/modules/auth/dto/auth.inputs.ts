@@ -16,12 +16,17 @@ export class SignInInput {
   workspaceId?: string | null;
 }
 
-@InputType({ description: 'A new account with a new workspace of which it is the owner.' })
+@InputType({ description: 'A new account with a new workspace of which it is the owner, made when the emailed link is followed.' })
 export class SignUpInput {
   @Field() @IsString() email: string;
   @Field() @IsString() name: string;
   @Field() @IsString() password: string;
   @Field() @IsString() workspaceName: string;
+}
+
+@InputType()
+export class ConfirmSignUpInput {
+  @Field({ description: 'The token of the emailed sign-up link.' }) @IsString() token: string;
 }
 
 @InputType()
