@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { isIPv6 } from 'node:net';
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@pactwatch/domain';
 import type { Pool, QueryConfig } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
+import { addressKey } from '../../common/security/caller-limits';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /** The numbers the README states: keep them in step. */
@@ -27,18 +27,6 @@ export const ACCOUNT_LIMITS = {
 /** Keys are hashed: the table keeps no email or address in clear, and none overflows the key column. */
 export function keyOf(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('base64url');
-}
-
-/** An IPv4 address as it is; an IPv6 one by its /64, which one subscriber usually holds whole. */
-export function addressKey(ip: string): string {
-  const v4 = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
-  if (v4) return v4[1];
-  if (!isIPv6(ip)) return ip;
-  const [head, tail] = ip.split('::');
-  const front = head ? head.split(':') : [];
-  const back = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? front : [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back];
-  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 function refused(what: string, msBeforeNext: number): DomainError {
