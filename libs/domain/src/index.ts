@@ -10,3 +10,4 @@ export * from './lib/access-rules';
 export * from './lib/activity-rules';
 export * from './lib/account-rules';
 export * from './lib/digest-period';
+export * from './lib/link-rules';

@@ -1,4 +1,11 @@
-import { Anchor, Breadcrumbs, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import type { CombinedError } from 'urql';
+import { AgreementKind, Permission } from '@pactwatch/domain';
+import { AgreementFormDialog } from '../modules/agreements/components/agreement-form-dialog';
+import { useArchiveAgreement, useRestoreAgreement } from '../modules/agreements/hooks/use-archive-agreement';
+import { CommitmentFormDialog } from '../modules/commitments/components/commitment-form-dialog';
+import { useCan } from '../modules/session/hooks/use-can';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AgreementTimeline } from '../modules/agreements/components/agreement-timeline';
@@ -17,8 +24,14 @@ export default function AgreementPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { agreementId = '' } = useParams();
-  const { data, error } = useAgreement(agreementId);
+  const { data, error, refresh } = useAgreement(agreementId);
   const person = useSession().me.kind === 'USER';
+  const canWrite = useCan(Permission.WRITE);
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [actionError, setActionError] = useState<CombinedError | null>(null);
+  const { archiveAgreement, fetching: archiving } = useArchiveAgreement();
+  const { restoreAgreement, fetching: restoring } = useRestoreAgreement();
 
   if (error && !data) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
@@ -40,10 +53,46 @@ export default function AgreementPage() {
           {a.title}
         </Text>
       </Breadcrumbs>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Title order={1}>{a.title}</Title>
-        {person && <WatchButton subjectType="AGREEMENT" subjectId={a.id} style={{ flex: 'none' }} />}
+      <Group justify="space-between" align="flex-start">
+        <Group gap="xs">
+          <Title order={1}>{a.title}</Title>
+          {a.archived && <Badge color="gray">{t('dataEntry.archived')}</Badge>}
+        </Group>
+        <Group gap="xs">
+          {person && <WatchButton subjectType="AGREEMENT" subjectId={a.id} style={{ flex: 'none' }} />}
+          {canWrite && (
+            <>
+              <Button variant="light" onClick={() => setEditing(true)}>{t('dataEntry.edit')}</Button>
+              <Button variant="light" onClick={() => setAdding(true)}>{t('dataEntry.commitment.create')}</Button>
+              <Button
+                variant="subtle"
+                color={a.archived ? 'blue' : 'red'}
+                loading={archiving || restoring}
+                onClick={async () => {
+                  const result = await (a.archived ? restoreAgreement : archiveAgreement)(a.id, a.version);
+                  setActionError(result.error ?? null);
+                  refresh();
+                }}
+              >
+                {a.archived ? t('dataEntry.restore') : t('dataEntry.archive')}
+              </Button>
+            </>
+          )}
+        </Group>
       </Group>
+      <ErrorAlert error={actionError} />
+      {editing && (
+        <AgreementFormDialog
+          agreement={{
+            id: a.id, version: a.version, title: a.title, kind: a.kind as AgreementKind, partyCodes: a.parties.map((p) => p.code),
+            heldOn: a.heldOn ?? '', signedOn: a.signedOn ?? '', inForceOn: a.inForceOn ?? '', place: a.place ?? '',
+            participantIds: a.participants.map((p) => p.id), summary: a.summary,
+          }}
+          onClose={() => setEditing(false)}
+          onSaved={refresh}
+        />
+      )}
+      {adding && <CommitmentFormDialog agreementId={a.id} onClose={() => setAdding(false)} onSaved={refresh} />}
       <Text c="dimmed">
         {t(`agreementKind.${a.kind}`)} · {a.parties.map((p) => p.name).join(' – ')} · {dates.join(' · ')}
       </Text>

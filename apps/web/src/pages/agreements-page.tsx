@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Permission } from '@pactwatch/domain';
+import { AgreementFormDialog } from '../modules/agreements/components/agreement-form-dialog';
+import { useCan } from '../modules/session/hooks/use-can';
 import { useFindAgreements } from '../modules/agreements/hooks/use-find-agreements';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
@@ -16,6 +19,9 @@ export default function AgreementsPage() {
   const [text, setText] = useState(search);
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const { page, error } = useFindAgreements(search, null);
+  const canWrite = useCan(Permission.WRITE);
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
 
   useEffect(() => {
     if (debounced !== search) setParams(debounced ? { q: debounced } : {}, { replace: true });
@@ -23,7 +29,11 @@ export default function AgreementsPage() {
 
   return (
     <Stack>
-      <Title order={1}>{t('agreements.title')}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t('agreements.title')}</Title>
+        {canWrite && <Button onClick={() => setCreating(true)}>{t('dataEntry.agreement.create')}</Button>}
+      </Group>
+      {creating && <AgreementFormDialog onClose={() => setCreating(false)} onSaved={(id) => void navigate(`/agreements/${id}`)} />}
       <TextInput type="search" label={t('agreements.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} maw={420} />
       <ErrorAlert error={error} />
       {!page && !error && <Loading />}

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { Anchor, Badge, Blockquote, Breadcrumbs, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { CommitmentStatus, Permission } from '@pactwatch/domain';
+import type { CombinedError } from 'urql';
+import { CommitmentPriority, CommitmentStatus, Permission } from '@pactwatch/domain';
+import { CommitmentFormDialog } from '../modules/commitments/components/commitment-form-dialog';
+import { LinkCommitmentForm } from '../modules/commitments/components/link-commitment-form';
+import { useArchiveCommitment, useRestoreCommitment } from '../modules/commitments/hooks/use-archive-commitment';
+import { useUnlinkCommitments } from '../modules/commitments/hooks/use-link-commitments';
+import { useArchiveEvidence, useDetachEvidence } from '../modules/evidence/hooks/use-detach-evidence';
 import { CommentThread } from '../modules/comments/components/comment-thread';
 import { CommitmentDetails } from '../modules/commitments/components/commitment-details';
 import { CommitmentLinks } from '../modules/commitments/components/commitment-links';
@@ -29,6 +35,20 @@ export default function CommitmentPage() {
   const { data, error, refresh } = useCommitment(commitmentId);
   const [changing, setChanging] = useState(false);
   const [addingEvidence, setAddingEvidence] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const [actionError, setActionError] = useState<CombinedError | null>(null);
+  const { archiveCommitment, fetching: archiving } = useArchiveCommitment();
+  const { restoreCommitment, fetching: restoring } = useRestoreCommitment();
+  const { unlinkCommitments } = useUnlinkCommitments();
+  const { detachEvidence } = useDetachEvidence();
+  const { archiveEvidence } = useArchiveEvidence();
+  /** Runs a change, shows its refusal if any, and reloads the page either way. */
+  const act = async (run: () => Promise<{ error?: CombinedError }>) => {
+    const result = await run();
+    setActionError(result.error ?? null);
+    refresh();
+  };
 
   if (error && !data) return <ErrorAlert error={error} />;
   if (!data) return <Loading />;
@@ -51,6 +71,7 @@ export default function CommitmentPage() {
           <Title order={1}>{c.title}</Title>
           <Group gap="xs">
             <StatusBadge status={c.status} />
+            {c.archived && <Badge color="gray">{t('dataEntry.archived')}</Badge>}
             {c.overdue && (
               <Badge color="red.8" variant="filled">
                 {t('commitment.overdue')}
@@ -70,10 +91,22 @@ export default function CommitmentPage() {
               <Button variant="light" onClick={() => setAddingEvidence(true)} disabled={addingEvidence}>
                 {t('evidence.add')}
               </Button>
+              <Button variant="light" onClick={() => setEditing(true)}>
+                {t('dataEntry.edit')}
+              </Button>
+              <Button
+                variant="subtle"
+                color={c.archived ? 'blue' : 'red'}
+                loading={archiving || restoring}
+                onClick={() => void act(() => (c.archived ? restoreCommitment : archiveCommitment)(c.id, c.version))}
+              >
+                {c.archived ? t('dataEntry.restore') : t('dataEntry.archive')}
+              </Button>
             </>
           )}
         </Group>
       </Group>
+      <ErrorAlert error={actionError} />
       <CommitmentDetails commitment={c} />
       {c.description && <Text>{c.description}</Text>}
       <Grid gap="md">
@@ -109,15 +142,47 @@ export default function CommitmentPage() {
                   />
                 </Paper>
               )}
-              <EvidenceList items={evidence} />
+              <EvidenceList
+                items={evidence}
+                onDetach={canWrite ? (e) => void act(() => detachEvidence(c.id, e.id)) : undefined}
+                onArchive={canWrite ? (e) => void act(() => archiveEvidence(e.id, e.version ?? 1)) : undefined}
+              />
             </Panel>
             <IndicatorsPanel commitmentId={c.id} indicators={c.indicators} evidence={evidence} canWrite={canWrite} onChanged={refresh} />
             <Panel title={t('links.title')}>
-              <CommitmentLinks links={c.links} />
+              <CommitmentLinks links={c.links} onUnlink={canWrite ? (linkId) => void act(() => unlinkCommitments(linkId)) : undefined} />
+              {canWrite &&
+                (linking ? (
+                  <Paper withBorder p="sm" mt="md">
+                    <LinkCommitmentForm
+                      commitmentId={c.id}
+                      onCancel={() => setLinking(false)}
+                      onLinked={() => {
+                        setLinking(false);
+                        refresh();
+                      }}
+                    />
+                  </Paper>
+                ) : (
+                  <Button variant="light" size="xs" mt="md" onClick={() => setLinking(true)}>
+                    {t('dataEntry.links.add')}
+                  </Button>
+                ))}
             </Panel>
           </Stack>
         </Grid.Col>
       </Grid>
+      {editing && (
+        <CommitmentFormDialog
+          commitment={{
+            id: c.id, version: c.version, agreementId: c.agreement.id, title: c.title, description: c.description, sourceQuote: c.sourceQuote,
+            partyCodes: c.parties.map((p) => p.code), ownerOrganizationId: c.owner?.id ?? '', ownerPersonId: c.ownerPerson?.id ?? '',
+            themes: c.themes.map((th) => th.slug), dueOn: c.dueOn ?? '', priority: c.priority as CommitmentPriority,
+          }}
+          onClose={() => setEditing(false)}
+          onSaved={refresh}
+        />
+      )}
       {changing && (
         <StatusChangeDialog
           commitment={{ id: c.id, version: c.version, status: c.status as CommitmentStatus, title: c.title, dueOn: c.dueOn ?? null, priority: c.priority }}

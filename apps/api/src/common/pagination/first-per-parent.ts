@@ -28,6 +28,8 @@ export interface ChildPageOptions {
   kind: string;
   workspaceId: string;
   workspaceColumn: string;
+  /** A further condition on the children (over `from`): 'c.archived_at IS NULL'. */
+  where?: string;
   /**
    * How to read them (the same rows either way). 'window' (the default) numbers all children of
    * all parents at once: cheapest when each parent has few. 'lateral' reads, per parent, only its
@@ -68,6 +70,7 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
   const cmp = o.direction === 'ASC' ? '>' : '<';
   const count = o.count ?? true;
   const cursors = o.cursors ?? true;
+  const also = o.where ? ` AND ${o.where}` : '';
   const params = [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[1] ?? null, o.first + 1];
   if (o.strategy === 'lateral') {
     const order = `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}`;
@@ -76,13 +79,13 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
       `SELECT x.*, p.ord::int AS "parentOrd"${count ? ', n."totalCount"' : ''}
        FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, ord)
        ${count ? `CROSS JOIN LATERAL (
-         SELECT count(*)::int AS "totalCount" FROM ${o.from} WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
+         SELECT count(*)::int AS "totalCount" FROM ${o.from} WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2${also}
        ) n` : ''}
        CROSS JOIN LATERAL (
          SELECT ${o.select}${cursors ? `, ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId"` : ''},
                 (row_number() OVER (ORDER BY ${order}))::int AS rn
          FROM ${o.from}
-         WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2
+         WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2${also}
            AND ($3::timestamptz IS NULL OR (${o.sortColumn}, ${o.idColumn}) ${cmp} ($3::timestamptz, $4::uuid))
          ORDER BY ${order} LIMIT $5
        ) x
@@ -98,7 +101,7 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
               ${cursors ? `${o.sortColumn}::text AS "sortText", ` : ''}${o.idColumn} AS "sortId"
               ${count ? `, count(*) OVER (PARTITION BY ${o.parentColumn})::int AS "totalCount"` : ''}
        FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, ord), ${o.from}
-       WHERE ${o.parentColumn} = k.id AND ${o.workspaceColumn} = $2
+       WHERE ${o.parentColumn} = k.id AND ${o.workspaceColumn} = $2${also}
      ), ranked AS (
        SELECT *, (row_number() OVER (PARTITION BY "parentOrd" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}))::int AS rn
        FROM base

@@ -16,6 +16,8 @@ export class Agreement {
   @Field(() => Int, { description: 'Increases with every update; pass it back as expectedVersion.' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was archived; null while it is in use.' }) archivedAt: Date | null;
+  @Field({ description: 'Archived agreements leave lists unless a filter asks for them; their commitments leave the commitment lists too.' }) archived: boolean;
 }
 
 export const AgreementConnection = Connection(Agreement, 'Agreement');

@@ -12,7 +12,8 @@ import { Party } from '../parties/party.model';
 import { Person } from '../parties/person.model';
 import { Agreement, AgreementConnection } from './agreement.model';
 import { AgreementsService } from './agreements.service';
-import { CreateAgreementPayload, UpdateAgreementPayload } from './dto/agreement.payloads';
+import { ArchiveAgreementPayload, CreateAgreementPayload, RestoreAgreementPayload, UpdateAgreementPayload } from './dto/agreement.payloads';
+import { ArchiveAgreementInput, RestoreAgreementInput } from './dto/archive-agreement.input';
 import { AgreementsArgs } from './dto/agreements.args';
 import { CreateAgreementInput } from './dto/create-agreement.input';
 import { UpdateAgreementInput } from './dto/update-agreement.input';
@@ -48,6 +49,18 @@ export class AgreementsResolver {
   @Access(Permission.WRITE)
   updateAgreement(@Args('input') input: UpdateAgreementInput, @CurrentCaller() caller: Caller) {
     return this.agreementsService.update(caller, input);
+  }
+
+  @Mutation(() => ArchiveAgreementPayload, { description: 'Archives an agreement (never deletes it); CONFLICT on a stale expectedVersion.' })
+  @Access(Permission.WRITE)
+  archiveAgreement(@Args('input') input: ArchiveAgreementInput, @CurrentCaller() caller: Caller) {
+    return this.agreementsService.setArchived(caller, input, true);
+  }
+
+  @Mutation(() => RestoreAgreementPayload, { description: 'Restores an archived agreement; CONFLICT on a stale expectedVersion.' })
+  @Access(Permission.WRITE)
+  restoreAgreement(@Args('input') input: RestoreAgreementInput, @CurrentCaller() caller: Caller) {
+    return this.agreementsService.setArchived(caller, input, false);
   }
 
   @MaxItems(50)

@@ -10,19 +10,29 @@ import { ActivityService } from '../activity/activity.service';
 import { PartiesService } from '../parties/parties.service';
 import { AgreementEntity } from './agreement.entity';
 import { Agreement } from './agreement.model';
-import { CreateAgreementPayload, UpdateAgreementPayload } from './dto/agreement.payloads';
+import { ArchiveAgreementPayload, CreateAgreementPayload, RestoreAgreementPayload, UpdateAgreementPayload } from './dto/agreement.payloads';
+import { ArchiveAgreementInput, RestoreAgreementInput } from './dto/archive-agreement.input';
 import { AgreementsArgs } from './dto/agreements.args';
 import { CreateAgreementInput } from './dto/create-agreement.input';
 import { UpdateAgreementInput } from './dto/update-agreement.input';
 
 const COLUMNS = `a.id, a.title, a.kind, a.held_on AS "heldOn", a.signed_on AS "signedOn", a.in_force_on AS "inForceOn",
-  a.place, a.summary, a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+  a.place, a.summary, a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+  a.archived_at AS "archivedAt", a.archived_at IS NOT NULL AS archived`;
 
-type AgreementRow = Omit<AgreementEntity, 'workspaceId'>;
+type AgreementRow = Omit<AgreementEntity, 'workspaceId'> & { archived: boolean };
 const FIELDS = ['title', 'kind', 'heldOn', 'signedOn', 'inForceOn', 'place', 'summary'] as const;
 const COLUMN_OF: Record<(typeof FIELDS)[number], string> = {
   title: 'title', kind: 'kind', heldOn: 'held_on', signedOn: 'signed_on', inForceOn: 'in_force_on', place: 'place', summary: 'summary',
 };
+
+/** What a CONFLICT tells of the newer version, so a form can show what changed meanwhile. */
+function conflictFacts(row: AgreementRow) {
+  return {
+    title: row.title, kind: row.kind, heldOn: row.heldOn, signedOn: row.signedOn, inForceOn: row.inForceOn,
+    place: row.place, summary: row.summary, archived: row.archived, updatedAt: row.updatedAt,
+  };
+}
 
 @Injectable()
 export class AgreementsService {
@@ -40,6 +50,7 @@ export class AgreementsService {
     const param = (v: unknown) => `$${params.push(v)}`;
     const where = ['a.workspace_id = $1'];
     const f = args.filter;
+    where.push(f?.archived ? 'a.archived_at IS NOT NULL' : 'a.archived_at IS NULL');
     if (f?.search?.trim()) {
       const like = param(`%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(a.title ILIKE ${like} OR a.summary ILIKE ${like} OR a.place ILIKE ${like})`);
@@ -99,17 +110,7 @@ export class AgreementsService {
 
   async update(caller: Caller, input: UpdateAgreementInput): Promise<UpdateAgreementPayload> {
     await this.dataSource.transaction(async (m) => {
-      const [current]: AgreementRow[] = await m.query(
-        `SELECT ${COLUMNS} FROM agreements a WHERE a.workspace_id = $1 AND a.id = $2 FOR UPDATE`,
-        [caller.workspaceId, input.id],
-      );
-      if (!current) throw DomainError.notFound('Agreement', input.id, 'id');
-      if (current.version !== input.expectedVersion) {
-        throw DomainError.conflict(
-          `Agreement ${input.id} was changed by someone else: it is at version ${current.version}, not ${input.expectedVersion}. Reload it and apply your change again.`,
-          { field: 'expectedVersion', currentVersion: current.version },
-        );
-      }
+      const current = await this.lockForChange(m, caller, input.id, input.expectedVersion);
       if (input.title === null || input.kind === null) {
         throw DomainError.badInput([{ field: input.title === null ? 'title' : 'kind', message: 'title and kind cannot be cleared' }]);
       }
@@ -138,6 +139,42 @@ export class AgreementsService {
       });
     });
     return { agreement: await this.findOne(caller, input.id) };
+  }
+
+  /** Archives (archived: true) or restores it: one version further, with its activity row. */
+  async setArchived(caller: Caller, input: ArchiveAgreementInput | RestoreAgreementInput, archived: boolean): Promise<ArchiveAgreementPayload & RestoreAgreementPayload> {
+    await this.dataSource.transaction(async (m) => {
+      const current = await this.lockForChange(m, caller, input.id, input.expectedVersion);
+      if (current.archived === archived) {
+        throw DomainError.badInput([{ field: 'id', message: `Agreement ${input.id} is ${archived ? 'already archived' : 'not archived'}` }]);
+      }
+      await m.query(
+        `UPDATE agreements SET archived_at = ${archived ? 'now()' : 'NULL'}, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
+        [caller.workspaceId, input.id],
+      );
+      await this.activity.record(m, caller, {
+        verb: archived ? 'agreement.archived' : 'agreement.restored', subjectType: 'Agreement', subjectId: input.id,
+        before: { version: current.version, archived: current.archived },
+        after: { title: current.title, version: current.version + 1, archived },
+      });
+    });
+    return { agreement: await this.findOne(caller, input.id) };
+  }
+
+  /** Locks the row and checks the version the caller read: a stale one is a CONFLICT telling the current version. */
+  private async lockForChange(m: EntityManager, caller: Caller, id: string, expectedVersion: number): Promise<AgreementRow> {
+    const [current]: AgreementRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM agreements a WHERE a.workspace_id = $1 AND a.id = $2 FOR UPDATE`,
+      [caller.workspaceId, id],
+    );
+    if (!current) throw DomainError.notFound('Agreement', id, 'id');
+    if (current.version !== expectedVersion) {
+      throw DomainError.conflict(
+        `Agreement ${id} was changed by someone else: it is at version ${current.version}, not ${expectedVersion}. Reload it and apply your change again.`,
+        { field: 'expectedVersion', currentVersion: current.version, current: conflictFacts(current) },
+      );
+    }
+    return current;
   }
 
   private async partyIds(caller: Caller, codes: string[]): Promise<string[]> {

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   checkStatusChange,
+  checkLinkCount,
   checkText,
   CommitmentLinkKind,
   CommitmentStatus,
+  dependencyCycle,
   DESCRIPTION_MAX_LENGTH,
   DomainError,
   FieldViolation,
@@ -20,10 +22,13 @@ import { ThemesService } from '../themes/themes.service';
 import { COMMITMENT_COLUMNS, CommitmentRow, STATUS_CHANGE_COLUMNS, toStatusChange } from './commitment.columns';
 import { CommitmentsService, linkSeenFrom } from './commitments.service';
 import { ChangeCommitmentStatusInput } from './dto/change-commitment-status.input';
+import { ArchiveCommitmentInput, RestoreCommitmentInput } from './dto/archive-commitment.input';
 import {
+  ArchiveCommitmentPayload,
   ChangeCommitmentStatusPayload,
   CreateCommitmentPayload,
   LinkCommitmentsPayload,
+  RestoreCommitmentPayload,
   UnlinkCommitmentsPayload,
   UpdateCommitmentPayload,
 } from './dto/commitment.payloads';
@@ -200,7 +205,11 @@ export class CommitmentChangesService {
     await this.dataSource.transaction(async (m) => {
       // Lock both ends in id order, so two links of one pair made at once (A→B and B→A) queue up instead of deadlocking.
       const ends: [string, string][] = [[input.fromCommitmentId, 'fromCommitmentId'], [input.toCommitmentId, 'toCommitmentId']];
-      for (const [id, field] of ends.sort(([a], [b]) => (a < b ? -1 : 1))) await this.lockForChange(m, caller, id, null, field);
+      const locked = new Map<string, CommitmentRow>();
+      for (const [id, field] of ends.sort(([a], [b]) => (a < b ? -1 : 1))) locked.set(id, await this.lockForChange(m, caller, id, null, field));
+      for (const [id, field] of ends) {
+        if (locked.get(id)?.archived) throw DomainError.badInput([{ field, message: `${field}: commitment ${id} is archived; restore it first` }]);
+      }
       const symmetric = input.kind === CommitmentLinkKind.RECIPROCAL;
       const existing = await m.query(
         `SELECT 1 FROM commitment_links WHERE workspace_id = $1 AND kind = $4 AND
@@ -208,6 +217,14 @@ export class CommitmentChangesService {
         [caller.workspaceId, input.fromCommitmentId, input.toCommitmentId, input.kind, symmetric],
       );
       if (existing.length) throw DomainError.conflict(`These commitments are already linked as ${input.kind}`, { field: 'kind' });
+      const counts: { id: string; n: number }[] = await m.query(
+        `SELECT e.id, (SELECT count(*)::int FROM commitment_links l WHERE l.workspace_id = $1 AND (l.from_commitment_id = e.id OR l.to_commitment_id = e.id)) AS n
+         FROM unnest($2::uuid[]) AS e(id)`,
+        [caller.workspaceId, [input.fromCommitmentId, input.toCommitmentId]],
+      );
+      const tooMany = ends.map(([id, field]) => checkLinkCount(field, counts.find((c) => c.id === id)?.n ?? 0)).find((v) => v !== null);
+      if (tooMany) throw DomainError.badInput([tooMany]);
+      if (input.kind === CommitmentLinkKind.DEPENDS_ON) await this.assertNoDependencyCycle(m, caller, input.fromCommitmentId, input.toCommitmentId);
       await m.query(
         'INSERT INTO commitment_links (id, workspace_id, from_commitment_id, to_commitment_id, kind) VALUES ($1, $2, $3, $4, $5)',
         [id, caller.workspaceId, input.fromCommitmentId, input.toCommitmentId, input.kind],
@@ -246,6 +263,52 @@ export class CommitmentChangesService {
     };
   }
 
+  /** Archives (archived: true) or restores a commitment: one version further, with its activity row; its history stays. */
+  async setArchived(caller: Caller, input: ArchiveCommitmentInput | RestoreCommitmentInput, archived: boolean): Promise<ArchiveCommitmentPayload & RestoreCommitmentPayload> {
+    await this.dataSource.transaction(async (m) => {
+      const current = await this.lockForChange(m, caller, input.id, input.expectedVersion, 'id');
+      if (current.archived === archived) {
+        throw DomainError.badInput([{ field: 'id', message: `Commitment ${input.id} is ${archived ? 'already archived' : 'not archived'}` }]);
+      }
+      await m.query(
+        `UPDATE commitments SET archived_at = ${archived ? 'now()' : 'NULL'}, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
+        [caller.workspaceId, input.id],
+      );
+      await this.activity.record(m, caller, {
+        verb: archived ? 'commitment.archived' : 'commitment.restored', subjectType: 'Commitment', subjectId: input.id,
+        before: { version: current.version, archived: current.archived },
+        after: { title: current.title, version: current.version + 1, archived },
+      });
+    });
+    return { commitment: await this.commitments.findOne(caller, input.id) };
+  }
+
+  /**
+   * Refuses "from depends on to" when `to` already depends, directly or through others, on `from`.
+   * One lock per workspace orders these checks: two links made at once cannot each close half a cycle.
+   */
+  private async assertNoDependencyCycle(m: EntityManager, caller: Caller, from: string, to: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(1764960, hashtext($1::text))`, [caller.workspaceId]);
+    const edges: { from: string; to: string }[] = await m.query(
+      `WITH RECURSIVE reach(id) AS (
+         SELECT $2::uuid
+         UNION
+         SELECT l.to_commitment_id FROM commitment_links l JOIN reach r ON l.from_commitment_id = r.id
+         WHERE l.workspace_id = $1 AND l.kind = 'DEPENDS_ON'
+       )
+       SELECT l.from_commitment_id AS "from", l.to_commitment_id AS "to" FROM commitment_links l JOIN reach r ON l.from_commitment_id = r.id
+       WHERE l.workspace_id = $1 AND l.kind = 'DEPENDS_ON'`,
+      [caller.workspaceId, to],
+    );
+    const cycle = dependencyCycle(edges, from, to);
+    if (cycle) {
+      throw DomainError.badInput([{
+        field: 'toCommitmentId',
+        message: `toCommitmentId: commitment ${to} already depends on ${from}${cycle.length > 2 ? ` through ${cycle.length - 2} other commitment(s)` : ''}; DEPENDS_ON links cannot form a cycle`,
+      }]);
+    }
+  }
+
   /**
    * Locks the row for the rest of the transaction and checks the version the caller read: a stale
    * one is a CONFLICT that tells the current version, never a silent overwrite.
@@ -262,7 +325,11 @@ export class CommitmentChangesService {
         {
           field: 'expectedVersion',
           currentVersion: row.version,
-          current: { status: row.status, title: row.title, dueOn: row.dueOn, priority: row.priority, updatedAt: row.updatedAt },
+          current: {
+            status: row.status, title: row.title, dueOn: row.dueOn, priority: row.priority, updatedAt: row.updatedAt,
+            description: row.description, sourceQuote: row.sourceQuote, ownerOrganizationId: row.ownerOrganizationId,
+            ownerPersonId: row.ownerPersonId, archived: row.archived,
+          },
         },
       );
     }

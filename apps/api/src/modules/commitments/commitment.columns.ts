@@ -5,7 +5,7 @@ import { Commitment } from './commitment.model';
 import { StatusChangeEntity } from './status-change.entity';
 import { StatusChange } from './status-change.model';
 
-// The column behind each field of a commitment. Only description, source quote and the timestamps
+// The column behind each field of a commitment. Only description, source quote, the timestamps and archiving
 // can be left out of a read (no resolver of a commitment reads them); the others are cheap and read
 // by resolvers (agreement, owners) or by `overdue`.
 const COMMITMENT_FIELDS = {
@@ -22,6 +22,8 @@ const COMMITMENT_FIELDS = {
   version: 'c.version',
   createdAt: 'c.created_at AS "createdAt"',
   updatedAt: 'c.updated_at AS "updatedAt"',
+  archivedAt: 'c.archived_at AS "archivedAt"',
+  archived: 'c.archived_at IS NOT NULL AS archived',
 };
 const COMMITMENT_ALWAYS = ['id', 'agreementId', 'title', 'ownerOrganizationId', 'ownerPersonId', 'status', 'dueOn', 'priority', 'version'] as const;
 
@@ -49,7 +51,7 @@ export const STATUS_CHANGE_COLUMNS = allColumns(STATUS_CHANGE_FIELDS);
 const STATUS_CHANGE_ALWAYS = ['id', 'commitmentId'] as const;
 export const statusChangeColumns = (fields: ReadonlySet<string> | null | undefined) => selectedColumns(STATUS_CHANGE_FIELDS, fields, STATUS_CHANGE_ALWAYS);
 
-export type CommitmentRow = Omit<CommitmentEntity, 'workspaceId'>;
+export type CommitmentRow = Omit<CommitmentEntity, 'workspaceId'> & { archived: boolean };
 export type StatusChangeRow = Omit<StatusChangeEntity, 'workspaceId'>;
 
 /** The row itself becomes the commitment (rows are made for one use): no copy per row. */

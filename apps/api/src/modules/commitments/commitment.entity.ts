@@ -17,4 +17,5 @@ export class CommitmentEntity {
   @Column('int') version: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
 }

@@ -16,6 +16,8 @@ export class Commitment {
   @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion.' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When it was archived; null while it is in use.' }) archivedAt: Date | null;
+  @Field({ description: 'Archived commitments (and those of an archived agreement) leave lists, counts and digests unless a filter asks for them.' }) archived: boolean;
   agreementId: string;
   ownerOrganizationId: string | null;
   ownerPersonId: string | null;

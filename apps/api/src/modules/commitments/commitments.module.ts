@@ -9,6 +9,7 @@ import {
   AgreementCommitmentsResolver,
   CommitmentLinkResolver,
   CommitmentsResolver,
+  DetachEvidencePayloadResolver,
   StatusChangeResolver,
 } from './commitments.resolver';
 import { CommitmentsService } from './commitments.service';
@@ -22,6 +23,7 @@ import { CommitmentsService } from './commitments.service';
     CommitmentLinkResolver,
     StatusChangeResolver,
     AddEvidencePayloadResolver,
+    DetachEvidencePayloadResolver,
     AgreementCommitmentsResolver,
   ],
   exports: [CommitmentsService],

@@ -6,7 +6,7 @@ import { CurrentCaller, Loaders } from '../../common/context/current-caller.deco
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Needs, PageNeeds, Selected, SelectedNames } from '../../common/graphql/selection';
 import { Agreement } from '../agreements/agreement.model';
-import { AddEvidencePayload } from '../evidence/dto/evidence.payloads';
+import { AddEvidencePayload, DetachEvidencePayload } from '../evidence/dto/evidence.payloads';
 import { Evidence, EvidenceConnection } from '../evidence/evidence.model';
 import { EvidenceService } from '../evidence/evidence.service';
 import { Organization } from '../parties/organization.model';
@@ -20,10 +20,13 @@ import { CommitmentLink } from './commitment-link.model';
 import { Commitment, CommitmentConnection } from './commitment.model';
 import { CommitmentsService } from './commitments.service';
 import { ChangeCommitmentStatusInput } from './dto/change-commitment-status.input';
+import { ArchiveCommitmentInput, RestoreCommitmentInput } from './dto/archive-commitment.input';
 import {
+  ArchiveCommitmentPayload,
   ChangeCommitmentStatusPayload,
   CreateCommitmentPayload,
   LinkCommitmentsPayload,
+  RestoreCommitmentPayload,
   UnlinkCommitmentsPayload,
   UpdateCommitmentPayload,
 } from './dto/commitment.payloads';
@@ -86,6 +89,18 @@ export class CommitmentsResolver {
     return this.changesService.unlink(caller, input);
   }
 
+  @Mutation(() => ArchiveCommitmentPayload, { description: 'Archives a commitment (never deletes it); CONFLICT on a stale expectedVersion.' })
+  @Access(Permission.WRITE)
+  archiveCommitment(@Args('input') input: ArchiveCommitmentInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.setArchived(caller, input, true);
+  }
+
+  @Mutation(() => RestoreCommitmentPayload, { description: 'Restores an archived commitment; CONFLICT on a stale expectedVersion.' })
+  @Access(Permission.WRITE)
+  restoreCommitment(@Args('input') input: RestoreCommitmentInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.setArchived(caller, input, false);
+  }
+
   @MaxItems(20)
   @ResolveField(() => [Party], { description: 'The committing parties.' })
   parties(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
@@ -144,7 +159,7 @@ export class CommitmentsResolver {
   }
 
   @MaxItems(50)
-  @ResolveField(() => [CommitmentLink], { description: 'Links to other commitments, such as the reciprocal one of the other side.' })
+  @ResolveField(() => [CommitmentLink], { description: 'Links to other commitments, such as the reciprocal one of the other side: at most 50 (linkCommitments refuses more).' })
   links(@Parent() c: Commitment, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.commitmentsService.linksOf(loaders, caller.workspaceId, c.id);
   }
@@ -178,6 +193,16 @@ export class AddEvidencePayloadResolver {
   @ResolveField(() => Commitment, { nullable: true, description: 'The commitment the source was added to.' })
   commitment(@Parent() payload: AddEvidencePayload, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return payload.commitmentId ? this.commitmentsService.commitmentById(loaders, caller.workspaceId, payload.commitmentId) : null;
+  }
+}
+
+@Resolver(() => DetachEvidencePayload)
+export class DetachEvidencePayloadResolver {
+  constructor(private readonly commitmentsService: CommitmentsService) {}
+
+  @ResolveField(() => Commitment, { description: 'The commitment the source was taken off.' })
+  commitment(@Parent() payload: DetachEvidencePayload, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.commitmentsService.commitmentById(loaders, caller.workspaceId, payload.commitmentId);
   }
 }
 

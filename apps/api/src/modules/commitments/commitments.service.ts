@@ -24,11 +24,15 @@ const ORDER: Record<CommitmentOrderField, { expr: string; type: string; part: Cu
   PRIORITY: { expr: "CASE c.priority WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 ELSE 4 END", type: 'int', part: 'integer' },
 };
 
+/** A commitment in use: neither it nor its agreement archived. */
+export const IN_USE = `c.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM agreements xa WHERE xa.id = c.agreement_id AND xa.archived_at IS NOT NULL)`;
+
 type PagedRow = CommitmentRow & { sortText: string; totalCount: number };
 
 /** The filter as SQL conditions over `commitments c`, appending their parameters. */
 export function filterConditions(filter: CommitmentFilter | null | undefined, params: unknown[], today: string): string[] {
-  const where: string[] = [];
+  // Archived: the commitment itself, or its agreement. Those leave every list and count unless asked for.
+  const where: string[] = [filter?.archived ? `NOT (${IN_USE})` : IN_USE];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (!filter) return where;
   if (filter.search?.trim()) where.push(`c.search_vector @@ websearch_to_tsquery('english', ${param(filter.search.trim())})`);
@@ -142,6 +146,7 @@ export class CommitmentsService {
           kind: 'agreement.commitments',
           workspaceId,
           workspaceColumn: 'c.workspace_id',
+          where: 'c.archived_at IS NULL',
           // An agreement has tens to hundreds of commitments, of which a page wants a few.
           strategy: 'lateral',
           ...needs,

@@ -130,7 +130,8 @@ export class DigestBuilderService {
             `SELECT c.id, c.title, c.status, c.agreement_id AS "agreementId", a.title AS "agreementTitle",
                     ARRAY(SELECT party_id FROM commitment_parties WHERE commitment_id = c.id) AS "partyIds",
                     ARRAY(SELECT theme_id FROM commitment_themes WHERE commitment_id = c.id) AS "themeIds"
-             FROM commitments c JOIN agreements a ON a.id = c.agreement_id WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[])`,
+             FROM commitments c JOIN agreements a ON a.id = c.agreement_id
+             WHERE c.workspace_id = $1 AND c.id = ANY($2::uuid[]) AND c.archived_at IS NULL AND a.archived_at IS NULL`,
             [workspaceId, commitmentIds],
           )
         : [],

@@ -15,6 +15,8 @@ export class Evidence {
   @Field() addedBy: string;
   @Field() createdAt: Date;
   @Field(() => Int) version: number;
+  @Field(() => Date, { nullable: true, description: 'When it was archived; null while it is in use.' }) archivedAt: Date | null;
+  @Field({ description: 'An archived source has left every commitment and agreement; the status changes that cite it still show it.' }) archived: boolean;
 }
 
 export const EvidenceConnection = Connection(Evidence, 'Evidence');

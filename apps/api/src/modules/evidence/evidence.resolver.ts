@@ -4,7 +4,8 @@ import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller } from '../../common/context/current-caller.decorator';
 import { AddEvidenceInput } from './dto/add-evidence.input';
-import { AddEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
+import { ArchiveEvidenceInput, DetachEvidenceInput } from './dto/archive-evidence.input';
+import { AddEvidencePayload, ArchiveEvidencePayload, DetachEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
 import { UpdateEvidenceInput } from './dto/update-evidence.input';
 import { Evidence } from './evidence.model';
 import { EvidenceService } from './evidence.service';
@@ -23,5 +24,19 @@ export class EvidenceResolver {
   @Access(Permission.WRITE)
   updateEvidence(@Args('input') input: UpdateEvidenceInput, @CurrentCaller() caller: Caller) {
     return this.evidenceService.update(caller, input);
+  }
+
+  @Mutation(() => DetachEvidencePayload, { description: 'Removes a source from a commitment; the source and the status changes that cite it stay.' })
+  @Access(Permission.WRITE)
+  detachEvidence(@Args('input') input: DetachEvidenceInput, @CurrentCaller() caller: Caller) {
+    return this.evidenceService.detach(caller, input);
+  }
+
+  @Mutation(() => ArchiveEvidencePayload, {
+    description: 'Archives a source (never deletes it): it leaves every commitment and agreement, and stays on the status changes that cite it. CONFLICT on a stale expectedVersion.',
+  })
+  @Access(Permission.WRITE)
+  archiveEvidence(@Args('input') input: ArchiveEvidenceInput, @CurrentCaller() caller: Caller) {
+    return this.evidenceService.archive(caller, input);
   }
 }

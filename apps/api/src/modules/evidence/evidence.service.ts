@@ -10,12 +10,14 @@ import { ALL, needsKey, PageNeeds } from '../../common/graphql/selection';
 import { assertPageSize, toConnection } from '../../common/pagination/page';
 import { ActivityService } from '../activity/activity.service';
 import { AddEvidenceInput } from './dto/add-evidence.input';
-import { AddEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
+import { ArchiveEvidenceInput, DetachEvidenceInput } from './dto/archive-evidence.input';
+import { AddEvidencePayload, ArchiveEvidencePayload, DetachEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
+import { returningRows } from '../../common/sql/returning-rows';
 import { NewEvidenceInput } from './dto/new-evidence.input';
 import { UpdateEvidenceInput } from './dto/update-evidence.input';
 import { EvidenceEntity } from './evidence.entity';
 
-type EvidenceRow = Omit<EvidenceEntity, 'workspaceId' | 'updatedAt'>;
+type EvidenceRow = Omit<EvidenceEntity, 'workspaceId' | 'updatedAt'> & { archived: boolean };
 
 /** The column behind each field of Evidence (all plain: Evidence has no field resolvers). */
 const EVIDENCE_FIELDS: Record<keyof EvidenceRow, string> = {
@@ -29,6 +31,8 @@ const EVIDENCE_FIELDS: Record<keyof EvidenceRow, string> = {
   addedBy: 'e.added_by AS "addedBy"',
   createdAt: 'e.created_at AS "createdAt"',
   version: 'e.version',
+  archivedAt: 'e.archived_at AS "archivedAt"',
+  archived: 'e.archived_at IS NOT NULL AS archived',
 };
 
 export const EVIDENCE_COLUMNS = allColumns(EVIDENCE_FIELDS);
@@ -118,13 +122,18 @@ export class EvidenceService {
       .load(id);
   }
 
-  /** Refuses ids that are not evidence of this workspace, naming the field. */
+  /** Refuses ids that are not evidence of this workspace, or archived, naming the field. */
   async assertExist(manager: EntityManager, workspaceId: string, ids: string[], field: string): Promise<void> {
     if (ids.length === 0) return;
-    const rows: { id: string }[] = await manager.query('SELECT id FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, ids]);
+    const rows: { id: string; archived: boolean }[] = await manager.query(
+      'SELECT id, archived_at IS NOT NULL AS archived FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
+      [workspaceId, ids],
+    );
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw DomainError.notFound('Evidence', missing, field);
+    const archived = rows.find((r) => r.archived);
+    if (archived) throw DomainError.badInput([{ field, message: `${field}: source ${archived.id} is archived` }]);
   }
 
   /** Inserts new sources inside the caller's transaction, each with its activity row. */
@@ -204,6 +213,73 @@ export class EvidenceService {
       );
       const before = Object.fromEntries(Object.keys(next).map((k) => [k, current[k as keyof typeof next]]));
       await this.activity.record(m, caller, { verb: 'evidence.updated', subjectType: 'Evidence', subjectId: input.id, before, after: next });
+      return this.findOne(m, caller.workspaceId, input.id);
+    });
+    return { evidence };
+  }
+
+  /** Removes a source from one commitment. The source stays, and so do the status changes that cite it. */
+  async detach(caller: Caller, input: DetachEvidenceInput): Promise<DetachEvidencePayload> {
+    const evidence = await this.dataSource.transaction(async (m) => {
+      await this.assertSubject(m, caller, 'commitments', 'Commitment', input.commitmentId, 'commitmentId');
+      const current = await this.findOne(m, caller.workspaceId, input.evidenceId);
+      if (!current) throw DomainError.notFound('Evidence', input.evidenceId, 'evidenceId');
+      const removed = await returningRows(
+        m,
+        'DELETE FROM commitment_evidence WHERE workspace_id = $1 AND commitment_id = $2 AND evidence_id = $3 RETURNING evidence_id',
+        [caller.workspaceId, input.commitmentId, input.evidenceId],
+      );
+      if (!removed.length) {
+        throw DomainError.badInput([{ field: 'evidenceId', message: `evidenceId: source ${input.evidenceId} is not on commitment ${input.commitmentId}` }]);
+      }
+      await this.activity.record(m, caller, {
+        verb: 'evidence.detached', subjectType: 'Evidence', subjectId: input.evidenceId,
+        before: { commitmentId: input.commitmentId },
+        after: { title: current.title, url: current.url, commitmentId: input.commitmentId },
+      });
+      return current;
+    });
+    return { evidence, commitmentId: input.commitmentId };
+  }
+
+  /**
+   * Archives a source: it leaves every commitment and agreement it was on (named in the activity
+   * row), and stays on the status changes that cite it, marked archived. Nothing is deleted.
+   */
+  async archive(caller: Caller, input: ArchiveEvidenceInput): Promise<ArchiveEvidencePayload> {
+    const evidence = await this.dataSource.transaction(async (m) => {
+      const [current]: EvidenceRow[] = await m.query(
+        `SELECT ${EVIDENCE_COLUMNS} FROM evidence e WHERE e.workspace_id = $1 AND e.id = $2 FOR UPDATE`,
+        [caller.workspaceId, input.id],
+      );
+      if (!current) throw DomainError.notFound('Evidence', input.id, 'id');
+      if (current.version !== input.expectedVersion) {
+        throw DomainError.conflict(
+          `Evidence ${input.id} was changed by someone else: it is at version ${current.version}, not ${input.expectedVersion}. Reload it and apply your change again.`,
+          { field: 'expectedVersion', currentVersion: current.version, current: { url: current.url, title: current.title, publisher: current.publisher, archived: current.archived } },
+        );
+      }
+      if (current.archived) throw DomainError.badInput([{ field: 'id', message: `Source ${input.id} is already archived` }]);
+      const commitmentIds = (await returningRows<{ id: string }>(
+        m,
+        'DELETE FROM commitment_evidence WHERE workspace_id = $1 AND evidence_id = $2 RETURNING commitment_id AS id',
+        [caller.workspaceId, input.id],
+      )).map((r) => r.id);
+      const agreementIds = (await returningRows<{ id: string }>(
+        m,
+        'DELETE FROM agreement_sources WHERE workspace_id = $1 AND evidence_id = $2 RETURNING agreement_id AS id',
+        [caller.workspaceId, input.id],
+      )).map((r) => r.id);
+      await m.query(
+        'UPDATE evidence SET archived_at = now(), version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2',
+        [caller.workspaceId, input.id],
+      );
+      await this.activity.record(m, caller, {
+        verb: 'evidence.archived', subjectType: 'Evidence', subjectId: input.id,
+        before: { version: current.version, commitmentIds, agreementIds },
+        // commitmentId: the first commitment it left, so live pages and feeds of that commitment hear of it.
+        after: { title: current.title, url: current.url, version: current.version + 1, archived: true, commitmentId: commitmentIds[0] ?? null },
+      });
       return this.findOne(m, caller.workspaceId, input.id);
     });
     return { evidence };

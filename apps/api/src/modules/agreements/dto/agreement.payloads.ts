@@ -10,3 +10,13 @@ export class CreateAgreementPayload {
 export class UpdateAgreementPayload {
   @Field(() => Agreement) agreement: Agreement;
 }
+
+@ObjectType()
+export class ArchiveAgreementPayload {
+  @Field(() => Agreement) agreement: Agreement;
+}
+
+@ObjectType()
+export class RestoreAgreementPayload {
+  @Field(() => Agreement) agreement: Agreement;
+}

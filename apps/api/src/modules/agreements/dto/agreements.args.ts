@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { AgreementKind } from '@pactwatch/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 @InputType({ description: 'Narrows the agreement list; an empty list means any.' })
 export class AgreementFilter {
@@ -13,6 +13,9 @@ export class AgreementFilter {
 
   @Field(() => [AgreementKind], { nullable: true }) @IsOptional()
   kinds?: AgreementKind[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only archived agreements; omitted or false: only those in use.' }) @IsOptional() @IsBoolean()
+  archived?: boolean | null;
 }
 
 @ArgsType()

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { CommitmentPriority, CommitmentStatus } from '@pactwatch/domain';
-import { ArrayMaxSize, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { LocalDateScalar } from '../../../common/scalars/local-date.scalar';
 
 @InputType({ description: 'Narrows a commitment list. Every given field must hold; an empty list means any.' })
@@ -38,4 +38,8 @@ export class CommitmentFilter {
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Due on or after this date.' }) @IsOptional()
   dueAfter?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only archived commitments (or of an archived agreement); omitted or false: only those in use.' })
+  @IsOptional() @IsBoolean()
+  archived?: boolean | null;
 }

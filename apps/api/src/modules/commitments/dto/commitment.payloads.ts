@@ -32,3 +32,13 @@ export class UnlinkCommitmentsPayload {
   @Field(() => Commitment) from: Commitment;
   @Field(() => Commitment) to: Commitment;
 }
+
+@ObjectType()
+export class ArchiveCommitmentPayload {
+  @Field(() => Commitment) commitment: Commitment;
+}
+
+@ObjectType()
+export class RestoreCommitmentPayload {
+  @Field(() => Commitment) commitment: Commitment;
+}

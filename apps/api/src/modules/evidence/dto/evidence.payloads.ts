@@ -12,3 +12,15 @@ export class AddEvidencePayload {
 export class UpdateEvidencePayload {
   @Field(() => Evidence) evidence: Evidence;
 }
+
+@ObjectType()
+export class DetachEvidencePayload {
+  @Field(() => Evidence) evidence: Evidence;
+  /** The commitment it left (resolved by the commitments module). */
+  commitmentId: string;
+}
+
+@ObjectType()
+export class ArchiveEvidencePayload {
+  @Field(() => Evidence) evidence: Evidence;
+}

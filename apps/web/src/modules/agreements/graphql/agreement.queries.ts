@@ -19,7 +19,7 @@ export const AgreementListQuery = graphql(`
 export const AgreementQuery = graphql(`
   query Agreement($id: ID!) {
     agreement(id: $id) {
-      id title kind heldOn signedOn inForceOn place summary version createdAt
+      id title kind heldOn signedOn inForceOn place summary version createdAt archived updatedAt
       parties { code name }
       participants { id name title organization { acronym } }
       sources { id title url publisher publishedOn kind stance addedBy createdAt }

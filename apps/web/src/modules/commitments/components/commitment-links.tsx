@@ -1,4 +1,5 @@
-import { Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { RowActionButton } from '../../ui/confirm-button';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommitmentQuery } from '../../../gql/graphql';
@@ -6,10 +7,12 @@ import { StatusBadge } from '../../ui/status-badge';
 
 export interface CommitmentLinksProps {
   links: CommitmentQuery['commitment']['links'];
+  /** Offered to those who may change links. */
+  onUnlink?: (linkId: string) => void;
 }
 
 /** The reciprocal commitment of the other side first, then dependencies and supersessions. */
-export function CommitmentLinks({ links }: CommitmentLinksProps) {
+export function CommitmentLinks({ links, onUnlink }: CommitmentLinksProps) {
   const { t } = useTranslation();
   if (links.length === 0) return <Text c="dimmed">{t('links.none')}</Text>;
   const ordered = [...links].sort((a, b) => Number(b.kind === 'RECIPROCAL') - Number(a.kind === 'RECIPROCAL'));
@@ -25,6 +28,10 @@ export function CommitmentLinks({ links }: CommitmentLinksProps) {
               {link.commitment.title}
             </Anchor>
             <StatusBadge status={link.commitment.status} />
+            {link.commitment.archived && <Badge color="gray" variant="light">{t('dataEntry.archived')}</Badge>}
+            {onUnlink && (
+              <RowActionButton label={t('dataEntry.links.unlink')} question={t('dataEntry.links.confirmUnlink', { title: link.commitment.title })} onConfirm={() => onUnlink(link.id)} />
+            )}
           </Group>
         </li>
       ))}

@@ -12,9 +12,10 @@ export const CommitmentPageFragment = graphql(`
     dueOn
     priority
     version
+    archived
     createdAt
     updatedAt
-    agreement { id title }
+    agreement { id title parties { code name } }
     parties { code name }
     themes { slug name }
     owner { id acronym name }
@@ -24,13 +25,13 @@ export const CommitmentPageFragment = graphql(`
       edges {
         node {
           id from to note reasonCode actor createdAt commitmentVersion
-          evidence { id title url publisher stance }
+          evidence { id title url publisher stance archived }
         }
       }
     }
     evidence(first: 100) {
       totalCount
-      edges { node { id title url publisher publishedOn kind stance addedBy createdAt } }
+      edges { node { id title url publisher publishedOn kind stance addedBy createdAt version } }
     }
     indicators {
       id name unit baselineOn description
@@ -38,7 +39,7 @@ export const CommitmentPageFragment = graphql(`
     }
     links {
       id kind direction
-      commitment { id title status parties { code name } }
+      commitment { id title status archived parties { code name } }
     }
     watched
   }

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { RowActionButton } from '../../ui/confirm-button';
 import { useTranslation } from 'react-i18next';
 import { checkEvidenceUrl, EvidenceStance } from '@pactwatch/domain';
 import { useFormat } from '../../ui/use-format';
@@ -12,15 +13,20 @@ export interface EvidenceItem {
   kind: string;
   stance: string;
   addedBy: string;
+  /** Where it can be archived: the version read. */
+  version?: number;
 }
 
 export interface EvidenceListProps {
   items: EvidenceItem[];
+  /** Offered to those who may change sources: take it off this commitment, or archive it everywhere. */
+  onDetach?: (item: EvidenceItem) => void;
+  onArchive?: (item: EvidenceItem) => void;
 }
 
 const STANCE_COLORS: Record<EvidenceStance, string> = { SUPPORTS: 'green', CONTRADICTS: 'red', CONTEXT: 'gray' };
 
-export function EvidenceList({ items }: EvidenceListProps) {
+export function EvidenceList({ items, onDetach, onArchive }: EvidenceListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   if (items.length === 0) return <Text c="dimmed">{t('evidence.none')}</Text>;
@@ -46,6 +52,12 @@ export function EvidenceList({ items }: EvidenceListProps) {
                   .filter(Boolean)
                   .join(' · ')}
               </Text>
+              {(onDetach || onArchive) && (
+                <Group gap={4}>
+                  {onDetach && <RowActionButton label={t('dataEntry.evidence.detach')} question={t('dataEntry.evidence.confirmDetach', { title: e.title })} onConfirm={() => onDetach(e)} />}
+                  {onArchive && <RowActionButton label={t('dataEntry.evidence.archive')} question={t('dataEntry.evidence.confirmArchive', { title: e.title })} onConfirm={() => onArchive(e)} />}
+                </Group>
+              )}
             </div>
           </Group>
         </li>

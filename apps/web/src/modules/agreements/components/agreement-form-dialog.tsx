@@ -1,0 +1,160 @@
+import { FormEvent, useState } from 'react';
+import { Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+import { AgreementKind, ErrorCode } from '@pactwatch/domain';
+import { errorFacts } from '../../ui/describe-error';
+import { ConflictField, ConflictView } from '../../ui/conflict-view';
+import { ErrorAlert } from '../../ui/error-alert';
+import { serverFieldErrors } from '../../ui/server-field-errors';
+import {
+  AgreementFormValues,
+  AgreementSnapshot,
+  checkAgreementForm,
+  EMPTY_AGREEMENT,
+  toCreateAgreementInput,
+  toUpdateAgreementInput,
+} from '../agreement-form';
+import { useAgreementFormOptions } from '../hooks/use-agreement-form-options';
+import { useCreateAgreement, useUpdateAgreement } from '../hooks/use-save-agreement';
+
+export interface AgreementFormDialogProps {
+  /** The agreement to edit, as read; none to create one. */
+  agreement?: AgreementSnapshot;
+  onClose: () => void;
+  /** After a save (with the agreement's id), and when a conflict shows the page is stale. */
+  onSaved: (id: string) => void;
+}
+
+const TEXT_FIELDS = ['title', 'place', 'summary', 'heldOn', 'signedOn', 'inForceOn'] as const;
+
+/** Creates or edits an agreement; a stale edit shows what changed meanwhile and keeps what was typed. */
+export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFormDialogProps) {
+  const { t } = useTranslation();
+  const { parties, people } = useAgreementFormOptions();
+  const { createAgreement, fetching: creating } = useCreateAgreement();
+  const { updateAgreement, fetching: updating } = useUpdateAgreement();
+  const [base, setBase] = useState<AgreementSnapshot | undefined>(agreement);
+  const [values, setValues] = useState<AgreementFormValues>(agreement ?? EMPTY_AGREEMENT);
+  const [attempted, setAttempted] = useState(false);
+  const [serverError, setServerError] = useState<CombinedError | null>(null);
+  const [conflict, setConflict] = useState<{ currentVersion: number; current: Partial<AgreementFormValues> } | null>(null);
+  const problems = attempted ? checkAgreementForm(values) : {};
+  const fromServer = serverFieldErrors(serverError);
+  const errorOf = (field: keyof AgreementFormValues) => problems[field] ?? fromServer[field];
+  const set = <K extends keyof AgreementFormValues>(field: K, value: AgreementFormValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setServerError(null);
+  };
+
+  const save = async (on: AgreementSnapshot | undefined, typed: AgreementFormValues = values) => {
+    setAttempted(true);
+    setServerError(null);
+    if (Object.keys(checkAgreementForm(typed)).length) return;
+    const result = on ? await updateAgreement(toUpdateAgreementInput(on, typed)) : await createAgreement(toCreateAgreementInput(typed));
+    const saved = result.data && ('updateAgreement' in result.data ? result.data.updateAgreement : result.data.createAgreement);
+    if (!result.error && saved) {
+      onSaved(saved.agreement.id);
+      onClose();
+      return;
+    }
+    if (!result.error) return;
+    const facts = errorFacts(result.error);
+    if (on && facts.code === ErrorCode.CONFLICT && typeof facts.extensions.currentVersion === 'number') {
+      setConflict({ currentVersion: facts.extensions.currentVersion, current: asFormValues(facts.extensions.current) });
+      onSaved(on.id);
+      return;
+    }
+    setServerError(result.error);
+  };
+
+  /** Moves the form onto the newer version: fields the analyst left alone take the newer values, what they typed stays. */
+  const rebase = (): [AgreementSnapshot | undefined, AgreementFormValues] => {
+    if (!base || !conflict) return [base, values];
+    const next = { ...base, ...conflict.current, version: conflict.currentVersion };
+    const kept = { ...values } as Record<string, unknown>;
+    for (const [field, value] of Object.entries(conflict.current)) if (values[field as keyof AgreementFormValues] === base[field as keyof AgreementFormValues]) kept[field] = value;
+    const typed = kept as unknown as AgreementFormValues;
+    setBase(next);
+    setValues(typed);
+    setConflict(null);
+    return [next, typed];
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(base);
+  };
+
+  const title = agreement ? t('dataEntry.agreement.editTitle', { title: agreement.title }) : t('dataEntry.agreement.createTitle');
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {conflict && base ? (
+        <ConflictView
+          readVersion={base.version}
+          currentVersion={conflict.currentVersion}
+          changed={TEXT_FIELDS.filter((f) => conflict.current[f] !== undefined && conflict.current[f] !== base[f]).map(
+            (f): ConflictField => ({ label: t(`dataEntry.fields.${f}`), before: base[f] || '—', now: conflict.current[f] || '—' }),
+          )}
+          pending={TEXT_FIELDS.filter((f) => values[f] !== base[f]).map((f) => ({ label: t(`dataEntry.fields.${f}`), value: values[f] || '—' }))}
+          busy={updating}
+          onReapply={() => void save(...rebase())}
+          onEdit={() => rebase()}
+          onDiscard={onClose}
+        />
+      ) : (
+        <form onSubmit={submit} noValidate aria-label={title}>
+          <Stack>
+            <TextInput label={t('dataEntry.fields.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errorOf('title')} data-autofocus />
+            <NativeSelect
+              label={t('dataEntry.fields.kind')}
+              value={values.kind}
+              onChange={(e) => set('kind', e.currentTarget.value as AgreementKind)}
+              data={Object.values(AgreementKind).map((k) => ({ value: k, label: t(`agreementKind.${k}`) }))}
+              error={errorOf('kind')}
+            />
+            <Checkbox.Group label={t('dataEntry.fields.partyCodes')} description={t('dataEntry.agreement.partiesHint')} value={values.partyCodes} onChange={(v) => set('partyCodes', v)} error={errorOf('partyCodes')}>
+              <Group mt="xs">
+                {parties.map((p) => (
+                  <Checkbox key={p.code} value={p.code} label={`${p.name} (${p.code})`} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {(['heldOn', 'signedOn', 'inForceOn'] as const).map((f) => (
+                <TextInput key={f} type="date" label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(e) => set(f, e.currentTarget.value)} error={errorOf(f)} />
+              ))}
+            </SimpleGrid>
+            <TextInput label={t('dataEntry.fields.place')} value={values.place} onChange={(e) => set('place', e.currentTarget.value)} error={errorOf('place')} />
+            <MultiSelect
+              label={t('dataEntry.fields.participantIds')}
+              searchable
+              value={values.participantIds}
+              onChange={(v) => set('participantIds', v)}
+              data={people.map((p) => ({ value: p.id, label: p.title ? `${p.name}, ${p.title}` : p.name }))}
+              error={errorOf('participantIds')}
+            />
+            <Textarea label={t('dataEntry.fields.summary')} autosize minRows={3} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errorOf('summary')} />
+            {serverError && !Object.keys(fromServer).length && <ErrorAlert error={serverError} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={creating || updating}>
+                {t('dataEntry.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
+
+/** The newer version a CONFLICT tells of, in the form's own terms (dates as text, no nulls). */
+function asFormValues(current: unknown): Partial<AgreementFormValues> {
+  const c = (current ?? {}) as Record<string, unknown>;
+  const out: Partial<Record<keyof AgreementFormValues, string>> = {};
+  for (const f of ['title', 'kind', 'place', 'summary', 'heldOn', 'signedOn', 'inForceOn'] as const) if (f in c) out[f] = c[f] == null ? '' : String(c[f]);
+  return out as Partial<AgreementFormValues>;
+}

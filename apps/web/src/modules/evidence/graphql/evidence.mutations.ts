@@ -1,0 +1,13 @@
+import { graphql } from '../../../gql';
+
+export const DetachEvidenceMutation = graphql(`
+  mutation DetachEvidence($input: DetachEvidenceInput!) {
+    detachEvidence(input: $input) { evidence { id } commitment { id } }
+  }
+`);
+
+export const ArchiveEvidenceMutation = graphql(`
+  mutation ArchiveEvidence($input: ArchiveEvidenceInput!) {
+    archiveEvidence(input: $input) { evidence { id version archived } }
+  }
+`);
