@@ -10,6 +10,7 @@ import { itemCount } from './digest-content';
 import { DigestRunResult } from './digest.models';
 import { renderDigest } from './digest-renderer';
 import { signUnsubscribe } from './unsubscribe-token';
+import { inBackground } from '../../database/query-counter';
 
 interface Claimed {
   id: string;
@@ -54,7 +55,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   onApplicationBootstrap(): void {
     if (this.config.DIGEST_POLL_SECONDS <= 0) return;
     this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.runOnce()).catch((err) => this.logger.error(`digest run failed: ${err instanceof Error ? err.message : err}`));
+      this.running = this.running.then(() => inBackground(() => this.runOnce())).catch((err) => this.logger.error(`digest run failed: ${err instanceof Error ? err.message : err}`));
     }, this.config.DIGEST_POLL_SECONDS * 1000);
     this.timer.unref();
   }

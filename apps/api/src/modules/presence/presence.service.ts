@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { PushIterator } from '../live/live-iterator';
 import { PresenceViewer } from './presence.model';
+import { inBackground } from '../../database/query-counter';
 
 export const PRESENCE_CHANNEL = 'pactwatch_presence';
 /** A row is refreshed this often while its subscription lives… */
@@ -46,7 +47,7 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
     // Building the schema file starts the app on a data source that never connects.
     if (!this.dataSource.isInitialized) return;
     await this.listen();
-    this.timer = setInterval(() => void this.tick().catch((err) => this.logger.warn(`refresh: ${err.message}`)), PRESENCE_REFRESH_MS);
+    this.timer = setInterval(() => void inBackground(() => this.tick()).catch((err) => this.logger.warn(`refresh: ${err.message}`)), PRESENCE_REFRESH_MS);
     this.timer.unref();
   }
 
