@@ -100,7 +100,7 @@ export type CommitmentFilter = {
   /** Commitments made by any of these parties (ISO codes). */
   partyCodes?: Array<string> | null | undefined;
   priorities?: Array<CommitmentPriority> | null | undefined;
-  /** Full-text search over title, description and source quote (web-search syntax: words, "phrases", -exclusions). */
+  /** Full-text search, in English and Spanish, accents ignored, over title, description, source quote, status-change notes and source titles (web-search syntax: words, "phrases", -exclusions). Words match by stem; no prefix or typo matching. */
   search?: string | null | undefined;
   status?: Array<CommitmentStatus> | null | undefined;
   /** Commitments tagged with any of these theme slugs. */

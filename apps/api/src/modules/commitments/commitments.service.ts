@@ -31,7 +31,8 @@ export function filterConditions(filter: CommitmentFilter | null | undefined, pa
   const where: string[] = [];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (!filter) return where;
-  if (filter.search?.trim()) where.push(`c.search_vector @@ websearch_to_tsquery('english', ${param(filter.search.trim())})`);
+  // English and Spanish, accents ignored, over the commitment's text, notes and source titles (see the migration BilingualSearch).
+  if (filter.search?.trim()) where.push(`c.search_vector @@ pactwatch_tsquery(${param(filter.search.trim())})`);
   if (filter.status?.length) where.push(`c.status = ANY(${param(filter.status)}::text[])`);
   if (filter.priorities?.length) where.push(`c.priority = ANY(${param(filter.priorities)}::text[])`);
   if (filter.agreementId) where.push(`c.agreement_id = ${param(filter.agreementId)}`);
