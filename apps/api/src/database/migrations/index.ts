@@ -5,6 +5,7 @@ import { Live1764600000000 } from './1764600000000-live';
 import { LiveOrder1764700000000 } from './1764700000000-live-order';
 import { EvidenceOrderCovering1764800000000 } from './1764800000000-evidence-order-covering';
 import { BilingualSearch1764950000000 } from './1764950000000-bilingual-search';
+import { StatusOccurredOn1764950000001 } from './1764950000001-status-occurred-on';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
-export const MIGRATIONS = [InitialSchema1764300000000, Accounts1764400000000, Digests1764500000000, Live1764600000000, LiveOrder1764700000000, EvidenceOrderCovering1764800000000, BilingualSearch1764950000000];
+export const MIGRATIONS = [InitialSchema1764300000000, Accounts1764400000000, Digests1764500000000, Live1764600000000, LiveOrder1764700000000, EvidenceOrderCovering1764800000000, BilingualSearch1764950000000, StatusOccurredOn1764950000001];
