@@ -47,11 +47,11 @@ describe('when a status change happened, not only when it was typed', () => {
     if (!res.errors) version = res.data!.changeCommitmentStatus.commitment.version;
     return res;
   };
-  const read = async () => {
+  const read = async (): Promise<{ status: string; version: number; latestStatusChange: Record<string, unknown>; history: History }> => {
     const res = await app.gql(READ, { id });
     expect(res.errors).toBeUndefined();
     const c = res.data!.commitment;
-    return { ...c, history: c.statusHistory.edges.map((e: { node: History[number] }) => e.node) as History };
+    return { ...c, history: c.statusHistory.edges.map((e: { node: History[number] }) => e.node) };
   };
 
   it('dates a change today (UTC) when no day is given', async () => {
