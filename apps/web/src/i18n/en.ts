@@ -590,6 +590,18 @@ export const en = {
       confirmArchive: 'Archive “{{title}}”? It leaves every commitment and agreement; status changes that cite it keep it, marked archived.',
     },
   },
+  // When a status change happened (beside when it was recorded).
+  occurredOn: {
+    label: 'When did it happen?',
+    hint: 'Today unless you are recording something that happened earlier.',
+    chosen: 'Happened on {{date}}',
+    recorded: 'recorded {{date}}',
+    errors: {
+      future: 'That day has not come yet: pick today or an earlier day.',
+      tooEarly: 'Pick a day from {{min}} on.',
+      invalid: 'Pick a day from the calendar.',
+    },
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

@@ -602,6 +602,18 @@ const catalogue: Messages = {
       confirmArchive: '¿Archivar «{{title}}»? Sale de todos los compromisos y acuerdos; los cambios de estado que la citan la conservan, marcada como archivada.',
     },
   },
+  // Cuándo ocurrió un cambio de estado (además de cuándo se registró).
+  occurredOn: {
+    label: '¿Cuándo ocurrió?',
+    hint: 'Hoy, salvo que registre algo que ocurrió antes.',
+    chosen: 'Ocurrió el {{date}}',
+    recorded: 'registrado el {{date}}',
+    errors: {
+      future: 'Ese día aún no ha llegado: elija hoy o un día anterior.',
+      tooEarly: 'Elija un día a partir del {{min}}.',
+      invalid: 'Elija un día del calendario.',
+    },
+  },
 };
 
 export const es = withMany(catalogue);

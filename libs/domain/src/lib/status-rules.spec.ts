@@ -1,4 +1,5 @@
 import {
+  checkOccurredOn,
   checkStatusChange,
   EVIDENCE_REQUIRED_STATUSES,
   isOverdue,
@@ -208,5 +209,22 @@ describe('todayIso', () => {
     const value = todayIso();
     const after = new Date().toISOString().slice(0, 10);
     expect([before, after]).toContain(value);
+  });
+});
+
+describe('checkOccurredOn', () => {
+  const now = new Date('2026-12-06T10:00:00Z');
+
+  it('allows today, the past back to 1900, and the day it already is in UTC+14', () => {
+    expect(checkOccurredOn('2026-12-06', now)).toBeNull();
+    expect(checkOccurredOn('1900-01-01', now)).toBeNull();
+    expect(checkOccurredOn('2026-12-07', now)).toBeNull();
+  });
+
+  it('refuses a day no time zone has reached, a day before 1900 and a malformed day, naming occurredOn', () => {
+    expect(checkOccurredOn('2026-12-08', now)).toEqual({ field: 'occurredOn', message: 'occurredOn cannot be in the future' });
+    expect(checkOccurredOn('2026-12-07', new Date('2026-12-06T09:59:59Z'))?.field).toBe('occurredOn');
+    expect(checkOccurredOn('1899-12-31', now)?.message).toBe('occurredOn cannot be before 1900-01-01');
+    expect(checkOccurredOn('2026-02-30', now)?.field).toBe('occurredOn');
   });
 });

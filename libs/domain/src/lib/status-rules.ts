@@ -89,3 +89,23 @@ export function isOverdue(c: { status: CommitmentStatus; dueOn: string | null },
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The earliest day a status change may be dated. */
+export const OCCURRED_ON_MIN = '1900-01-01';
+
+/**
+ * The latest day a status change may be dated: today wherever it is already today (UTC+14), so an
+ * analyst east of UTC is never refused their own today, and tomorrow is refused everywhere once no
+ * time zone has reached it yet.
+ */
+export function latestOccurredOn(now: Date = new Date()): string {
+  return todayIso(new Date(now.getTime() + 14 * 3600 * 1000));
+}
+
+/** Why a status change cannot be dated `occurredOn` (a YYYY-MM-DD day), or null when it can. */
+export function checkOccurredOn(occurredOn: string, now: Date = new Date()): FieldViolation | null {
+  if (!isIsoDate(occurredOn)) return { field: 'occurredOn', message: 'occurredOn must be a date in the form YYYY-MM-DD' };
+  if (occurredOn < OCCURRED_ON_MIN) return { field: 'occurredOn', message: `occurredOn cannot be before ${OCCURRED_ON_MIN}` };
+  if (occurredOn > latestOccurredOn(now)) return { field: 'occurredOn', message: 'occurredOn cannot be in the future' };
+  return null;
+}

@@ -3,7 +3,7 @@ import { readRows } from '../sql/read-rows';
 import type { PageNeeds } from '../graphql/selection';
 import { RequestLoaders } from '../dataloaders/request-loaders';
 import { ConnectionShape } from './connection.model';
-import { readCursor, toConnection } from './page';
+import { CursorPart, readCursor, toConnection } from './page';
 
 export interface ChildPageOptions {
   /** Columns of the child row, aliased to the entity's property names. */
@@ -17,9 +17,13 @@ export interface ChildPageOptions {
   from: string;
   /** The column holding the parent id. */
   parentColumn: string;
-  /** The sort column (a timestamptz) and the tie-breaking id column. */
+  /** The sort column (a timestamptz unless `sortType` says otherwise) and the tie-breaking id column. */
   sortColumn: string;
   idColumn: string;
+  /** The sort column's SQL type and cursor shape; timestamptz by default. */
+  sortType?: { sql: string; part: CursorPart };
+  /** A timestamptz sorted after the sort column and before the id (a change's recorded time after the day it happened). */
+  tieColumn?: string;
   direction: 'ASC' | 'DESC';
   parentIds: readonly string[];
   first: number;
@@ -53,8 +57,9 @@ export interface ChildPageOptions {
 export interface ChildRow {
   /** The parent's position in `parentIds`, from 1. */
   parentOrd: number;
-  /** Only when `cursors` was asked for. */
+  /** Only when `cursors` was asked for; tieText only with a tieColumn. */
   sortText: string;
+  tieText?: string;
   sortId: string;
   /** Only when `count` was asked for. */
   totalCount: number;
@@ -66,14 +71,18 @@ export interface ChildRow {
  * grouped by parent, in order. The parent ids must be distinct (DataLoader keys are).
  */
 export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOptions): Promise<(R & ChildRow)[]> {
-  const cursor = readCursor(o.after, o.kind, ['timestamp', 'uuid']);
+  const type = o.sortType ?? { sql: 'timestamptz', part: 'timestamp' };
+  const cursor = readCursor(o.after, o.kind, [type.part, ...(o.tieColumn ? ['timestamp' as const] : []), 'uuid']);
   const cmp = o.direction === 'ASC' ? '>' : '<';
   const count = o.count ?? true;
   const cursors = o.cursors ?? true;
   const also = o.where ? ` AND ${o.where}` : '';
-  const params = [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[1] ?? null, o.first + 1];
+  const params = [o.parentIds, o.workspaceId, cursor?.[0] ?? null, cursor?.[cursor.length - 1] ?? null, o.first + 1, ...(o.tieColumn ? [cursor?.[1] ?? null] : [])];
+  // The cursor's position: ($3, $4) or, with a tie column, ($3, $6, $4).
+  const after = o.tieColumn ? `($3::${type.sql}, $6::timestamptz, $4::uuid)` : `($3::${type.sql}, $4::uuid)`;
   if (o.strategy === 'lateral') {
-    const order = `${o.sortColumn} ${o.direction}, ${o.idColumn} ${o.direction}`;
+    const keys = [o.sortColumn, ...(o.tieColumn ? [o.tieColumn] : []), o.idColumn];
+    const order = keys.map((k) => `${k} ${o.direction}`).join(', ');
     return readRows<R & ChildRow>(
       manager,
       `SELECT x.*, p.ord::int AS "parentOrd"${count ? ', n."totalCount"' : ''}
@@ -82,11 +91,11 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
          SELECT count(*)::int AS "totalCount" FROM ${o.from} WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2${also}
        ) n` : ''}
        CROSS JOIN LATERAL (
-         SELECT ${o.select}${cursors ? `, ${o.sortColumn}::text AS "sortText", ${o.idColumn} AS "sortId"` : ''},
+         SELECT ${o.select}${cursors ? `, ${o.sortColumn}::text AS "sortText", ${o.tieColumn ? `${o.tieColumn}::text AS "tieText", ` : ''}${o.idColumn} AS "sortId"` : ''},
                 (row_number() OVER (ORDER BY ${order}))::int AS rn
          FROM ${o.from}
          WHERE ${o.parentColumn} = p.id AND ${o.workspaceColumn} = $2${also}
-           AND ($3::timestamptz IS NULL OR (${o.sortColumn}, ${o.idColumn}) ${cmp} ($3::timestamptz, $4::uuid))
+           AND ($3::${type.sql} IS NULL OR (${keys.join(', ')}) ${cmp} ${after})
          ORDER BY ${order} LIMIT $5
        ) x
        ORDER BY p.ord, x.rn`,
@@ -95,17 +104,19 @@ export async function firstPerParent<R>(manager: EntityManager, o: ChildPageOpti
   }
   // The parents are joined from unnest($1), not matched with `= ANY($1)`: the planner estimates an
   // ANY element by element, which for hundreds of parents costs more than running the statement.
-  const extra = ['"parentOrd"', ...(cursors ? ['"sortText"', '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])];
+  const extra = ['"parentOrd"', ...(cursors ? ['"sortText"', ...(o.tieColumn ? ['"tieText"'] : []), '"sortId"'] : []), ...(count ? ['"totalCount"'] : [])];
+  const tie = o.tieColumn ? ['"tieValue"'] : [];
   const ranked = `WITH base AS (
        SELECT ${o.joinAfter ? '' : `${o.select}, `}k.ord::int AS "parentOrd", ${o.sortColumn} AS "sortValue",
-              ${cursors ? `${o.sortColumn}::text AS "sortText", ` : ''}${o.idColumn} AS "sortId"
+              ${o.tieColumn ? `${o.tieColumn} AS "tieValue", ` : ''}
+              ${cursors ? `${o.sortColumn}::text AS "sortText", ${o.tieColumn ? `${o.tieColumn}::text AS "tieText", ` : ''}` : ''}${o.idColumn} AS "sortId"
               ${count ? `, count(*) OVER (PARTITION BY ${o.parentColumn})::int AS "totalCount"` : ''}
        FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, ord), ${o.from}
        WHERE ${o.parentColumn} = k.id AND ${o.workspaceColumn} = $2${also}
      ), ranked AS (
-       SELECT *, (row_number() OVER (PARTITION BY "parentOrd" ORDER BY "sortValue" ${o.direction}, "sortId" ${o.direction}))::int AS rn
+       SELECT *, (row_number() OVER (PARTITION BY "parentOrd" ORDER BY ${['"sortValue"', ...tie, '"sortId"'].map((k) => `${k} ${o.direction}`).join(', ')}))::int AS rn
        FROM base
-       WHERE $3::timestamptz IS NULL OR ("sortValue", "sortId") ${cmp} ($3::timestamptz, $4::uuid)
+       WHERE $3::${type.sql} IS NULL OR (${['"sortValue"', ...tie, '"sortId"'].join(', ')}) ${cmp} ${after}
      )`;
   if (o.joinAfter) {
     return readRows<R & ChildRow>(
@@ -138,6 +149,6 @@ export function childConnections<R extends ChildRow, T>(
   toNode: (row: R) => T,
 ): ConnectionShape<T>[] {
   return RequestLoaders.byOrdinal(rows, parentIds.length).map((group) =>
-    toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => [r.sortText, r.sortId] : null, kind, toNode),
+    toConnection(group, first, needs.count ? (group[0]?.totalCount ?? 0) : null, needs.cursors ? (r) => (r.tieText === undefined ? [r.sortText, r.sortId] : [r.sortText, r.tieText, r.sortId]) : null, kind, toNode),
   );
 }

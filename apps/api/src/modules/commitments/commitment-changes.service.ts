@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  checkOccurredOn,
   checkStatusChange,
   checkLinkCount,
   checkText,
@@ -12,6 +13,7 @@ import {
   FieldViolation,
   QUOTE_MAX_LENGTH,
   TITLE_MAX_LENGTH,
+  todayIso,
 } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
@@ -156,11 +158,25 @@ export class CommitmentChangesService {
 
   async changeStatus(caller: Caller, input: ChangeCommitmentStatusInput): Promise<ChangeCommitmentStatusPayload> {
     const statusChangeId = randomUUID();
+    const occurredOn = input.occurredOn ?? todayIso();
+    const dateViolation = checkOccurredOn(occurredOn);
+    if (dateViolation) throw DomainError.badInput([dateViolation]);
     await this.dataSource.transaction(async (m) => {
       const current = await this.lockForChange(m, caller, input.commitmentId, input.expectedVersion, 'commitmentId');
+      // The current status is that of the last entry in the order things happened (history_on,
+      // then recorded time). A change dated on or after the last one becomes current; one dated
+      // before it is history only, and moves from the status in force on its day.
+      const [{ before, lastOn }]: { before: CommitmentStatus | null; lastOn: string | null }[] = await m.query(
+        `SELECT (SELECT s.to_status FROM status_changes s WHERE s.commitment_id = $1 AND s.history_on <= $2::date
+                 ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1) AS before,
+                (SELECT max(s.history_on) FROM status_changes s WHERE s.commitment_id = $1)::text AS "lastOn"`,
+        [current.id, occurredOn],
+      );
+      const becomesCurrent = lastOn === null || occurredOn >= lastOn;
+      const from = becomesCurrent ? current.status : (before ?? current.status);
       const evidenceIds = [...new Set(input.evidenceIds)];
       const violations = checkStatusChange({
-        from: current.status,
+        from,
         to: input.status,
         note: input.note,
         reasonCode: input.reasonCode,
@@ -173,9 +189,9 @@ export class CommitmentChangesService {
       await this.evidence.attachToCommitment(m, caller.workspaceId, current.id, allEvidence);
       const version = current.version + 1;
       await m.query(
-        `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, reason_code, actor, commitment_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [statusChangeId, caller.workspaceId, current.id, current.status, input.status, input.note?.trim() ?? '', input.reasonCode ?? null, caller.actor.label, version],
+        `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, reason_code, actor, commitment_version, occurred_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [statusChangeId, caller.workspaceId, current.id, from, input.status, input.note?.trim() ?? '', input.reasonCode ?? null, caller.actor.label, version, occurredOn],
       );
       if (allEvidence.length) {
         await m.query(
@@ -183,14 +199,19 @@ export class CommitmentChangesService {
           [statusChangeId, allEvidence, caller.workspaceId],
         );
       }
+      const status = becomesCurrent ? input.status : current.status;
       await m.query(
         'UPDATE commitments SET status = $3, version = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2',
-        [caller.workspaceId, current.id, input.status, version],
+        [caller.workspaceId, current.id, status, version],
       );
+      // before/after.status are the change's own from and to; currentStatus is the commitment's status after it.
       await this.activity.record(m, caller, {
         verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: current.id,
-        before: { status: current.status, version: current.version },
-        after: { title: current.title, status: input.status, version, note: input.note?.trim() ?? '', reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId },
+        before: { status: from, currentStatus: current.status, version: current.version },
+        after: {
+          title: current.title, status: input.status, currentStatus: status, occurredOn, version, note: input.note?.trim() ?? '',
+          reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId,
+        },
       });
     });
     const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [statusChangeId]);

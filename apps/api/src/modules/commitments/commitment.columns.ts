@@ -42,6 +42,7 @@ const STATUS_CHANGE_FIELDS = {
   reasonCode: 's.reason_code AS "reasonCode"',
   actor: 's.actor',
   commitmentVersion: 's.commitment_version AS "commitmentVersion"',
+  occurredOn: 's.occurred_on AS "occurredOn"',
   createdAt: 's.created_at AS "createdAt"',
 };
 
@@ -71,6 +72,7 @@ export function toStatusChange(row: StatusChangeRow): StatusChange {
     reasonCode: row.reasonCode,
     actor: row.actor,
     commitmentVersion: row.commitmentVersion,
+    occurredOn: row.occurredOn,
     createdAt: row.createdAt,
   };
 }

@@ -35,7 +35,8 @@ export function filterConditions(filter: CommitmentFilter | null | undefined, pa
   const where: string[] = [filter?.archived ? `NOT (${IN_USE})` : IN_USE];
   const param = (value: unknown) => `$${params.push(value)}`;
   if (!filter) return where;
-  if (filter.search?.trim()) where.push(`c.search_vector @@ websearch_to_tsquery('english', ${param(filter.search.trim())})`);
+  // English and Spanish, accents ignored, over the commitment's text, notes and source titles (see the migration BilingualSearch).
+  if (filter.search?.trim()) where.push(`c.search_vector @@ pactwatch_tsquery(${param(filter.search.trim())})`);
   if (filter.status?.length) where.push(`c.status = ANY(${param(filter.status)}::text[])`);
   if (filter.priorities?.length) where.push(`c.priority = ANY(${param(filter.priorities)}::text[])`);
   if (filter.agreementId) where.push(`c.agreement_id = ${param(filter.agreementId)}`);
@@ -165,7 +166,10 @@ export class CommitmentsService {
           select: STATUS_CHANGE_COLUMNS,
           from: 'status_changes s',
           parentColumn: 's.commitment_id',
-          sortColumn: 's.created_at',
+          // In the order things happened (see the migration StatusOccurredOn), newest first.
+          sortColumn: 's.history_on',
+          sortType: { sql: 'date', part: 'date' },
+          tieColumn: 's.created_at',
           idColumn: 's.id',
           direction: 'DESC',
           parentIds: ids,
@@ -186,13 +190,14 @@ export class CommitmentsService {
     const columns = statusChangeColumns(fields);
     return loaders
       .get<string, StatusChange | null>(`commitment.latestStatusChange:${columns.key}`, async (ids) => {
-        // Per commitment, the newest change straight from the (commitment, created_at, id) index.
+        // Per commitment, the last change in the order things happened (the one its status comes
+        // from), straight from the (commitment, history_on, created_at, id) index.
         const rows = await readRows<StatusChangeRow & { parentOrd: number }>(
           this.dataSource.manager,
           `SELECT s.*, p.ord::int AS "parentOrd" FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, ord) CROSS JOIN LATERAL (
              SELECT ${columns.select} FROM status_changes s
              WHERE s.workspace_id = $1 AND s.commitment_id = p.id
-             ORDER BY s.created_at DESC, s.id DESC LIMIT 1
+             ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1
            ) s`,
           [workspaceId, ids],
         );

@@ -12,5 +12,6 @@ export class StatusChangeEntity {
   @Column('text', { name: 'reason_code', nullable: true }) reasonCode: StatusReasonCode | null;
   @Column('text') actor: string;
   @Column('int', { name: 'commitment_version' }) commitmentVersion: number;
+  @Column('date', { name: 'occurred_on' }) occurredOn: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
 }

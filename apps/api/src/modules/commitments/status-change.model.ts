@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CommitmentStatus, StatusReasonCode } from '@pactwatch/domain';
 import { Connection } from '../../common/pagination/connection.model';
+import { LocalDateScalar } from '../../common/scalars/local-date.scalar';
 
 @ObjectType({ description: 'One entry of a commitment\'s status history. Append-only.' })
 export class StatusChange {
@@ -12,7 +13,11 @@ export class StatusChange {
   @Field(() => StatusReasonCode, { nullable: true }) reasonCode: StatusReasonCode | null;
   @Field() actor: string;
   @Field(() => Int, { description: 'The commitment version this change produced.' }) commitmentVersion: number;
-  @Field() createdAt: Date;
+  @Field(() => LocalDateScalar, {
+    description: 'The day it happened, as the analyst gave it (the day it was recorded unless back-filled). History is ordered by it, then by createdAt.',
+  })
+  occurredOn: string;
+  @Field({ description: 'When it was recorded.' }) createdAt: Date;
   commitmentId: string;
 }
 

@@ -237,6 +237,10 @@ export class DigestBuilderService {
       if (!commitment) agreement.commitments.push((commitment = { id: c.id, title: c.title, status: c.status, items: [] }));
       commitment.items.push(item);
     }
+    // A commitment's items in the order things happened: a back-filled change at its day, ties (and
+    // everything else) by when it was recorded. The sort is stable, so the log order breaks ties.
+    const day = (item: DigestItem) => item.occurredOn ?? item.at.toISOString().slice(0, 10);
+    for (const agreement of agreements.values()) for (const c of agreement.commitments) c.items.sort((a, b) => day(a).localeCompare(day(b)));
     return { workspaceName: window.workspaceName, windowStart: window.start, windowEnd: window.end, agreements: [...agreements.values()], counts };
   }
 
@@ -254,6 +258,7 @@ export class DigestBuilderService {
         kind: 'STATUS',
         at: e.at,
         actor: e.actor,
+        occurredOn: typeof e.after?.occurredOn === 'string' ? e.after.occurredOn : null,
         from: e.before?.status ?? null,
         to: e.after?.status,
         note: e.after?.note ?? '',

@@ -4,6 +4,8 @@ export interface DigestItem {
   at: Date;
   actor: string;
   // STATUS
+  /** The day the change happened (YYYY-MM-DD); absent on changes recorded before it was kept. */
+  occurredOn?: string | null;
   from?: string | null;
   to?: string;
   note?: string;

@@ -8,6 +8,7 @@ export interface DigestMessages {
   subject(workspace: string, parts: string[]): string;
   intro(workspace: string, from: string, to: string): string;
   statusChangedBy(actor: string): string;
+  happenedOn(day: string): string;
   mentionedBy(actor: string): string;
   newSource: string;
   figure: string;
@@ -37,6 +38,7 @@ const en: DigestMessages = {
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `What changed in ${workspace} from ${from} to ${to}.`,
   statusChangedBy: (actor) => `changed by ${actor}`,
+  happenedOn: (day) => `happened on ${day}`,
   mentionedBy: (actor) => `${actor} mentioned you`,
   newSource: 'New source',
   figure: 'Figure',
@@ -72,6 +74,7 @@ const es: DigestMessages = {
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `Lo que cambió en ${workspace} del ${from} al ${to}.`,
   statusChangedBy: (actor) => `cambiado por ${actor}`,
+  happenedOn: (day) => `ocurrido el ${day}`,
   mentionedBy: (actor) => `${actor} le mencionó`,
   newSource: 'Fuente nueva',
   figure: 'Cifra',

@@ -42,12 +42,19 @@ function subjectParts(content: DigestContent, t: DigestMessages): string[] {
 function formatters(o: RenderOptions) {
   const date = new Intl.DateTimeFormat(o.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: o.timeZone });
   const number = new Intl.NumberFormat(o.locale);
-  return { date: (d: Date) => date.format(d), number: (n: number) => number.format(n) };
+  // A calendar day has no time zone: it is shown as the day it is, whatever the recipient's zone.
+  const day = new Intl.DateTimeFormat(o.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  return { date: (d: Date) => date.format(d), day: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)), number: (n: number) => number.format(n) };
+}
+
+/** When a status change was recorded and, when known, the day it happened. */
+function statusWhen(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string {
+  return `${t.statusChangedBy(item.actor)}, ${f.date(item.at)}${item.occurredOn ? `; ${t.happenedOn(f.day(item.occurredOn))}` : ''}`;
 }
 
 function itemText(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string[] {
   if (item.kind === 'STATUS') {
-    const lines = [`  ${item.from ? `${t.status[item.from] ?? item.from} → ` : ''}${t.status[item.to ?? ''] ?? item.to} (${t.statusChangedBy(item.actor)}, ${f.date(item.at)})`];
+    const lines = [`  ${item.from ? `${t.status[item.from] ?? item.from} → ` : ''}${t.status[item.to ?? ''] ?? item.to} (${statusWhen(item, t, f)})`];
     if (item.note) lines.push(`    “${item.note}”`);
     for (const e of item.evidence ?? []) lines.push(`    - ${e.title}${e.url ? ` <${e.url}>` : ''}`);
     return lines;
@@ -74,7 +81,7 @@ function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof form
       })
       .join('');
     return `<tr><td style="${cell}"><strong>${from}${escapeHtml(t.status[item.to ?? ''] ?? item.to)}</strong>
-      <span style="color:#57606a;">&middot; ${escapeHtml(t.statusChangedBy(item.actor))}, ${escapeHtml(f.date(item.at))}</span>
+      <span style="color:#57606a;">&middot; ${escapeHtml(statusWhen(item, t, f))}</span>
       ${item.note ? `<div style="margin:4px 0;padding-left:8px;border-left:3px solid #d0d7de;">${escapeHtml(item.note)}</div>` : ''}
       ${evidence ? `<ul style="margin:4px 0 0 18px;padding:0;">${evidence}</ul>` : ''}</td></tr>`;
   }

@@ -1,4 +1,5 @@
-import { checkStatusChange, CommitmentStatus, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { checkOccurredOn, checkStatusChange, CommitmentStatus, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { localToday } from '../ui/local-today';
 import { checkDraft, DraftProblems, EvidenceDraft, isBlankDraft, toNewEvidenceInput } from '../evidence/evidence-draft';
 
 /** The commitment as the analyst read it: the version a save expects, and what a conflict compares with. */
@@ -31,9 +32,16 @@ export interface StatusChangeForm {
   reasonCode: StatusReasonCode | '';
   evidenceIds: string[];
   newEvidence: EvidenceDraft[];
+  /** The day it happened (YYYY-MM-DD); empty means today. */
+  occurredOn: string;
 }
 
-export const EMPTY_FORM: StatusChangeForm = { to: '', note: '', reasonCode: '', evidenceIds: [], newEvidence: [] };
+export const EMPTY_FORM: StatusChangeForm = { to: '', note: '', reasonCode: '', evidenceIds: [], newEvidence: [], occurredOn: '' };
+
+/** A new form: the change happened today, where the analyst is. */
+export function emptyForm(today: string = localToday()): StatusChangeForm {
+  return { ...EMPTY_FORM, occurredOn: today };
+}
 
 /** What is wrong with the form, as i18n keys with their values, by the field to show them on. */
 export interface FormProblems {
@@ -41,6 +49,7 @@ export interface FormProblems {
   note?: Problem;
   reasonCode?: Problem;
   evidence?: Problem;
+  occurredOn?: Problem;
   drafts: DraftProblems[];
 }
 
@@ -53,8 +62,14 @@ export interface Problem {
  * Applies the server's own rules (checkStatusChange, checkEvidenceUrl from libs/domain) before
  * anything is sent, so the analyst learns what is missing right where it is missing.
  */
-export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChangeForm): FormProblems {
+export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChangeForm, today: string = localToday()): FormProblems {
   const problems: FormProblems = { drafts: form.newEvidence.map((d) => (isBlankDraft(d) ? {} : checkDraft(d))) };
+  // The server refuses only days after today anywhere on Earth; here, today is the analyst's own.
+  if (form.occurredOn) {
+    if (!isIsoDate(form.occurredOn)) problems.occurredOn = { key: 'occurredOn.errors.invalid' };
+    else if (form.occurredOn < OCCURRED_ON_MIN) problems.occurredOn = { key: 'occurredOn.errors.tooEarly', values: { min: OCCURRED_ON_MIN } };
+    else if (form.occurredOn > today || checkOccurredOn(form.occurredOn)) problems.occurredOn = { key: 'occurredOn.errors.future' };
+  }
   if (!form.to) {
     problems.to = { key: 'statusChange.errors.pickStatus' };
     return problems;
@@ -75,7 +90,7 @@ export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChange
 }
 
 export function hasProblems(problems: FormProblems): boolean {
-  return !!(problems.to || problems.note || problems.reasonCode || problems.evidence || problems.drafts.some((d) => d.url || d.title));
+  return !!(problems.to || problems.note || problems.reasonCode || problems.evidence || problems.occurredOn || problems.drafts.some((d) => d.url || d.title));
 }
 
 export function toChangeStatusInput(commitmentId: string, expectedVersion: number, form: StatusChangeForm) {
@@ -87,5 +102,6 @@ export function toChangeStatusInput(commitmentId: string, expectedVersion: numbe
     reasonCode: form.reasonCode || null,
     evidenceIds: form.evidenceIds,
     newEvidence: form.newEvidence.filter((d) => !isBlankDraft(d)).map(toNewEvidenceInput),
+    occurredOn: form.occurredOn || localToday(),
   };
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { CommitmentStatus, NOTE_MAX_LENGTH, StatusReasonCode } from '@pactwatch/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDateScalar } from '../../../common/scalars/local-date.scalar';
 import { NewEvidenceInput } from '../../evidence/dto/new-evidence.input';
 
 @InputType({
@@ -21,6 +22,14 @@ export class ChangeCommitmentStatusInput {
 
   @Field(() => StatusReasonCode, { nullable: true }) @IsOptional() @IsEnum(StatusReasonCode)
   reasonCode?: StatusReasonCode | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      'The day it happened, for a change recorded after the fact: from 1900-01-01 to today (today anywhere on Earth); today (UTC) when not given. A change dated before the latest one goes into the history at its day and leaves the current status as it is.',
+  })
+  @IsOptional()
+  occurredOn?: string | null;
 
   @Field(() => [ID], { defaultValue: [], description: 'Existing sources of this workspace.' })
   @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'evidenceIds must hold ids' })

@@ -5,7 +5,8 @@ import { LocalDateScalar } from '../../../common/scalars/local-date.scalar';
 
 @InputType({ description: 'Narrows a commitment list. Every given field must hold; an empty list means any.' })
 export class CommitmentFilter {
-  @Field(() => String, { nullable: true, description: 'Full-text search over title, description and source quote (web-search syntax: words, "phrases", -exclusions).' })
+  @Field(() => String, { nullable: true, description:
+      'Full-text search, in English and Spanish, accents ignored, over title, description, source quote, status-change notes and source titles (web-search syntax: words, "phrases", -exclusions). Words match by stem; no prefix or typo matching.' })
   @IsOptional() @MaxLength(200)
   search?: string | null;
 

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { AgreementQuery } from '../../../gql/graphql';
 import { StatusBadge } from '../../ui/status-badge';
 import { useFormat } from '../../ui/use-format';
+import { localToday } from '../../ui/local-today';
 
 type Agreement = AgreementQuery['agreement'];
 
@@ -15,6 +16,8 @@ interface Entry {
   dateOnly: boolean;
   title: ReactNode;
   body?: ReactNode;
+  /** For a change recorded on another day than it happened. */
+  recordedAt?: string;
 }
 
 export interface AgreementTimelineProps {
@@ -35,10 +38,13 @@ export function AgreementTimeline({ agreement: a }: AgreementTimelineProps) {
   }
   for (const { node: c } of a.commitments.edges) {
     for (const { node: change } of c.statusHistory.edges) {
+      // The day it happened; the recorded time when that was the same day (it says more).
+      const sameDay = change.occurredOn === localToday(new Date(change.createdAt));
       entries.push({
         key: change.id,
-        at: change.createdAt,
-        dateOnly: false,
+        at: sameDay ? change.createdAt : change.occurredOn,
+        dateOnly: !sameDay,
+        recordedAt: sameDay ? undefined : change.createdAt,
         title: (
           <>
             <Anchor component={Link} to={`/commitments/${c.id}`} size="sm">
@@ -60,6 +66,7 @@ export function AgreementTimeline({ agreement: a }: AgreementTimelineProps) {
           {e.body && <Text size="sm">{e.body}</Text>}
           <Text size="xs" c="dimmed" mt={4}>
             {e.dateOnly ? format.date(e.at) : format.dateTime(e.at)}
+            {e.recordedAt && ` · ${t('occurredOn.recorded', { date: format.dateTime(e.recordedAt) })}`}
           </Text>
         </Timeline.Item>
       ))}

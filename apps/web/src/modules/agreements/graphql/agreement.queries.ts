@@ -29,7 +29,7 @@ export const AgreementQuery = graphql(`
           node {
             id title status overdue dueOn
             parties { code }
-            statusHistory(first: 20) { edges { node { id from to note actor createdAt } } }
+            statusHistory(first: 20) { edges { node { id from to note actor occurredOn createdAt } } }
           }
         }
       }

@@ -4,30 +4,39 @@ import { checkEvidenceUrl } from '@pactwatch/domain';
 import type { CommitmentQuery } from '../../../gql/graphql';
 import { StatusBadge } from '../../ui/status-badge';
 import { useFormat } from '../../ui/use-format';
+import { localToday } from '../../ui/local-today';
 
 type Commitment = CommitmentQuery['commitment'];
 type StatusEntry = Commitment['statusHistory']['edges'][number]['node'];
 type EvidenceEntry = Commitment['evidence']['edges'][number]['node'];
 
-type Entry = { kind: 'status'; at: string; change: StatusEntry } | { kind: 'evidence'; at: string; evidence: EvidenceEntry };
+/** `day` then `at` order the timeline: the day it happened, then when it was recorded. */
+type Entry = { kind: 'status'; day: string; at: string; change: StatusEntry } | { kind: 'evidence'; day: string; at: string; evidence: EvidenceEntry };
+
+/** The day a recorded time fell on, where the analyst is. */
+const dayOf = (iso: string) => localToday(new Date(iso));
 
 export interface CommitmentTimelineProps {
   commitment: Commitment;
 }
 
-/** Status changes and sources added on their own, newest first: what happened to this commitment. */
+/**
+ * Status changes and sources added on their own, newest first: what happened to this commitment,
+ * in the order it happened (a back-filled change at its day; the entry it was created with first,
+ * as the API orders its history).
+ */
 export function CommitmentTimeline({ commitment }: CommitmentTimelineProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const changes = commitment.statusHistory.edges.map((e) => e.node);
   const withChange = new Set(changes.flatMap((c) => c.evidence.map((e) => e.id)));
   const entries: Entry[] = [
-    ...changes.map((change) => ({ kind: 'status' as const, at: change.createdAt, change })),
+    ...changes.map((change) => ({ kind: 'status' as const, day: change.from ? change.occurredOn : '0001-01-01', at: change.createdAt, change })),
     ...commitment.evidence.edges
       .map((e) => e.node)
       .filter((e) => !withChange.has(e.id))
-      .map((evidence) => ({ kind: 'evidence' as const, at: evidence.createdAt, evidence })),
-  ].sort((a, b) => b.at.localeCompare(a.at));
+      .map((evidence) => ({ kind: 'evidence' as const, day: dayOf(evidence.createdAt), at: evidence.createdAt, evidence })),
+  ].sort((a, b) => b.day.localeCompare(a.day) || b.at.localeCompare(a.at));
 
   return (
     <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
@@ -57,7 +66,10 @@ export function CommitmentTimeline({ commitment }: CommitmentTimelineProps) {
               </Text>
             ))}
             <Text size="xs" c="dimmed" mt={4}>
-              {entry.change.actor} · {format.dateTime(entry.change.createdAt)}
+              {entry.change.actor} ·{' '}
+              {entry.change.occurredOn === dayOf(entry.change.createdAt)
+                ? format.dateTime(entry.change.createdAt)
+                : `${format.date(entry.change.occurredOn)} · ${t('occurredOn.recorded', { date: format.dateTime(entry.change.createdAt) })}`}
             </Text>
           </Timeline.Item>
         ) : (

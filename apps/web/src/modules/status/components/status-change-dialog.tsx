@@ -10,7 +10,7 @@ import {
   checkStatusChangeForm,
   CommitmentSnapshot,
   ConflictFacts,
-  EMPTY_FORM,
+  emptyForm,
   hasProblems,
   LatestChange,
   StatusChangeForm,
@@ -34,7 +34,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   const { t } = useTranslation();
   const { changeStatus, fetching } = useChangeCommitmentStatus();
   const [base, setBase] = useState<CommitmentSnapshot>(commitment);
-  const [form, setForm] = useState<StatusChangeForm>(EMPTY_FORM);
+  const [form, setForm] = useState<StatusChangeForm>(() => emptyForm());
   const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<ConflictFacts | null>(null);
   const [serverError, setServerError] = useState<CombinedError | null>(null);

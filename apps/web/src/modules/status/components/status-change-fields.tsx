@@ -1,9 +1,11 @@
-import { Button, Checkbox, CloseButton, Fieldset, Group, NativeSelect, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, CloseButton, Fieldset, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CommitmentStatus, EVIDENCE_REQUIRED_STATUSES, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { CommitmentStatus, EVIDENCE_REQUIRED_STATUSES, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
 import { EvidenceFields } from '../../evidence/components/evidence-fields';
 import { EMPTY_DRAFT } from '../../evidence/evidence-draft';
 import { StatusBadge } from '../../ui/status-badge';
+import { useFormat } from '../../ui/use-format';
+import { localToday } from '../../ui/local-today';
 import type { FormProblems, Problem, StatusChangeForm } from '../status-change-form';
 
 export interface StatusChangeFieldsProps {
@@ -16,6 +18,7 @@ export interface StatusChangeFieldsProps {
 
 export function StatusChangeFields({ from, form, onChange, problems, existingEvidence }: StatusChangeFieldsProps) {
   const { t } = useTranslation();
+  const format = useFormat();
   const set = (change: Partial<StatusChangeForm>) => onChange({ ...form, ...change });
   const say = (p: Problem | undefined) => (p ? t(p.key, { ...p.values, status: p.values?.status ? t(`status.${p.values.status}`) : '' }) : undefined);
   const to = form.to || null;
@@ -55,6 +58,17 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
           data={[{ value: '', label: t('statusChange.choose') }, ...Object.values(StatusReasonCode).map((r) => ({ value: r, label: t(`reason.${r}`) }))]}
         />
       )}
+      <TextInput
+        type="date"
+        label={t('occurredOn.label')}
+        // The browser's date control writes the day in its own format; the line below says it in the app's language.
+        description={isIsoDate(form.occurredOn) ? t('occurredOn.chosen', { date: format.date(form.occurredOn) }) : t('occurredOn.hint')}
+        min={OCCURRED_ON_MIN}
+        max={localToday()}
+        value={form.occurredOn}
+        error={say(problems?.occurredOn)}
+        onChange={(e) => set({ occurredOn: e.currentTarget.value })}
+      />
       <Textarea
         label={t('statusChange.note')}
         description={t('statusChange.noteHint')}
