@@ -9,3 +9,4 @@ export * from './lib/iso-date';
 export * from './lib/access-rules';
 export * from './lib/account-rules';
 export * from './lib/digest-period';
+export * from './lib/reference-data-rules';
