@@ -11,16 +11,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function exampleFor(m: EntityManager, workspaceId: string, seed: SeedData = US_MEXICO_SEED): Promise<SeedData> {
   const ids = new Map<string, string>([[seed.workspace.id, workspaceId]]);
-  const reuse = async (sql: string, keys: string[], seedIdOf: (key: string) => string) => {
-    const rows: { id: string; key: string }[] = await m.query(sql, [workspaceId, keys]);
-    for (const r of rows) ids.set(seedIdOf(r.key), r.id);
+  /** Existing rows of the workspace with the same key take the place of the seed's rows. */
+  const reuse = async <T extends { id: string }>(sql: string, rows: T[], keyOf: (row: T) => string) => {
+    const found: { id: string; key: string }[] = await m.query(sql, [workspaceId, rows.map(keyOf)]);
+    for (const f of found) {
+      const seedRow = rows.find((r) => keyOf(r) === f.key);
+      if (seedRow) ids.set(seedRow.id, f.id);
+    }
   };
-  await reuse('SELECT id, code AS key FROM parties WHERE workspace_id = $1 AND code = ANY($2::text[])',
-    seed.parties.map((p) => p.code), (code) => seed.parties.find((p) => p.code === code)!.id);
-  await reuse('SELECT id, acronym AS key FROM organizations WHERE workspace_id = $1 AND acronym = ANY($2::text[])',
-    seed.organizations.map((o) => o.acronym), (acronym) => seed.organizations.find((o) => o.acronym === acronym)!.id);
-  await reuse('SELECT id, slug AS key FROM themes WHERE workspace_id = $1 AND slug = ANY($2::text[])',
-    seed.themes.map((t) => t.slug), (slug) => seed.themes.find((t) => t.slug === slug)!.id);
+  await reuse('SELECT id, code AS key FROM parties WHERE workspace_id = $1 AND code = ANY($2::text[])', seed.parties, (p) => p.code);
+  await reuse('SELECT id, acronym AS key FROM organizations WHERE workspace_id = $1 AND acronym = ANY($2::text[])', seed.organizations, (o) => o.acronym);
+  await reuse('SELECT id, slug AS key FROM themes WHERE workspace_id = $1 AND slug = ANY($2::text[])', seed.themes, (t) => t.slug);
   const swap = (x: unknown): unknown => {
     if (typeof x === 'string' && UUID.test(x)) {
       if (!ids.has(x)) ids.set(x, randomUUID());
