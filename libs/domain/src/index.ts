@@ -11,3 +11,4 @@ export * from './lib/activity-rules';
 export * from './lib/account-rules';
 export * from './lib/digest-period';
 export * from './lib/link-rules';
+export * from './lib/reference-data-rules';

@@ -74,6 +74,11 @@ const ID_ALIASES: Record<string, IdKind> = {
   participant: 'person', // agreement participants are people
   subject: 'commitment', // activity(subjectId): an agreement, commitment, evidence or indicator; a commitment is one
   commitmentlink: 'link',
+  // set<Kind>Archived(input: { id }): archives or restores a row of that kind
+  partyarchived: 'party',
+  organizationarchived: 'organization',
+  personarchived: 'person',
+  themearchived: 'theme',
 };
 
 function kindFromName(name: string): IdKind | undefined {

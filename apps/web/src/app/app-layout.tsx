@@ -19,10 +19,12 @@ export function AppLayout() {
   const { signOut, fetching } = useSignOut();
   const canAdmin = useCan(Permission.MANAGE_MEMBERS);
   const canKeys = useCan(Permission.MANAGE_KEYS);
+  const canWrite = useCan(Permission.WRITE);
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/agreements', label: t('nav.agreements') },
     { to: '/commitments', label: t('nav.commitments') },
+    ...(canWrite ? [{ to: '/reference-data', label: t('nav.referenceData') }] : []),
     ...(me.kind === 'USER' ? [{ to: '/settings/digest', label: t('nav.digest') }] : []),
     ...(canAdmin ? [{ to: '/admin/members', label: t('nav.members') }] : []),
     ...(canKeys ? [{ to: '/admin/api-keys', label: t('nav.apiKeys') }] : []),

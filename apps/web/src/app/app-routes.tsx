@@ -13,6 +13,8 @@ const ApiKeysPage = lazy(() => import('../pages/api-keys-page'));
 const DigestSettingsPage = lazy(() => import('../pages/digest-settings-page'));
 const DigestsAdminPage = lazy(() => import('../pages/digests-admin-page'));
 const NotificationsPage = lazy(() => import('../pages/notifications-page'));
+// Reference data: parties, organizations, people, themes.
+const ReferenceDataPage = lazy(() => import('../pages/reference-data-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 
 export function AppRoutes() {
@@ -29,6 +31,7 @@ export function AppRoutes() {
         <Route path="admin/digests" element={<DigestsAdminPage />} />
         <Route path="settings/digest" element={<DigestSettingsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="reference-data" element={<ReferenceDataPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -78,6 +78,23 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n": typeof types.PresenceDocument,
+    "\n  query ReferenceData {\n    parties(includeArchived: true) { id code kind name nameEs archived version }\n    organizations(includeArchived: true) { id acronym name archived version party { id code } }\n    people(includeArchived: true) { id name title archived version organization { id acronym } }\n    themes(includeArchived: true) { id slug name nameEs archived version }\n  }\n": typeof types.ReferenceDataDocument,
+    "\n  query Countries {\n    countries { code name nameEs party { id archived } }\n  }\n": typeof types.CountriesDocument,
+    "\n  query WorkspaceStart {\n    parties { id }\n    agreements(first: 1) { totalCount }\n  }\n": typeof types.WorkspaceStartDocument,
+    "\n  mutation AddCountryParty($input: AddCountryPartyInput!) {\n    addCountryParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n": typeof types.AddCountryPartyDocument,
+    "\n  mutation CreateParty($input: CreatePartyInput!) {\n    createParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n": typeof types.CreatePartyDocument,
+    "\n  mutation UpdateParty($input: UpdatePartyInput!) {\n    updateParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n": typeof types.UpdatePartyDocument,
+    "\n  mutation SetPartyArchived($input: SetPartyArchivedInput!) {\n    setPartyArchived(input: $input) { party { id archived version } }\n  }\n": typeof types.SetPartyArchivedDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n": typeof types.UpdateOrganizationDocument,
+    "\n  mutation SetOrganizationArchived($input: SetOrganizationArchivedInput!) {\n    setOrganizationArchived(input: $input) { organization { id archived version } }\n  }\n": typeof types.SetOrganizationArchivedDocument,
+    "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n": typeof types.CreatePersonDocument,
+    "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n": typeof types.UpdatePersonDocument,
+    "\n  mutation SetPersonArchived($input: SetPersonArchivedInput!) {\n    setPersonArchived(input: $input) { person { id archived version } }\n  }\n": typeof types.SetPersonArchivedDocument,
+    "\n  mutation CreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": typeof types.CreateThemeDocument,
+    "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": typeof types.UpdateThemeDocument,
+    "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n": typeof types.SetThemeArchivedDocument,
+    "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n": typeof types.LoadExampleDataDocument,
     "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { expiresAt user { id locale } workspace { id } }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { done }\n  }\n": typeof types.SignOutDocument,
@@ -152,6 +169,23 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": types.MarkNotificationsReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded { ...NotificationFields }\n  }\n": types.NotificationAddedDocument,
     "\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n": types.PresenceDocument,
+    "\n  query ReferenceData {\n    parties(includeArchived: true) { id code kind name nameEs archived version }\n    organizations(includeArchived: true) { id acronym name archived version party { id code } }\n    people(includeArchived: true) { id name title archived version organization { id acronym } }\n    themes(includeArchived: true) { id slug name nameEs archived version }\n  }\n": types.ReferenceDataDocument,
+    "\n  query Countries {\n    countries { code name nameEs party { id archived } }\n  }\n": types.CountriesDocument,
+    "\n  query WorkspaceStart {\n    parties { id }\n    agreements(first: 1) { totalCount }\n  }\n": types.WorkspaceStartDocument,
+    "\n  mutation AddCountryParty($input: AddCountryPartyInput!) {\n    addCountryParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n": types.AddCountryPartyDocument,
+    "\n  mutation CreateParty($input: CreatePartyInput!) {\n    createParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n": types.CreatePartyDocument,
+    "\n  mutation UpdateParty($input: UpdatePartyInput!) {\n    updateParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n": types.UpdatePartyDocument,
+    "\n  mutation SetPartyArchived($input: SetPartyArchivedInput!) {\n    setPartyArchived(input: $input) { party { id archived version } }\n  }\n": types.SetPartyArchivedDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n": types.CreateOrganizationDocument,
+    "\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n": types.UpdateOrganizationDocument,
+    "\n  mutation SetOrganizationArchived($input: SetOrganizationArchivedInput!) {\n    setOrganizationArchived(input: $input) { organization { id archived version } }\n  }\n": types.SetOrganizationArchivedDocument,
+    "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n": types.CreatePersonDocument,
+    "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n": types.UpdatePersonDocument,
+    "\n  mutation SetPersonArchived($input: SetPersonArchivedInput!) {\n    setPersonArchived(input: $input) { person { id archived version } }\n  }\n": types.SetPersonArchivedDocument,
+    "\n  mutation CreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": types.CreateThemeDocument,
+    "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": types.UpdateThemeDocument,
+    "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n": types.SetThemeArchivedDocument,
+    "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n": types.LoadExampleDataDocument,
     "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { expiresAt user { id locale } workspace { id } }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { done }\n  }\n": types.SignOutDocument,
@@ -432,6 +466,74 @@ export function graphql(source: "\n  subscription NotificationAdded {\n    notif
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n"): (typeof documents)["\n  subscription Presence($commitmentId: ID!) {\n    presence(commitmentId: $commitmentId) { since user { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferenceData {\n    parties(includeArchived: true) { id code kind name nameEs archived version }\n    organizations(includeArchived: true) { id acronym name archived version party { id code } }\n    people(includeArchived: true) { id name title archived version organization { id acronym } }\n    themes(includeArchived: true) { id slug name nameEs archived version }\n  }\n"): (typeof documents)["\n  query ReferenceData {\n    parties(includeArchived: true) { id code kind name nameEs archived version }\n    organizations(includeArchived: true) { id acronym name archived version party { id code } }\n    people(includeArchived: true) { id name title archived version organization { id acronym } }\n    themes(includeArchived: true) { id slug name nameEs archived version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Countries {\n    countries { code name nameEs party { id archived } }\n  }\n"): (typeof documents)["\n  query Countries {\n    countries { code name nameEs party { id archived } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceStart {\n    parties { id }\n    agreements(first: 1) { totalCount }\n  }\n"): (typeof documents)["\n  query WorkspaceStart {\n    parties { id }\n    agreements(first: 1) { totalCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCountryParty($input: AddCountryPartyInput!) {\n    addCountryParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n"): (typeof documents)["\n  mutation AddCountryParty($input: AddCountryPartyInput!) {\n    addCountryParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateParty($input: CreatePartyInput!) {\n    createParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n"): (typeof documents)["\n  mutation CreateParty($input: CreatePartyInput!) {\n    createParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateParty($input: UpdatePartyInput!) {\n    updateParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n"): (typeof documents)["\n  mutation UpdateParty($input: UpdatePartyInput!) {\n    updateParty(input: $input) { party { id code kind name nameEs archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPartyArchived($input: SetPartyArchivedInput!) {\n    setPartyArchived(input: $input) { party { id archived version } }\n  }\n"): (typeof documents)["\n  mutation SetPartyArchived($input: SetPartyArchivedInput!) {\n    setPartyArchived(input: $input) { party { id archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganization($input: UpdateOrganizationInput!) {\n    updateOrganization(input: $input) { organization { id acronym name archived version party { id code } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetOrganizationArchived($input: SetOrganizationArchivedInput!) {\n    setOrganizationArchived(input: $input) { organization { id archived version } }\n  }\n"): (typeof documents)["\n  mutation SetOrganizationArchived($input: SetOrganizationArchivedInput!) {\n    setOrganizationArchived(input: $input) { organization { id archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n"): (typeof documents)["\n  mutation CreatePerson($input: CreatePersonInput!) {\n    createPerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n"): (typeof documents)["\n  mutation UpdatePerson($input: UpdatePersonInput!) {\n    updatePerson(input: $input) { person { id name title archived version organization { id acronym } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPersonArchived($input: SetPersonArchivedInput!) {\n    setPersonArchived(input: $input) { person { id archived version } }\n  }\n"): (typeof documents)["\n  mutation SetPersonArchived($input: SetPersonArchivedInput!) {\n    setPersonArchived(input: $input) { person { id archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n"): (typeof documents)["\n  mutation CreateTheme($input: CreateThemeInput!) {\n    createTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n"): (typeof documents)["\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n"): (typeof documents)["\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n"): (typeof documents)["\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

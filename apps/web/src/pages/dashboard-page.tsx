@@ -6,6 +6,7 @@ import { RecentChanges } from '../modules/dashboard/components/recent-changes';
 import { StatusBreakdown } from '../modules/dashboard/components/status-breakdown';
 import { useDashboardOverview } from '../modules/dashboard/hooks/use-dashboard-overview';
 import { useDashboardRevision } from '../modules/dashboard/hooks/use-dashboard-revision';
+import { GettingStarted } from '../modules/reference-data/components/getting-started';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
 import { useFormat } from '../modules/ui/use-format';
@@ -28,6 +29,7 @@ export default function DashboardPage() {
         <Title order={1}>{t('dashboard.title')}</Title>
         {data && <Text c="dimmed">{t('dashboard.total', { count: data.all.totalCount, formatted: format.number(data.all.totalCount) })}</Text>}
       </Group>
+      <GettingStarted />
       <ErrorAlert error={error} />
       {!data && !error && <Loading />}
       {data && (

@@ -10,6 +10,7 @@ import {
   EvidenceKind,
   EvidenceStance,
   StatusReasonCode,
+  PartyKind,
 } from '@pactwatch/domain';
 
 // The vocabulary lives in libs/domain (shared with the web client); GraphQL learns it here, once.
@@ -23,3 +24,4 @@ registerEnumType(CommitmentLinkKind, { name: 'CommitmentLinkKind' });
 registerEnumType(Role, { name: 'Role', description: 'VIEWER reads; ANALYST also changes the tracker; ADMIN also manages members and keys; OWNER also the workspace.' });
 registerEnumType(ApiKeyScope, { name: 'ApiKeyScope', description: 'READ reads; READ_WRITE also changes the tracker, as an analyst would.' });
 registerEnumType(Permission, { name: 'Permission' });
+registerEnumType(PartyKind, { name: 'PartyKind', description: 'COUNTRY: an ISO 3166-1 country; CUSTOM: a body the team added (EU, UNHCR).' });

@@ -6,6 +6,7 @@ import { LiveOrder1764700000000 } from './1764700000000-live-order';
 import { EvidenceOrderCovering1764800000000 } from './1764800000000-evidence-order-covering';
 import { AccountSafety1764900000000 } from './1764900000000-account-safety';
 import { AccessSignals1764910000000 } from './1764910000000-access-signals';
+import { ReferenceData1764940000000 } from './1764940000000-reference-data';
 import { BilingualSearch1764950000000 } from './1764950000000-bilingual-search';
 import { StatusOccurredOn1764950000001 } from './1764950000001-status-occurred-on';
 import { Archive1764960000000 } from './1764960000000-archive';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   EvidenceOrderCovering1764800000000,
   AccountSafety1764900000000,
   AccessSignals1764910000000,
+  ReferenceData1764940000000,
   BilingualSearch1764950000000,
   StatusOccurredOn1764950000001,
   Archive1764960000000,

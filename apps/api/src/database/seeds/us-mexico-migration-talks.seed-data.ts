@@ -25,7 +25,7 @@ export interface SeedData {
   parties: { id: string; code: string; name: string }[]; // ISO 3166 alpha-2
   organizations: { id: string; partyCode: string; acronym: string; name: string }[];
   people: { id: string; name: string; title: string; organizationId: string }[];
-  themes: { id: string; slug: string; name: string }[];
+  themes: { id: string; slug: string; name: string; nameEs: string }[];
   evidence: {
     id: string;
     url: string | null;
@@ -218,10 +218,10 @@ export const US_MEXICO_SEED: SeedData = {
   ],
 
   themes: [
-    { id: THEME.antiSmuggling, slug: 'anti-smuggling', name: 'Anti-smuggling' },
-    { id: THEME.humaneRepatriation, slug: 'humane-repatriation', name: 'Humane repatriation' },
-    { id: THEME.borderEnforcement, slug: 'border-enforcement', name: 'Border enforcement' },
-    { id: THEME.jointStatement, slug: 'joint-statement', name: 'Joint statement' },
+    { id: THEME.antiSmuggling, slug: 'anti-smuggling', name: 'Anti-smuggling', nameEs: 'Lucha contra el tráfico de personas' },
+    { id: THEME.humaneRepatriation, slug: 'humane-repatriation', name: 'Humane repatriation', nameEs: 'Repatriación humana' },
+    { id: THEME.borderEnforcement, slug: 'border-enforcement', name: 'Border enforcement', nameEs: 'Control fronterizo' },
+    { id: THEME.jointStatement, slug: 'joint-statement', name: 'Joint statement', nameEs: 'Declaración conjunta' },
   ],
 
   evidence: [

@@ -7,4 +7,8 @@ export class OrganizationEntity {
   @Column('uuid', { name: 'party_id' }) partyId: string;
   @Column('text') acronym: string;
   @Column('text') name: string;
+  @Column('int') version: number;
+  @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Party } from './party.model';
 
 @ObjectType({ description: 'An agency or ministry of a party (DHS, CBP, SRE).' })
@@ -7,5 +7,7 @@ export class Organization {
   @Field() acronym: string;
   @Field() name: string;
   @Field(() => Party) party?: Party;
+  @Field({ description: 'No longer offered for new records; the records that name it keep it.' }) archived: boolean;
+  @Field(() => Int, { description: 'Increases with every change; pass it back as expectedVersion.' }) version: number;
   partyId: string;
 }

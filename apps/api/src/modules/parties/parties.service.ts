@@ -2,13 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { readRows } from '../../common/sql/read-rows';
-import { OrganizationEntity } from './organization.entity';
-import { PartyEntity } from './party.entity';
-import { PersonEntity } from './person.entity';
+import { Country } from './country.model';
+import { searchCountries } from './countries';
+import { Organization } from './organization.model';
+import { Party } from './party.model';
+import { Person } from './person.model';
 
-const PARTY = 'p.id, p.code, p.name';
-const ORGANIZATION = 'o.id, o.acronym, o.name, o.party_id AS "partyId"';
-const PERSON = 'pe.id, pe.name, pe.title, pe.organization_id AS "organizationId"';
+export const PARTY = `p.id, p.code, p.kind, p.name, coalesce(p.name_es, p.name) AS "nameEs", p.archived_at IS NOT NULL AS archived, p.version`;
+export const ORGANIZATION = `o.id, o.acronym, o.name, o.party_id AS "partyId", o.archived_at IS NOT NULL AS archived, o.version`;
+export const PERSON = `pe.id, pe.name, pe.title, pe.organization_id AS "organizationId", pe.archived_at IS NOT NULL AS archived, pe.version`;
+
+export type PartyRow = Party;
+export type OrganizationRow = Omit<Organization, 'party'>;
+export type PersonRow = Omit<Person, 'organization'>;
 
 type Linked<T> = T & { parentId: string };
 
@@ -16,19 +22,36 @@ type Linked<T> = T & { parentId: string };
 export class PartiesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  listParties(workspaceId: string): Promise<PartyEntity[]> {
-    return this.dataSource.query(`SELECT ${PARTY} FROM parties p WHERE p.workspace_id = $1 ORDER BY p.code`, [workspaceId]);
-  }
-
-  listOrganizations(workspaceId: string): Promise<OrganizationEntity[]> {
+  listParties(workspaceId: string, includeArchived = false): Promise<PartyRow[]> {
     return this.dataSource.query(
-      `SELECT ${ORGANIZATION} FROM organizations o WHERE o.workspace_id = $1 ORDER BY o.acronym`,
-      [workspaceId],
+      `SELECT ${PARTY} FROM parties p WHERE p.workspace_id = $1 AND ($2 OR p.archived_at IS NULL) ORDER BY p.code`,
+      [workspaceId, includeArchived],
     );
   }
 
-  listPeople(workspaceId: string): Promise<PersonEntity[]> {
-    return this.dataSource.query(`SELECT ${PERSON} FROM people pe WHERE pe.workspace_id = $1 ORDER BY pe.name`, [workspaceId]);
+  listOrganizations(workspaceId: string, includeArchived = false): Promise<OrganizationRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ORGANIZATION} FROM organizations o WHERE o.workspace_id = $1 AND ($2 OR o.archived_at IS NULL) ORDER BY o.acronym`,
+      [workspaceId, includeArchived],
+    );
+  }
+
+  listPeople(workspaceId: string, includeArchived = false): Promise<PersonRow[]> {
+    return this.dataSource.query(
+      `SELECT ${PERSON} FROM people pe WHERE pe.workspace_id = $1 AND ($2 OR pe.archived_at IS NULL) ORDER BY pe.name, pe.id`,
+      [workspaceId, includeArchived],
+    );
+  }
+
+  /** The ISO 3166-1 countries matching the search, each with the workspace's party for it (archived or not) once added. */
+  async countries(workspaceId: string, search?: string | null): Promise<Country[]> {
+    const found = searchCountries(search);
+    const rows: PartyRow[] = await this.dataSource.query(
+      `SELECT ${PARTY} FROM parties p WHERE p.workspace_id = $1 AND p.kind = 'COUNTRY' AND p.code = ANY($2::text[])`,
+      [workspaceId, found.map((c) => c.code)],
+    );
+    const party = new Map(rows.map((r) => [r.code, r]));
+    return found.map((c) => ({ ...c, party: party.get(c.code) ?? null }));
   }
 
   /** Party ids for codes, refusing codes this workspace has no party for. */
@@ -43,21 +66,21 @@ export class PartiesService {
 
   partyById(loaders: RequestLoaders, workspaceId: string, id: string) {
     return loaders
-      .get<string, PartyEntity | null>('party.byId', async (ids) =>
+      .get<string, PartyRow | null>('party.byId', async (ids) =>
         RequestLoaders.byId(await this.dataSource.query(`SELECT ${PARTY} FROM parties p WHERE p.workspace_id = $1 AND p.id = ANY($2::uuid[])`, [workspaceId, ids]), ids))
       .load(id);
   }
 
   organizationById(loaders: RequestLoaders, workspaceId: string, id: string) {
     return loaders
-      .get<string, OrganizationEntity | null>('organization.byId', async (ids) =>
+      .get<string, OrganizationRow | null>('organization.byId', async (ids) =>
         RequestLoaders.byId(await this.dataSource.query(`SELECT ${ORGANIZATION} FROM organizations o WHERE o.workspace_id = $1 AND o.id = ANY($2::uuid[])`, [workspaceId, ids]), ids))
       .load(id);
   }
 
   personById(loaders: RequestLoaders, workspaceId: string, id: string) {
     return loaders
-      .get<string, PersonEntity | null>('person.byId', async (ids) =>
+      .get<string, PersonRow | null>('person.byId', async (ids) =>
         RequestLoaders.byId(await this.dataSource.query(`SELECT ${PERSON} FROM people pe WHERE pe.workspace_id = $1 AND pe.id = ANY($2::uuid[])`, [workspaceId, ids]), ids))
       .load(id);
   }
@@ -66,8 +89,8 @@ export class PartiesService {
   partiesOf(loaders: RequestLoaders, workspaceId: string, via: 'commitment' | 'agreement', parentId: string) {
     const table = via === 'commitment' ? 'commitment_parties' : 'agreement_parties';
     return loaders
-      .get<string, PartyEntity[]>(`${via}.parties`, async (ids) => {
-        const rows = await readRows<PartyEntity & { parentOrd: number }>(
+      .get<string, PartyRow[]>(`${via}.parties`, async (ids) => {
+        const rows = await readRows<PartyRow & { parentOrd: number }>(
           this.dataSource.manager,
           // Joined to unnest(ids), not `= ANY(ids)`: the planner estimates an ANY element by element,
           // which for the 400 commitments of a nested page cost more than running the statement.
@@ -83,8 +106,8 @@ export class PartiesService {
 
   participantsOf(loaders: RequestLoaders, workspaceId: string, agreementId: string) {
     return loaders
-      .get<string, PersonEntity[]>('agreement.participants', async (ids) => {
-        const rows: Linked<PersonEntity>[] = await this.dataSource.query(
+      .get<string, PersonRow[]>('agreement.participants', async (ids) => {
+        const rows: Linked<PersonRow>[] = await this.dataSource.query(
           `SELECT ${PERSON}, j.agreement_id AS "parentId" FROM agreement_participants j JOIN people pe ON pe.id = j.person_id
            WHERE j.workspace_id = $1 AND j.agreement_id = ANY($2::uuid[]) ORDER BY pe.name`,
           [workspaceId, ids],

@@ -1,9 +1,16 @@
+import { PartyKind } from '@pactwatch/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('parties')
 export class PartyEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'workspace_id' }) workspaceId: string;
-  @Column('varchar', { length: 2 }) code: string;
+  @Column('text') code: string;
+  @Column('text') kind: PartyKind;
   @Column('text') name: string;
+  @Column('text', { name: 'name_es', nullable: true }) nameEs: string | null;
+  @Column('int') version: number;
+  @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

@@ -1,0 +1,15 @@
+import { useQuery } from 'urql';
+import { WorkspaceStartQuery } from '../graphql/reference-data.operations';
+
+/** Whether the workspace is still empty: no party, or no agreement yet. */
+export function useWorkspaceStart() {
+  const [{ data, error }, reexecute] = useQuery({ query: WorkspaceStartQuery, requestPolicy: 'cache-and-network' });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  return {
+    ready: Boolean(data),
+    partyCount: data?.parties.length ?? 0,
+    agreementCount: data?.agreements.totalCount ?? 0,
+    error,
+    refresh,
+  };
+}
