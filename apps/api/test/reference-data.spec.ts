@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { activitySince, expectError, lastActivityId } from './support/expectations';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { signUpAndConfirm } from './support/accounts';
 
 const PARTY = 'id code kind name nameEs archived version';
 const M = {
@@ -60,12 +61,14 @@ describe('reference data: parties, organizations, people and themes managed thro
 
   beforeAll(async () => {
     app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
-    const res = await app.request<any>({
-      query: 'mutation($input: SignUpInput!) { signUp(input: $input) { token workspace { id } } }',
-      variables: { input: { email: `new-team-${randomBytes(4).toString('hex')}@example.test`, name: 'Nadia New', password: 'a-new-team-password', workspaceName: 'Andean water talks' } },
+    const signedUp = await signUpAndConfirm(app, {
+      email: `new-team-${randomBytes(4).toString('hex')}@example.test`,
+      name: 'Nadia New',
+      password: 'a-new-team-password',
+      workspaceName: 'Andean water talks',
     });
-    owner = res.data.signUp.token;
-    workspaceId = res.data.signUp.workspace.id;
+    owner = signedUp.token;
+    workspaceId = signedUp.workspace.id;
   });
   afterAll(() => app?.close());
 
@@ -242,12 +245,14 @@ describe('reference data: parties, organizations, people and themes managed thro
   });
 
   it('loads the US–Mexico example into an empty workspace with new ids, reusing a party it already added, once', async () => {
-    const res = await app.request<any>({
-      query: 'mutation($input: SignUpInput!) { signUp(input: $input) { token workspace { id } } }',
-      variables: { input: { email: `example-${randomBytes(4).toString('hex')}@example.test`, name: 'Eve Example', password: 'an-example-password', workspaceName: 'Trying it out' } },
+    const signedUp = await signUpAndConfirm(app, {
+      email: `example-${randomBytes(4).toString('hex')}@example.test`,
+      name: 'Eve Example',
+      password: 'an-example-password',
+      workspaceName: 'Trying it out',
     });
-    const token = res.data.signUp.token;
-    const ws = res.data.signUp.workspace.id;
+    const token = signedUp.token;
+    const ws = signedUp.workspace.id;
     const us = (await ok(token, M.addCountry, { code: 'US' })).party;
     const mark = await lastActivityId(app);
     expect(await ok(token, M.loadExample)).toEqual({ agreementCount: 1, commitmentCount: 5 });
