@@ -51,6 +51,8 @@ describe('bad input: a clear error with a code, naming the field, and nothing wr
       ['301 characters', 'x'.repeat(301), /title must be at most 300 characters/],
       ['10 MB', 'x'.repeat(10 * 1024 * 1024), /title must be at most 300 characters/],
       ['with a NUL character', 'Mexico\u0000to register migrants', /title must not contain the NUL character/],
+      ['with a lone UTF-16 surrogate', 'Mexico \ud800 to register migrants', /title must not contain a lone UTF-16 surrogate/],
+      ['with an emoji cut in half', 'Mexico to register migrants 🌎\ud83c', /title must not contain a lone UTF-16 surrogate/],
     ];
 
     it.each(titles)('%s', async (_what, title, message) => {
@@ -144,6 +146,20 @@ describe('bad input: a clear error with a code, naming the field, and nothing wr
       expect(error.message).toContain(dueBefore);
     });
 
+    it.each(['0000-01-01', '0000-12-31'])('a due date %j in the year 0, which the calendar does not have, is refused naming dueOn', async (dueOn) => {
+      const error = await refusedWithoutWriting(() => app.gql(CREATE_COMMITMENT, { input: commitmentInput({ dueOn }) }), 'BAD_USER_INPUT', 'dueOn');
+      expect(error.message).toContain('YYYY-MM-DD');
+    });
+
+    it('the first and the last day the API accepts, 0001-01-01 and 9999-12-31, are due dates like any other', async () => {
+      for (const dueOn of ['0001-01-01', '9999-12-31']) {
+        const res = await app.gql(CREATE_COMMITMENT, { input: commitmentInput({ dueOn }) });
+        expect(res.errors).toBeUndefined();
+        const [row] = await app.sql('SELECT due_on::text AS due FROM commitments WHERE id = $1', [res.data!.createCommitment.commitment.id]);
+        expect(row.due).toBe(dueOn);
+      }
+    });
+
     it('a real leap day is fine', async () => {
       const res = await app.gql(LIST, { first: 5, filter: { dueBefore: '2024-02-29' } });
       expect(res.errors).toBeUndefined();
@@ -222,6 +238,32 @@ describe('bad input: a clear error with a code, naming the field, and nothing wr
   it('a search with a NUL character is bad input naming the field, not a server error', async () => {
     const res = await app.gql(LIST, { first: 5, filter: { search: 'smuggling\u0000' } });
     expectError(res, 'BAD_USER_INPUT', 'filter.search');
+  });
+
+  describe('ids that cannot be ids', () => {
+    const malformed = ['not-a-uuid', '', '00000000-0000-4000-8000-00000000070g', '{00000000-0000-4000-8000-000000000701}', 'x'.repeat(1024 * 1024)];
+
+    it.each([
+      ['commitment(id)', 'query($id: ID!) { commitment(id: $id) { id } }', 'id'],
+      ['agreement(id)', 'query($id: ID!) { agreement(id: $id) { id } }', 'id'],
+      ['comments(subjectId)', 'query($id: ID!) { comments(subjectId: $id, first: 5) { totalCount } }', 'subjectId'],
+    ])('%s answers NOT_FOUND naming the argument, as for an id of another workspace', async (_what, query, field) => {
+      expectError(await app.gql(query, { id: UNKNOWN_ID }), 'NOT_FOUND', field);
+      for (const id of malformed) {
+        const error = expectError(await app.gql(query, { id }), 'NOT_FOUND', field);
+        // A megabyte is not echoed back.
+        expect(error.message.length).toBeLessThan(200);
+      }
+      // Text no row could hold is refused as such before any lookup, as in every other argument.
+      expect(expectError(await app.gql(query, { id: '\ud800' }), 'BAD_USER_INPUT', field).message).toMatch(/lone UTF-16 surrogate/);
+    });
+  });
+
+  it('a comment body with a lone UTF-16 surrogate is bad input naming body', async () => {
+    const res = await app.gql('mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', {
+      input: { subjectType: 'COMMITMENT', subjectId: SEED_IDS.commitments.mxSmuggling, body: 'Agreed \udc00 with this' },
+    });
+    expect(expectError(res, 'BAD_USER_INPUT', 'body').message).toMatch(/lone UTF-16 surrogate/);
   });
 
   describe('request bodies', () => {

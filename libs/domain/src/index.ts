@@ -6,6 +6,7 @@ export * from './lib/evidence-url';
 export * from './lib/text-rules';
 export * from './lib/pagination-rules';
 export * from './lib/iso-date';
+export * from './lib/id-rules';
 export * from './lib/access-rules';
 export * from './lib/activity-rules';
 export * from './lib/account-rules';

@@ -62,6 +62,12 @@ describe('DomainError', () => {
 });
 
 describe('DomainError.notFound with a field', () => {
+  it('does not echo an id too long to be one', () => {
+    const error = DomainError.notFound('Commitment', 'x'.repeat(1024 * 1024), 'id');
+    expect(error.message).toBe(`Commitment ${'x'.repeat(36)}… was not found`);
+    expect(error.details).toEqual({ field: 'id' });
+  });
+
   it('names the input that held the id', () => {
     const error = DomainError.notFound('Evidence', 'abc', 'evidenceIds');
     expect(error.message).toBe('Evidence abc was not found');

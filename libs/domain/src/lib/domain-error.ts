@@ -12,6 +12,9 @@ export interface DomainErrorDetails {
   [key: string]: unknown;
 }
 
+/** Ids up to this length are repeated in a not-found answer (a UUID has 36 characters, a party code 2). */
+const MAX_ECHOED_ID = 64;
+
 /** An expected failure of a business rule; the API maps `code` to its error response. */
 export class DomainError extends Error {
   constructor(
@@ -30,9 +33,15 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.BAD_USER_INPUT, message, { field: all[0]?.field, violations: all });
   }
 
-  /** `field` names the input that held the id, where there was one. */
+  /**
+   * `field` names the input that held the id, where there was one. An id too long to be one is
+   * cut short in the message and left out of the details: the answer does not echo a megabyte.
+   */
   static notFound(what: string, id: string, field?: string): DomainError {
-    return new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, field ? { field, id } : { id });
+    const long = id.length > MAX_ECHOED_ID;
+    const shown = long ? `${Array.from(id.slice(0, MAX_ECHOED_ID)).slice(0, 36).join('')}…` : id;
+    const details: DomainErrorDetails = long ? {} : { id };
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} ${shown} was not found`, field ? { field, ...details } : details);
   }
 
   static conflict(message: string, details: DomainErrorDetails = {}): DomainError {

@@ -7,6 +7,8 @@ describe('isIsoDate', () => {
   );
 
   it.each([
+    ['0000-01-01', 'the year 0, which the calendar (and PostgreSQL) does not have'],
+    ['0000-12-31', 'the last day of the year 0'],
     ['2023-02-30', 'a day past the end of February'],
     ['2023-02-29', 'a leap day in a common year'],
     ['1900-02-29', 'a leap day in a century that is not a leap year'],

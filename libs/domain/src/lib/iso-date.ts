@@ -18,8 +18,9 @@ function digits(value: string, from: number, to: number): number {
 }
 
 /**
- * Strict `YYYY-MM-DD` that names a real calendar day (no `Date` parsing, which rolls 02-30 over).
- * Read character by character: the API checks every due date it serves (and `today` with each),
+ * Strict `YYYY-MM-DD` that names a real calendar day (no `Date` parsing, which rolls 02-30 over),
+ * from 0001-01-01 to 9999-12-31: the proleptic Gregorian calendar has no year 0, and PostgreSQL
+ * refuses `0000-…`. Read character by character: the API checks every due date it serves (and `today` with each),
  * and a regular expression's match array per date was garbage on every nested read.
  */
 export function isIsoDate(value: string): boolean {
@@ -27,5 +28,5 @@ export function isIsoDate(value: string): boolean {
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 7);
   const day = digits(value, 8, 10);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }

@@ -1,5 +1,6 @@
 import {
   characterCount,
+  checkStorableText,
   checkText,
   DESCRIPTION_MAX_LENGTH,
   NAME_MAX_LENGTH,
@@ -71,5 +72,27 @@ describe('checkText', () => {
       field: 'name',
       message: 'name must be text',
     });
+  });
+});
+
+describe('checkStorableText', () => {
+  it.each([
+    ['a NUL character', 'Mexico\u0000to register', /must not contain the NUL character/],
+    ['a lone high surrogate', '\ud800', /lone UTF-16 surrogate/],
+    ['a lone low surrogate inside text', 'title \udfff end', /lone UTF-16 surrogate/],
+    ['two halves in the wrong order', 'a\udc00\ud800b', /lone UTF-16 surrogate/],
+    ['an emoji cut in half', '🌎\ud83c', /lone UTF-16 surrogate/],
+  ])('refuses %s, naming the field', (_what, value, message) => {
+    const violation = checkStorableText('title', value);
+    expect(violation?.field).toBe('title');
+    expect(violation?.message).toMatch(message);
+  });
+
+  it.each(['', 'plain', '🌎 astral characters, paired', '\u202eRTL marks\u200f', '\u0001 other control characters', '\uffff'])('accepts %j', (value) => {
+    expect(checkStorableText('title', value)).toBeNull();
+  });
+
+  it('is part of checkText', () => {
+    expect(checkText('title', 'a\ud800', { required: true, max: TITLE_MAX_LENGTH })?.message).toMatch(/lone UTF-16 surrogate/);
   });
 });

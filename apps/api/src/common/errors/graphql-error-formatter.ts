@@ -41,6 +41,15 @@ function fieldOf(message: string): string | undefined {
 }
 
 /**
+ * graphql-js refusing a variable's value before anything ran (`Variable "$filter" got invalid
+ * value []`). Over HTTP Apollo marks these BAD_USER_INPUT; over WebSocket nobody does, and the
+ * error carries the scalar's own error as its cause.
+ */
+function isVariableRefusal(error: unknown): boolean {
+  return error instanceof GraphQLError && error.path === undefined && /^Variable "\$\w+" (got invalid value|of (non-null|required) type)/.test(error.message);
+}
+
+/**
  * The one place errors become responses: every error leaves with `extensions.code` from the
  * domain enum, and nothing of the server's inside (stack, SQL, driver messages) leaves at all.
  */
@@ -58,7 +67,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     if (code !== ErrorCode.INTERNAL) return { message: original.message, ...where, extensions: { code } };
   }
   const apolloCode = (formatted.extensions?.code ?? (original as GraphQLError)?.extensions?.code) as string | undefined;
-  if (apolloCode && APOLLO_INPUT_CODES.has(apolloCode)) {
+  if ((apolloCode && APOLLO_INPUT_CODES.has(apolloCode)) || (!apolloCode && isVariableRefusal(original))) {
     const field = fieldOf(formatted.message);
     return { message: formatted.message, ...where, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field && { field }) } };
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@pactwatch/domain';
+import { DomainError, isUuid } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Caller } from '../../common/context/gql-context';
@@ -75,7 +75,9 @@ export class AgreementsService {
     return toConnection(rows, args.first, total, (r) => [r.sortText, r.id], 'agreements', (r) => r);
   }
 
+  /** The agreement of the caller's workspace; NOT_FOUND for any other id, or one that cannot be an id. */
   async findOne(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement> {
+    if (!isUuid(id)) throw DomainError.notFound('Agreement', id, 'id');
     const [row] = await manager.query(`SELECT ${COLUMNS} FROM agreements a WHERE a.workspace_id = $1 AND a.id = $2`, [caller.workspaceId, id]);
     if (!row) throw DomainError.notFound('Agreement', id, 'id');
     return row;

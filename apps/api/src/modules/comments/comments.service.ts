@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { checkText, DomainError, ErrorCode, FieldViolation } from '@pactwatch/domain';
+import { checkText, DomainError, ErrorCode, FieldViolation, isUuid } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { ConnectionShape } from '../../common/pagination/connection.model';
@@ -185,12 +185,14 @@ export class CommentsService {
 
   /** The commitment or agreement of this workspace; its type when not given. */
   private async subject(m: EntityManager, caller: Caller, type: CommentSubjectType | null, id: string): Promise<CommentSubjectType> {
+    const what = type === CommentSubjectType.AGREEMENT ? 'Agreement' : type ? 'Commitment' : 'Commitment or agreement';
+    if (!isUuid(id)) throw DomainError.notFound(what, id, 'subjectId');
     const rows: { type: CommentSubjectType }[] = await m.query(
       `SELECT 'COMMITMENT' AS type FROM commitments WHERE workspace_id = $1 AND id = $2 AND ($3::text IS NULL OR $3 = 'COMMITMENT')
        UNION ALL SELECT 'AGREEMENT' FROM agreements WHERE workspace_id = $1 AND id = $2 AND ($3::text IS NULL OR $3 = 'AGREEMENT')`,
       [caller.workspaceId, id, type],
     );
-    if (!rows.length) throw DomainError.notFound(type === CommentSubjectType.AGREEMENT ? 'Agreement' : type ? 'Commitment' : 'Commitment or agreement', id, 'subjectId');
+    if (!rows.length) throw DomainError.notFound(what, id, 'subjectId');
     return rows[0].type;
   }
 

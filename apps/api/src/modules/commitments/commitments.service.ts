@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommitmentLinkKind, DomainError, todayIso } from '@pactwatch/domain';
+import { CommitmentLinkKind, DomainError, isUuid, todayIso } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { readRows } from '../../common/sql/read-rows';
@@ -97,12 +97,14 @@ export class CommitmentsService {
     return n;
   }
 
-  async findOne(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Commitment> {
+  /** The commitment of the caller's workspace; NOT_FOUND naming `field` for any other id, or one that cannot be an id. */
+  async findOne(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager, field = 'id'): Promise<Commitment> {
+    if (!isUuid(id)) throw DomainError.notFound('Commitment', id, field);
     const [row]: CommitmentRow[] = await manager.query(
       `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2`,
       [caller.workspaceId, id],
     );
-    if (!row) throw DomainError.notFound('Commitment', id, 'id');
+    if (!row) throw DomainError.notFound('Commitment', id, field);
     return toCommitment(row, todayIso());
   }
 

@@ -24,7 +24,7 @@ export class PresenceResolver {
   async presence(@Args('commitmentId', { type: () => ID }) commitmentId: string, @Context() ctx: GqlContext) {
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
-    await this.commitments.findOne(caller, commitmentId);
+    await this.commitments.findOne(caller, commitmentId, undefined, 'commitmentId');
     return this.presenceService.watch(caller, commitmentId);
   }
 }

@@ -157,11 +157,11 @@ export class WorkspacesService {
 
   async changeRole(caller: Caller, userId: string, role: Role): Promise<Membership> {
     await this.dataSource.transaction(async (m) => {
-      const current = await this.lockMember(m, caller, userId);
-      if (!caller.role || !canGrantRole(caller.role, role) || (current === Role.OWNER && caller.role !== Role.OWNER)) {
+      const { current, callerRole, owners } = await this.lockMembers(m, caller, userId);
+      if (!callerRole || !canGrantRole(callerRole, role) || (current === Role.OWNER && callerRole !== Role.OWNER)) {
         throw new DomainError(ErrorCode.FORBIDDEN, 'Only an owner can make or unmake owners', { field: 'role' });
       }
-      if (current === Role.OWNER && role !== Role.OWNER) await this.assertAnotherOwner(m, caller.workspaceId, userId);
+      if (current === Role.OWNER && role !== Role.OWNER) assertAnotherOwner(owners, userId);
       await m.query('UPDATE memberships SET role = $3 WHERE workspace_id = $1 AND user_id = $2', [caller.workspaceId, userId, role]);
       await this.activity.record(m, caller, { verb: 'member.role_changed', subjectType: 'User', subjectId: userId, before: { role: current }, after: { role } });
     });
@@ -171,11 +171,11 @@ export class WorkspacesService {
 
   async remove(caller: Caller, userId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const current = await this.lockMember(m, caller, userId);
-      if (current === Role.OWNER && caller.role !== Role.OWNER) {
+      const { current, callerRole, owners } = await this.lockMembers(m, caller, userId);
+      if (current === Role.OWNER && callerRole !== Role.OWNER) {
         throw new DomainError(ErrorCode.FORBIDDEN, 'Only an owner can remove an owner');
       }
-      if (current === Role.OWNER) await this.assertAnotherOwner(m, caller.workspaceId, userId);
+      if (current === Role.OWNER) assertAnotherOwner(owners, userId);
       await m.query('DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2', [caller.workspaceId, userId]);
       await this.activity.record(m, caller, { verb: 'member.removed', subjectType: 'User', subjectId: userId, before: { role: current } });
     });
@@ -208,20 +208,30 @@ export class WorkspacesService {
     });
   }
 
-  private async lockMember(m: EntityManager, caller: Caller, userId: string): Promise<Role> {
-    const [row] = await m.query('SELECT role FROM memberships WHERE workspace_id = $1 AND user_id = $2 FOR UPDATE', [caller.workspaceId, userId]);
-    if (!row) throw DomainError.notFound('Member', userId, 'userId');
-    return row.role;
-  }
-
-  /** A workspace always keeps an owner. Owners are locked so two demotions cannot pass each other. */
-  private async assertAnotherOwner(m: EntityManager, workspaceId: string, userId: string): Promise<void> {
-    const owners: { userId: string }[] = await m.query(
-      `SELECT user_id AS "userId" FROM memberships WHERE workspace_id = $1 AND role = 'OWNER' ORDER BY user_id FOR UPDATE`,
-      [workspaceId],
+  /**
+   * Locks the member being changed, the calling person and every owner of the workspace, in one
+   * statement and one order (by user id). Two owners demoting each other at once then queue
+   * rather than deadlock, and the later one sees the earlier one's change: its caller may be no
+   * owner any more, and the owners left are counted after it.
+   */
+  private async lockMembers(m: EntityManager, caller: Caller, userId: string): Promise<{ current: Role; callerRole: Role | null; owners: string[] }> {
+    const callerId = caller.principal.kind === 'USER' ? caller.principal.userId : null;
+    const rows: { userId: string; role: Role }[] = await m.query(
+      `SELECT user_id AS "userId", role FROM memberships
+       WHERE workspace_id = $1 AND (user_id = ANY($2::uuid[]) OR role = 'OWNER') ORDER BY user_id FOR UPDATE`,
+      [caller.workspaceId, callerId ? [userId, callerId] : [userId]],
     );
-    if (!owners.some((o) => o.userId !== userId)) {
-      throw DomainError.conflict('The last owner of a workspace cannot be removed or demoted; make someone else owner first', { field: 'userId' });
-    }
+    const current = rows.find((r) => r.userId === userId)?.role;
+    if (!current) throw DomainError.notFound('Member', userId, 'userId');
+    // A person's role as it is now, under the lock; an API key's comes with its scope.
+    const callerRole = callerId ? (rows.find((r) => r.userId === callerId)?.role ?? null) : caller.role;
+    return { current, callerRole, owners: rows.filter((r) => r.role === Role.OWNER).map((r) => r.userId) };
+  }
+}
+
+/** A workspace always keeps an owner. */
+function assertAnotherOwner(owners: string[], userId: string): void {
+  if (!owners.some((o) => o !== userId)) {
+    throw DomainError.conflict('The last owner of a workspace cannot be removed or demoted; make someone else owner first', { field: 'userId' });
   }
 }
