@@ -174,6 +174,11 @@ describe('one gate for every operation, whatever the transport', () => {
     }
   });
 
+  it('refuses an empty `since` rather than skipping the catch-up quietly', async () => {
+    const res = await overWebSocket(app.url, app.tokens.viewer, 'subscription { activityAdded(since: "") { id } }');
+    expect(expectError(res as GqlResponse, 'BAD_USER_INPUT', 'since').message).toBe('since must be an activity id');
+  });
+
   it('refuses a subscription sent over HTTP with BAD_USER_INPUT, not INTERNAL', async () => {
     const error = expectError(await app.request({ query: 'subscription { activityAdded { id } }', token: app.tokens.analyst }), 'BAD_USER_INPUT', 'query');
     expect(error.message).toBe('Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP');

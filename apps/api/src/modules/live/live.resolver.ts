@@ -43,7 +43,7 @@ export class LiveResolver {
     @Args('filter', { type: () => ActivityFilter, nullable: true }) filter?: ActivityFilter | null,
     @Args('since', { type: () => ID, nullable: true }) since?: string | null,
   ) {
-    if (since && !/^\d{1,18}$/.test(since)) throw DomainError.badInput([{ field: 'since', message: 'since must be an activity id' }]);
+    if (since != null && !/^\d{1,18}$/.test(since)) throw DomainError.badInput([{ field: 'since', message: 'since must be an activity id' }]);
     const caller = ctx.req.caller;
     if (!caller) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in or send an API key');
     const matches = matchesFilter(filter);
