@@ -33,7 +33,7 @@ export default [
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['**/jest.config.js', 'jest.preset.js'],
+    files: ['**/jest.config.js', '**/jest.*.config.js', 'jest.preset.js'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
   {

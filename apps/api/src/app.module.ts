@@ -4,12 +4,16 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger as PinoRootLogger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config/app-config';
 import { AuthedRequest, GqlContext } from './common/context/gql-context';
 import { graphqlWsOptions, WsExtra } from './modules/live/ws-connection';
 import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
+import { unavailablePlugin } from './common/errors/unavailable.plugin';
+import { operationLogPlugin } from './common/logging/operation-log.plugin';
 import { directFieldResolvers } from './common/graphql/direct-field-resolvers';
 import { withCompiledQueries } from './common/graphql/compiled-executor';
 import { plainFieldsReadDirectly } from './common/graphql/plain-fields';
@@ -18,12 +22,15 @@ import { CallerRateLimiter } from './common/security/caller-limits';
 import { documentLimitRules, queryLimitsPlugin, QueryLimits } from './common/security/query-limits.plugin';
 import { schemaAccessPlugin } from './common/security/schema-access.plugin';
 import { FEATURE_MODULES } from './graphql-modules';
-import { HealthController } from './health.controller';
 import { AuthGuard } from './modules/auth/auth.guard';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { LiveConnections } from './modules/live/live-connections';
 import { LiveModule } from './modules/live/live.module';
+import { countLimitRefusals, MeteredRateLimiter, requestMetricsPlugin } from './modules/ops/metered';
+import { MetricsService } from './modules/ops/metrics.service';
+import { OpenSockets } from './modules/ops/open-sockets';
+import { OpsModule } from './modules/ops/ops.module';
 
 @Global()
 @Module({})
@@ -35,7 +42,7 @@ class DatabaseModule {
         { provide: DataSource, useValue: dataSource },
         { provide: AppConfig, useValue: config },
         // One count per caller for HTTP and WebSocket operations alike (see graphqlGate, gateWsOperation).
-        { provide: CallerRateLimiter, useValue: new CallerRateLimiter(config.RATE_LIMIT_PER_MINUTE) },
+        { provide: CallerRateLimiter, useFactory: (metrics: MetricsService) => new MeteredRateLimiter(config.RATE_LIMIT_PER_MINUTE, metrics), inject: [MetricsService] },
       ],
       exports: [DataSource, AppConfig, CallerRateLimiter],
     };
@@ -48,15 +55,17 @@ function queryLimits(config: AppConfig): QueryLimits {
 
 @Module({})
 export class AppModule {
-  static with(dataSource: DataSource, config: AppConfig): DynamicModule {
+  static with(dataSource: DataSource, config: AppConfig, rootLogger: PinoRootLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        // Nest's logger over the app's pino logger; requests' lines come from requestLogging (create-app).
+        LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, useExisting: true }),
         DatabaseModule.with(dataSource, config),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LiveModule],
-          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter, LiveConnections],
+          inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter, LiveConnections, MetricsService, OpenSockets],
           // Queries executed by graphql-jit: see CompiledQueryExecutor.
           useFactory: (
             auth: AuthService,
@@ -65,6 +74,8 @@ export class AppModule {
             schemaHost: GraphQLSchemaHost,
             rateLimiter: CallerRateLimiter,
             connections: LiveConnections,
+            metrics: MetricsService,
+            sockets: OpenSockets,
           ): ApolloDriverConfig => withCompiledQueries({
             path: '/graphql',
             autoSchemaFile: true,
@@ -88,8 +99,14 @@ export class AppModule {
               ApolloServerPluginCacheControlDisabled(),
               schemaAccessPlugin((req, res) => auth.authenticate(req, res)),
               queryLimitsPlugin(queryLimits(config)),
+              unavailablePlugin(),
+              operationLogPlugin(),
+              requestMetricsPlugin(metrics),
             ],
             formatError: formatGraphQLError,
+            // Nest's driver would reset every answer with data to 200, undoing unavailablePlugin's 503.
+            // Its other statuses are set before execution (requestRefusal), which this does not touch.
+            preserveHttpStatusForExecutionErrors: false,
             // Plain fields read as properties rather than through Nest's per-field resolver
             // (plainFieldsReadDirectly), @ResolveField methods called directly rather than through
             // Nest's per-call pipeline (directFieldResolvers), and the relations under a query's
@@ -101,14 +118,18 @@ export class AppModule {
               return schema;
             },
             subscriptions: {
-              'graphql-ws': graphqlWsOptions(auth, config, connections, {
-                schema: () => schemaHost.schema,
-                rateLimiter,
-                limits: queryLimits(config),
-                rules: documentLimitRules({ maxAliases: config.GRAPHQL_MAX_ALIASES, maxDirectives: config.GRAPHQL_MAX_DIRECTIVES }),
-                maxTokens: config.GRAPHQL_MAX_TOKENS,
-                maxSubscriptions: config.GRAPHQL_WS_MAX_SUBSCRIPTIONS,
-              }),
+              // Tracked for the live gauges and for shutdown (OpenSockets).
+              'graphql-ws': sockets.track(
+                graphqlWsOptions(auth, config, connections, {
+                  schema: () => schemaHost.schema,
+                  rateLimiter,
+                  limits: queryLimits(config),
+                  rules: documentLimitRules({ maxAliases: config.GRAPHQL_MAX_ALIASES, maxDirectives: config.GRAPHQL_MAX_DIRECTIVES }),
+                  maxTokens: config.GRAPHQL_MAX_TOKENS,
+                  maxSubscriptions: config.GRAPHQL_WS_MAX_SUBSCRIPTIONS,
+                }),
+                { delivered: () => metrics.eventsDelivered.inc(), refused: (errors) => countLimitRefusals(metrics, errors) },
+              ),
             },
             // HTTP requests carry req/res; a WebSocket operation carries the connection, authenticated at connect.
             context: (arg: { req: Request; res: Response } | { extra: WsExtra }): GqlContext =>
@@ -119,8 +140,8 @@ export class AppModule {
         }),
         AuthModule,
         ...FEATURE_MODULES,
+        OpsModule,
       ],
-      controllers: [HealthController],
       providers: [
         // Authentication, workspace and access rule; the rate limit is counted before, per request (graphqlGate).
         { provide: APP_GUARD, useExisting: AuthGuard },

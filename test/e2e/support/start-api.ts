@@ -16,6 +16,8 @@ export interface RunningApi {
   url: string;
   /** A connection string to the API's database, for tests that prepare data with SQL. */
   databaseUrl: string;
+  /** Where the API writes the mail it sends (.eml files): there is no SMTP server in these runs. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -59,7 +61,9 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   assertBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-e2e-'));
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', WEB_DIR, LOG_LEVEL: 'error', ...extraEnv };
+  // DATA_DIR holds the outbox in both modes (and the embedded PostgreSQL when there is no DATABASE_URL).
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', WEB_DIR, LOG_LEVEL: 'error', DATA_DIR: dataDir, ...extraEnv };
+  if (!extraEnv.SMTP_URL) delete env.SMTP_URL;
   let databaseUrl: string;
   let drop = async () => undefined as void;
   if (process.env.DATABASE_URL) {
@@ -70,7 +74,7 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   } else {
     const pgPort = await freePort();
     databaseUrl = `postgres://postgres:pactwatch@127.0.0.1:${pgPort}/pactwatch`;
-    Object.assign(env, { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+    Object.assign(env, { EMBEDDED_PG_PORT: String(pgPort) });
     delete env.DATABASE_URL;
   }
 
@@ -79,6 +83,7 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   return {
     url,
     databaseUrl,
+    outboxDir: join(dataDir, 'outbox'),
     async stop() {
       await stopChild(child);
       await drop();

@@ -152,8 +152,44 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)
   LIVE_AUTH_CHECK_SECONDS = 15;
 
-  @IsOptional() @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
-  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'warn';
+  /** Database connections per instance (the pool's size). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+
+  /**
+   * Longest wait for a database connection from the pool, in milliseconds (also the limit for
+   * opening one); past it the request gets UNAVAILABLE (HTTP 503 with Retry-After), never a hang.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(600_000)
+  DATABASE_POOL_ACQUIRE_TIMEOUT_MS = 5000;
+
+  /** pino's levels; `log` and `verbose` (Nest's words, accepted as before) mean info and trace. */
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent', 'log', 'verbose'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' | 'log' | 'verbose' = 'info';
+
+  /** Human-readable, coloured log lines (pino-pretty, a development dependency) instead of JSON. */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'LOG_PRETTY must be 1, 0, true or false' })
+  LOG_PRETTY = false;
+
+  get logLevel(): 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' {
+    return this.LOG_LEVEL === 'log' ? 'info' : this.LOG_LEVEL === 'verbose' ? 'trace' : this.LOG_LEVEL;
+  }
+
+  /** Readiness (/health/ready) counts the database down when `SELECT 1` takes longer than this. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  HEALTH_DB_TIMEOUT_MS = 2000;
+
+  /** Serves /metrics (Prometheus) on this port of HOST, apart from the API. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Serves /metrics on the API's own port to `Authorization: Bearer <METRICS_TOKEN>` only. Without it or METRICS_PORT there are no metrics. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** At SIGTERM, how long requests under way may take to finish before their connections are closed. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600_000)
+  SHUTDOWN_GRACE_MS = 10_000;
 
   get embedded(): boolean {
     return !this.DATABASE_URL;
@@ -190,7 +226,7 @@ export class AppConfig {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START', 'JWT_SECRET', 'PUBLIC_URL', 'SEED_DEMO_ACCOUNTS', 'SMTP_URL', 'GRAPHQL_CALLER_CONCURRENCY']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'SEED_ON_START', 'JWT_SECRET', 'PUBLIC_URL', 'SEED_DEMO_ACCOUNTS', 'SMTP_URL', 'GRAPHQL_CALLER_CONCURRENCY', 'METRICS_PORT', 'METRICS_TOKEN']);
   const picked = Object.fromEntries(known.filter((k) => env[k] !== undefined).map((k) => [k, env[k]]));
   const config = plainToInstance(AppConfig, picked);
   const errors = validateSync(config, { forbidUnknownValues: false });

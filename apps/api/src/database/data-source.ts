@@ -3,7 +3,11 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { QueryCounter } from './query-counter';
 
-export function createDataSource(url: string, poolSize = 10): DataSource {
+/**
+ * `acquireTimeoutMs`: longest wait for a connection from the pool (and for opening one); past it
+ * the query fails with pg-pool's timeout, which callers get as UNAVAILABLE (see unavailable.ts).
+ */
+export function createDataSource(url: string, poolSize = 10, acquireTimeoutMs = 5000): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -14,7 +18,7 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
     synchronize: false,
     migrationsRun: false,
     logger: new QueryCounter(),
-    extra: { max: poolSize, application_name: 'pactwatch-api' },
+    extra: { max: poolSize, connectionTimeoutMillis: acquireTimeoutMs, application_name: 'pactwatch-api' },
   });
 }
 

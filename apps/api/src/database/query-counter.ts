@@ -1,5 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Logger } from '@nestjs/common';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { currentRequestId, loggableError, statementName } from '../common/logging/logging';
+
+const sqlLog = new Logger('SQL');
 
 const background = new AsyncLocalStorage<true>();
 
@@ -13,7 +17,8 @@ export function inBackground<T>(work: () => T): T {
 
 /**
  * Counts every SQL statement the data source sends. The N+1 test reads it; it also logs failing
- * statements server-side, since clients only ever see a generic error.
+ * statements server-side (at error level, through the app's logger), since clients only ever see
+ * a generic error: the statement's name and the driver's complaint, never its parameters.
  */
 export class QueryCounter extends AbstractLogger {
   count = 0;
@@ -24,7 +29,8 @@ export class QueryCounter extends AbstractLogger {
 
   override logQueryError(error: string | Error, query: string): void {
     this.count += 1;
-    if (process.env.LOG_SQL_ERRORS !== 'false') console.error(`SQL failed: ${String(error)}\n  ${query.slice(0, 500)}`);
+    const requestId = currentRequestId();
+    sqlLog.error({ statement: statementName(query), err: loggableError(error), ...(requestId && { requestId }) }, 'SQL statement failed');
   }
 
   protected writeLog(_level: LogLevel, _message: LogMessage | LogMessage[], _queryRunner?: QueryRunner): void {

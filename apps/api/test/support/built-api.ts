@@ -41,10 +41,11 @@ export interface ApiProcess {
 /**
  * Starts `node dist/apps/api/main.js` with this environment and waits until it listens.
  * PACTWATCH_API_NODE_ARGS (space-separated) are given to node, to profile it (--cpu-prof).
+ * Logs at warn unless LOG_LEVEL says otherwise; they are in `output`, with everything else it prints.
  */
 export async function startApiProcess(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
   const nodeArgs = (process.env.PACTWATCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { LOG_LEVEL: 'warn', ...process.env, ...env } });
   const output: string[] = [];
   child.stdout!.on('data', (d) => output.push(String(d)));
   child.stderr!.on('data', (d) => output.push(String(d)));

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { closeApp, createApp, RunningApp } from '../../src/create-app';
+import { closeApp, createApp, CreateAppOptions, RunningApp } from '../../src/create-app';
 import { loadConfig } from '../../src/config/app-config';
 import { queryCounter } from '../../src/database/data-source';
 import { prepareDatabase } from '../../src/database/database-runtime';
@@ -59,8 +59,11 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-/** A fresh database (migrated, seeded, with the demo accounts) and the API on a free port, for one test file. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A fresh database (migrated, seeded, with the demo accounts) and the API on a free port, for one test file.
+ * Logs are off (LOG_LEVEL=silent) unless `env` asks for them; `options.logDestination` collects them.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_ADMIN_DATABASE_URL is not set: run the tests through jest (globalSetup)');
   const name = `pactwatch_test_${randomBytes(6).toString('hex')}`;
@@ -68,8 +71,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const url = withDatabase(adminUrl, name);
   const { demoApiKey } = await prepareDatabase(url, { seed: true, demo: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-app-'));
-  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'error', DATA_DIR: dataDir, ...env });
-  const running = await createApp(config, url);
+  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  const running = await createApp(config, url, options);
   const direct = new Client({ connectionString: url });
   await direct.connect();
 

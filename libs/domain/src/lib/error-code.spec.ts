@@ -7,7 +7,7 @@ describe('ErrorCode', () => {
 
   it('has exactly the agreed codes', () => {
     expect(Object.values(ErrorCode).sort()).toEqual(
-      ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NOT_FOUND', 'RATE_LIMITED', 'UNAUTHENTICATED'],
+      ['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NOT_FOUND', 'RATE_LIMITED', 'UNAUTHENTICATED', 'UNAVAILABLE'],
     );
   });
 });

@@ -7,4 +7,6 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL = 'INTERNAL',
+  /** The server cannot serve the request now (no database connection in time); try again after `retryAfter` seconds. */
+  UNAVAILABLE = 'UNAVAILABLE',
 }

@@ -2,6 +2,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@pactwatch/domain';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../database/unavailable';
+import { currentRequestId, loggableError } from '../logging/logging';
 
 const logger = new Logger('GraphQL');
 
@@ -71,6 +73,18 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const field = fieldOf(formatted.message);
     return { message: formatted.message, ...where, extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field && { field }) } };
   }
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
-  return { message: 'Internal server error', ...where, extensions: { code: ErrorCode.INTERNAL } };
+  if (isDatabaseUnavailable(original)) {
+    // No connection in time, or the database going away: the caller may try again (HTTP 503, see unavailablePlugin).
+    logger.warn({ err: loggableError(original), requestId: currentRequestId() }, 'Database unavailable');
+    const retryAfter = UNAVAILABLE_RETRY_AFTER_SECONDS;
+    return {
+      message: `The database is busy or unavailable; try again in ${retryAfter} seconds`,
+      ...where,
+      extensions: { code: ErrorCode.UNAVAILABLE, retryAfter },
+    };
+  }
+  // The request id (x-request-id, on the request's log lines too) lets a user's report find this line.
+  const requestId = currentRequestId();
+  logger.error({ err: loggableError(original), ...(requestId && { requestId }) }, 'Internal server error');
+  return { message: 'Internal server error', ...where, extensions: { code: ErrorCode.INTERNAL, ...(requestId && { requestId }) } };
 }

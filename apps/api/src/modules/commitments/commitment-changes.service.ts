@@ -38,6 +38,7 @@ import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
 import { returningRows } from '../../common/sql/returning-rows';
+import { refuseArchived } from '../../common/sql/versioned-row';
 
 const EDITABLE = ['title', 'description', 'sourceQuote', 'ownerOrganizationId', 'ownerPersonId', 'dueOn', 'priority'] as const;
 const COLUMN_OF: Record<(typeof EDITABLE)[number], string> = {
@@ -87,8 +88,10 @@ export class CommitmentChangesService {
       if (outside.length) {
         throw DomainError.badInput([{ field: 'partyCodes', message: `partyCodes: ${outside.join(', ')} is not a party of this agreement` }]);
       }
-      const partyIds = (await this.parties.partyIdsForCodes(caller.workspaceId, codes)).ids;
-      const themeIds = await this.themeIds(caller, input.themes);
+      const resolved = await this.parties.partyIdsForCodes(m, caller.workspaceId, codes);
+      refuseArchived('partyCodes', 'party', resolved.archived);
+      const partyIds = resolved.ids;
+      const themeIds = await this.themeIds(m, caller, input.themes);
       await this.assertOwner(m, caller, input.ownerOrganizationId, input.ownerPersonId);
       await m.query(
         `INSERT INTO commitments (id, workspace_id, agreement_id, title, description, source_quote, owner_organization_id,
@@ -123,14 +126,16 @@ export class CommitmentChangesService {
         org: input.ownerOrganizationId === undefined ? current.ownerOrganizationId : input.ownerOrganizationId,
         person: input.ownerPersonId === undefined ? current.ownerPersonId : input.ownerPersonId,
       };
-      await this.assertOwner(m, caller, owner.org, owner.person);
+      await this.assertOwner(m, caller, owner.org, owner.person, current);
+      const kept = input.partyCodes || input.themes ? await this.referencesOf(m, input.id) : { partyCodes: [], themes: [] };
       let partyIds: string[] | undefined;
       if (input.partyCodes) {
-        const { ids, unknown } = await this.parties.partyIdsForCodes(caller.workspaceId, [...new Set(input.partyCodes.map((c) => c.toUpperCase()))]);
+        const { ids, unknown, archived } = await this.parties.partyIdsForCodes(m, caller.workspaceId, [...new Set(input.partyCodes.map((c) => c.toUpperCase()))]);
         if (unknown.length) throw DomainError.badInput([{ field: 'partyCodes', message: `partyCodes: unknown party ${unknown.join(', ')}` }]);
+        refuseArchived('partyCodes', 'party', archived, kept.partyCodes);
         partyIds = ids;
       }
-      const themeIds = input.themes ? await this.themeIds(caller, input.themes) : undefined;
+      const themeIds = input.themes ? await this.themeIds(m, caller, input.themes, kept.themes) : undefined;
       const values = changed.map((k) => {
         const v = input[k];
         if (v === null && (k === 'description' || k === 'sourceQuote')) return '';
@@ -357,19 +362,34 @@ export class CommitmentChangesService {
     return row;
   }
 
-  private async themeIds(caller: Caller, slugs: string[]): Promise<string[]> {
-    const { ids, unknown } = await this.themes.idsForSlugs(caller.workspaceId, [...new Set(slugs)]);
+  private async themeIds(m: EntityManager, caller: Caller, slugs: string[], kept: string[] = []): Promise<string[]> {
+    const { ids, unknown, archived } = await this.themes.idsForSlugs(m, caller.workspaceId, [...new Set(slugs)]);
     if (unknown.length) throw DomainError.badInput([{ field: 'themes', message: `themes: unknown theme ${unknown.join(', ')}` }]);
+    refuseArchived('themes', 'theme', archived, kept);
     return ids;
   }
 
-  private async assertOwner(m: EntityManager, caller: Caller, orgId?: string | null, personId?: string | null): Promise<void> {
-    if (orgId && !(await m.query('SELECT 1 FROM organizations WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, orgId])).length) {
-      throw DomainError.notFound('Organization', orgId, 'ownerOrganizationId');
-    }
-    if (personId && !(await m.query('SELECT 1 FROM people WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, personId])).length) {
-      throw DomainError.notFound('Person', personId, 'ownerPersonId');
-    }
+  /** The parties (codes) and themes (slugs) the commitment holds now: archived ones among them may stay. */
+  private async referencesOf(m: EntityManager, id: string): Promise<{ partyCodes: string[]; themes: string[] }> {
+    const [row] = await m.query(
+      `SELECT ARRAY(SELECT p.code FROM commitment_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.commitment_id = $1) AS "partyCodes",
+              ARRAY(SELECT t.slug FROM commitment_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.commitment_id = $1) AS themes`,
+      [id],
+    );
+    return row;
+  }
+
+  /** The owner exists in the workspace; an archived one only where the commitment (`current`) already has it. */
+  private async assertOwner(
+    m: EntityManager, caller: Caller, orgId?: string | null, personId?: string | null,
+    current?: { ownerOrganizationId: string | null; ownerPersonId: string | null },
+  ): Promise<void> {
+    const [org] = orgId ? await m.query('SELECT archived_at IS NOT NULL AS archived FROM organizations WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, orgId]) : [];
+    if (orgId && !org) throw DomainError.notFound('Organization', orgId, 'ownerOrganizationId');
+    if (orgId && org.archived) refuseArchived('ownerOrganizationId', 'organization', [orgId], current?.ownerOrganizationId ? [current.ownerOrganizationId] : []);
+    const [person] = personId ? await m.query('SELECT archived_at IS NOT NULL AS archived FROM people WHERE workspace_id = $1 AND id = $2', [caller.workspaceId, personId]) : [];
+    if (personId && !person) throw DomainError.notFound('Person', personId, 'ownerPersonId');
+    if (personId && person.archived) refuseArchived('ownerPersonId', 'person', [personId], current?.ownerPersonId ? [current.ownerPersonId] : []);
   }
 
   private async replaceLinks(m: EntityManager, caller: Caller, commitmentId: string, partyIds?: string[], themeIds?: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { readRows } from '../../common/sql/read-rows';
 import { Country } from './country.model';
@@ -54,14 +54,21 @@ export class PartiesService {
     return found.map((c) => ({ ...c, party: party.get(c.code) ?? null }));
   }
 
-  /** Party ids for codes, refusing codes this workspace has no party for. */
-  async partyIdsForCodes(workspaceId: string, codes: string[]): Promise<{ ids: string[]; unknown: string[] }> {
-    const rows: { id: string; code: string }[] = await this.dataSource.query(
-      'SELECT id, code FROM parties WHERE workspace_id = $1 AND code = ANY($2)',
+  /**
+   * The ids of these codes, the codes the workspace does not have, and those of archived parties (not to be used anew).
+   * Inside a write: `m` is its transaction's manager, so the look-up takes no second connection from the pool.
+   */
+  async partyIdsForCodes(m: EntityManager, workspaceId: string, codes: string[]): Promise<{ ids: string[]; unknown: string[]; archived: string[] }> {
+    const rows: { id: string; code: string; archived: boolean }[] = await m.query(
+      'SELECT id, code, archived_at IS NOT NULL AS archived FROM parties WHERE workspace_id = $1 AND code = ANY($2)',
       [workspaceId, codes],
     );
     const known = new Map(rows.map((r) => [r.code, r.id]));
-    return { ids: codes.filter((c) => known.has(c)).map((c) => known.get(c) as string), unknown: codes.filter((c) => !known.has(c)) };
+    return {
+      ids: codes.filter((c) => known.has(c)).map((c) => known.get(c) as string),
+      unknown: codes.filter((c) => !known.has(c)),
+      archived: rows.filter((r) => r.archived).map((r) => r.code),
+    };
   }
 
   partyById(loaders: RequestLoaders, workspaceId: string, id: string) {

@@ -25,13 +25,21 @@ export class ThemesService {
     );
   }
 
-  async idsForSlugs(workspaceId: string, slugs: string[]): Promise<{ ids: string[]; unknown: string[] }> {
-    const rows: { id: string; slug: string }[] = await this.dataSource.query(
-      'SELECT id, slug FROM themes WHERE workspace_id = $1 AND slug = ANY($2)',
+  /**
+   * The ids of these slugs, the slugs the workspace does not have, and those of archived themes (not to be used anew).
+   * Inside a write: `m` is its transaction's manager, so the look-up takes no second connection from the pool.
+   */
+  async idsForSlugs(m: EntityManager, workspaceId: string, slugs: string[]): Promise<{ ids: string[]; unknown: string[]; archived: string[] }> {
+    const rows: { id: string; slug: string; archived: boolean }[] = await m.query(
+      'SELECT id, slug, archived_at IS NOT NULL AS archived FROM themes WHERE workspace_id = $1 AND slug = ANY($2)',
       [workspaceId, slugs],
     );
     const known = new Map(rows.map((r) => [r.slug, r.id]));
-    return { ids: slugs.filter((s) => known.has(s)).map((s) => known.get(s) as string), unknown: slugs.filter((s) => !known.has(s)) };
+    return {
+      ids: slugs.filter((s) => known.has(s)).map((s) => known.get(s) as string),
+      unknown: slugs.filter((s) => !known.has(s)),
+      archived: rows.filter((r) => r.archived).map((r) => r.slug),
+    };
   }
 
   themesOf(loaders: RequestLoaders, workspaceId: string, commitmentId: string) {

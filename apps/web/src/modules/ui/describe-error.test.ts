@@ -21,6 +21,9 @@ describe('describeError', () => {
 
   it('says how long to wait when rate limited, and what to do when the server cannot be reached', () => {
     expect(describeError(failure({ code: 'RATE_LIMITED', retryAfter: 12 }), i18n.getFixedT('en'))).toBe('Too many requests. Try again in 12 seconds.');
+    expect(describeError(failure({ code: 'UNAVAILABLE', retryAfter: 1 }), i18n.getFixedT('es'))).toBe(
+      'El servidor está ocupado o su base de datos no está disponible. Inténtelo de nuevo en 1 segundo.',
+    );
     const offline = new CombinedError({ networkError: new Error('Failed to fetch') });
     expect(describeError(offline, i18n.getFixedT('es'))).toBe('No se pudo contactar con el servidor. Compruebe su conexión e inténtelo de nuevo.');
   });

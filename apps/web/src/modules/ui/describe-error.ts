@@ -40,6 +40,9 @@ export function describeError(error: CombinedError, t: TFunction, overrides: Par
   if (facts.code === ErrorCode.RATE_LIMITED && facts.retryAfter) {
     return t('errors.RATE_LIMITED_WAIT', { count: Math.ceil(facts.retryAfter) });
   }
+  if (facts.code === ErrorCode.UNAVAILABLE && facts.retryAfter) {
+    return t('errors.UNAVAILABLE_WAIT', { count: Math.ceil(facts.retryAfter) });
+  }
   return t(`errors.${facts.code}`);
 }
 
