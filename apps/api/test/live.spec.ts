@@ -173,7 +173,7 @@ describe('live updates on one instance (graphql-ws)', () => {
     });
 
     it('lets go of a quiet subscription as soon as the client ends it or its socket closes', async () => {
-      const listeners = () => (app.running.app.get(LiveEventsService) as unknown as { listeners: Set<unknown> }).listeners.size;
+      const listeners = () => app.running.app.get(LiveEventsService).subscriptionCount;
       const drained = async () => {
         const deadline = Date.now() + 3000;
         while (listeners() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

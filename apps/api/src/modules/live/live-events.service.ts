@@ -1,7 +1,9 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { inBackground } from '../../database/query-counter';
+import { DatabaseListener } from './database-listener';
 import { ACCESS_CHANNEL, AccessSignal, LiveConnections } from './live-connections';
+import { backoffDelay } from './pg-listener';
 
 export const ACTIVITY_CHANNEL = 'pactwatch_activity';
 const CATCH_UP_PAGE = 1000;
@@ -39,67 +41,149 @@ const EVENT = `
     (a.after->>'commitmentId')::uuid,
     i.commitment_id)`;
 
-type Listener = { workspaceId: string; push: (event: LiveEvent) => void };
+/** One subscription's place in its workspace's log. */
+interface Listener {
+  workspaceId: string;
+  /** Where it starts: after this id, or (null) after what is committed when it joins. */
+  since: bigint | null;
+  /** The highest id of its workspace it was offered (delivered, or not its filter's); null until it joined. */
+  cursor: bigint | null;
+  offer(event: LiveEvent): void;
+}
 
 /**
- * Hears every committed activity row through PostgreSQL LISTEN/NOTIFY on one connection per
- * instance, loads it once, and hands it to this instance's subscribers of its workspace, in
- * commit order. No broker: any number of instances share the database and hear the same.
- * The same connection hears access that ended (ACCESS_CHANNEL) and has LiveConnections close the
- * connections concerned at once: heard in commit order with the activity, before any change
- * committed after it.
+ * Hears every committed activity row through the instance's LISTEN connection (DatabaseListener),
+ * loads it once, and hands it to this instance's subscribers of its workspace, in commit order.
+ * No broker: any number of instances share the database and hear the same. The same connection
+ * hears access that ended (ACCESS_CHANNEL) and has LiveConnections close the connections
+ * concerned at once.
+ *
+ * Nothing is lost across a gap. Within a workspace activity ids increase in commit order
+ * (migration 1764700000000), so each subscription keeps a cursor: the last id of its workspace it
+ * was offered. Everything that feeds subscriptions runs on one chain, in order: joining (the
+ * `since` catch-up from the log), live events, and the resync that follows every (re)connection of
+ * the LISTEN connection (NOTIFY is not kept for a listener that is gone) or a failed read. A resync
+ * replays, per workspace, the log after the lowest cursor, offering each row to every subscription
+ * whose cursor is below it; until it succeeds (retried with backoff) live events are not offered,
+ * as the resync will read them from the log. So each subscription gets each change once, in order.
  */
 @Injectable()
-export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
+export class LiveEventsService implements OnModuleDestroy {
   private readonly logger = new Logger('Live');
-  private readonly listeners = new Set<Listener>();
-  private client?: Client;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  /** Subscriptions waiting for the chain to place them. */
+  private readonly joining = new Set<Listener>();
   private chain: Promise<void> = Promise.resolve();
-  private closing = false;
+  /** A read failed: live events wait for a resync (from the log) before they are offered again. */
+  private stale = false;
+  private retryAttempt = 0;
   private retry?: NodeJS.Timeout;
+  private closing = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly connections: LiveConnections,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    // Building the schema file starts the app on a data source that never connects.
-    if (this.dataSource.isInitialized) await this.listen();
+    private readonly listener: DatabaseListener,
+  ) {
+    listener.on(ACCESS_CHANNEL, (payload) => this.connections.apply(JSON.parse(payload) as AccessSignal));
+    listener.on(ACTIVITY_CHANNEL, (payload) => {
+      const { id, w } = JSON.parse(payload) as { id: number; w: string };
+      this.enqueue(() => this.dispatch(String(id), w));
+    });
+    // After every (re)connection: access may have ended and changes committed while nobody listened.
+    listener.onListening(() => this.enqueue(() => this.sync(true, true)));
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** How many subscriptions this instance serves (joined or waiting to). */
+  get subscriptionCount(): number {
+    let n = this.joining.size;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+
+  /** Whether the LISTEN connection is up now. */
+  isListening(): boolean {
+    return this.listener.isListening();
+  }
+
+  onModuleDestroy(): void {
     this.closing = true;
     clearTimeout(this.retry);
-    await this.client?.end().catch(() => undefined);
   }
 
-  private async listen(again = false): Promise<void> {
-    const client = new Client({ connectionString: (this.dataSource.options as { url: string }).url, application_name: 'pactwatch-live' });
-    client.on('notification', (msg) => {
-      if (msg.channel === ACCESS_CHANNEL && msg.payload) return this.connections.apply(JSON.parse(msg.payload) as AccessSignal);
-      if (msg.channel !== ACTIVITY_CHANNEL || !msg.payload) return;
-      const { id } = JSON.parse(msg.payload) as { id: number };
-      this.chain = this.chain.then(() => this.dispatch(String(id))).catch((err) => this.logger.error(`live event ${id}: ${err.message}`));
+  private enqueue(task: () => Promise<void>): void {
+    // Not counted as any request's statements (see query-counter).
+    this.chain = this.chain.then(() => inBackground(task)).catch((err: Error) => {
+      this.logger.warn(`live events: ${err.message}; resyncing from the log`);
+      this.stale = true;
+      this.scheduleResync();
     });
-    client.on('error', (err) => this.logger.warn(`LISTEN connection: ${err.message}`));
-    client.on('end', () => {
-      if (this.closing) return;
-      // Subscribers resume with a `since` cursor; the connection comes back on its own.
-      this.retry = setTimeout(() => void this.listen(true).catch((err) => this.logger.error(err.message)), 1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${ACTIVITY_CHANNEL}; LISTEN ${ACCESS_CHANNEL}`);
-    this.client = client;
-    // Access may have ended while nobody listened: check the open connections against the database.
-    if (again) await this.connections.recheck();
   }
 
-  private async dispatch(id: string): Promise<void> {
-    if (!this.listeners.size) return;
+  private scheduleResync(): void {
+    if (this.closing || this.retry) return;
+    const delay = backoffDelay(this.retryAttempt++, 100, 2000);
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.enqueue(() => this.sync(true, false));
+    }, delay);
+    this.retry.unref();
+  }
+
+  private async dispatch(id: string, workspaceId: string): Promise<void> {
+    if (this.stale) return;
+    const set = this.listeners.get(workspaceId);
+    if (!set?.size) return;
     const [event]: LiveEvent[] = await this.dataSource.query(`${EVENT} WHERE a.id = $1`, [id]);
-    if (!event) return;
-    for (const listener of this.listeners) if (listener.workspaceId === event.workspaceId) listener.push(event);
+    if (event) for (const listener of set) listener.offer(event);
+  }
+
+  /**
+   * Places the subscriptions waiting to join (each after its `since`, or after what its workspace
+   * has committed now) and replays the log to them; with `all`, replays the log after every
+   * subscription's cursor (a resync). `recheck`: access signals may have been missed too.
+   */
+  private async sync(all: boolean, recheck: boolean): Promise<void> {
+    const joined = [...this.joining];
+    const bounds = new Map<string, bigint>();
+    for (const listener of joined) {
+      if (listener.since !== null || bounds.has(listener.workspaceId)) continue;
+      const [row]: { id: string }[] = await this.dataSource.query('SELECT COALESCE(max(id), 0)::text AS id FROM activity WHERE workspace_id = $1', [listener.workspaceId]);
+      bounds.set(listener.workspaceId, BigInt(row.id));
+    }
+    for (const listener of joined) {
+      if (!this.joining.delete(listener)) continue; // ended meanwhile
+      listener.cursor = listener.since ?? (bounds.get(listener.workspaceId) as bigint);
+      let set = this.listeners.get(listener.workspaceId);
+      if (!set) this.listeners.set(listener.workspaceId, (set = new Set()));
+      set.add(listener);
+    }
+    if (recheck) await this.connections.recheck();
+    const replaying = all ? [...this.listeners.values()].flatMap((set) => [...set]) : joined;
+    // Per workspace: its subscriptions and the lowest cursor among them.
+    const byWorkspace = new Map<string, { group: Listener[]; after: bigint }>();
+    for (const listener of replaying) {
+      if (listener.cursor === null) continue;
+      const entry = byWorkspace.get(listener.workspaceId);
+      if (!entry) byWorkspace.set(listener.workspaceId, { group: [listener], after: listener.cursor });
+      else {
+        entry.group.push(listener);
+        if (listener.cursor < entry.after) entry.after = listener.cursor;
+      }
+    }
+    for (const [workspaceId, { group, after: lowest }] of byWorkspace) {
+      let after = lowest;
+      for (;;) {
+        const page = await this.since(workspaceId, String(after));
+        for (const event of page) for (const listener of group) listener.offer(event);
+        if (page.length < CATCH_UP_PAGE) break;
+        after = BigInt(page[page.length - 1].id);
+      }
+    }
+    if (all) {
+      this.stale = false;
+      this.retryAttempt = 0;
+    }
   }
 
   /** Committed events of a workspace after `since` (an activity id), oldest first. */
@@ -108,50 +192,36 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * An async iterator of the workspace's events: those after `since` first (from the log), then
-   * live ones, each once, in commit order. Live events arriving during the catch-up are held and
-   * those already replayed dropped.
+   * An async iterator of the workspace's events that `match`: those after `since` first (from the
+   * log), then live ones, each once, in commit order; without `since`, those committed after it
+   * joined (at once, unless the database is unreachable).
    */
   events(workspaceId: string, match: (e: LiveEvent) => boolean, since: string | null, onEnd?: () => void): AsyncIterableIterator<LiveEvent> {
     const queue: LiveEvent[] = [];
     let wake: (() => void) | null = null;
     let done = false;
-    let replaying = since !== null;
-    // Within a workspace ids increase in commit order (migration 1764700000000), but an event can
-    // come both from the catch-up and live: remember what was delivered rather than the highest id.
-    const seen = new Set<string>();
-    const deliver = (e: LiveEvent) => {
-      if (seen.has(e.id) || !match(e)) return;
-      seen.add(e.id);
-      if (seen.size > 10_000) seen.delete(seen.values().next().value as string);
-      queue.push(e);
-      wake?.();
+    const listener: Listener = {
+      workspaceId,
+      since: since === null ? null : BigInt(since),
+      cursor: null,
+      offer(e) {
+        const id = BigInt(e.id);
+        if (done || listener.cursor === null || id <= listener.cursor) return;
+        listener.cursor = id;
+        if (!match(e)) return;
+        queue.push(e);
+        wake?.();
+      },
     };
-    const held: LiveEvent[] = [];
-    const listener: Listener = { workspaceId, push: (e) => (replaying ? held.push(e) : deliver(e)) };
-    this.listeners.add(listener);
-    if (since !== null) {
-      // Page through the log: a subscriber back after a long gap may have missed more than a page.
-      const catchUp = async () => {
-        let after = since;
-        for (;;) {
-          const page = await this.since(workspaceId, after);
-          page.forEach(deliver);
-          if (page.length < CATCH_UP_PAGE || done) return;
-          after = page[page.length - 1].id;
-        }
-      };
-      void catchUp()
-        .catch((err) => this.logger.error(`catch-up: ${err.message}`))
-        .finally(() => {
-          replaying = false;
-          held.forEach(deliver);
-        });
-    }
+    this.joining.add(listener);
+    this.enqueue(() => this.sync(false, false));
     const finish = () => {
       if (done) return;
       done = true;
-      this.listeners.delete(listener);
+      this.joining.delete(listener);
+      const set = this.listeners.get(workspaceId);
+      set?.delete(listener);
+      if (set && !set.size) this.listeners.delete(workspaceId);
       wake?.();
       onEnd?.();
     };

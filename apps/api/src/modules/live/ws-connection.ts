@@ -23,6 +23,9 @@ export interface WsExtra {
 
 const logger = new Logger('Live');
 
+/** A connection that could not be checked now (the database is unreachable): WebSocket's own "try again later". */
+export const CLOSED_TRY_AGAIN = { code: 1013, reason: 'Try again later: the service is unavailable' } as const;
+
 /**
  * Errors over WebSocket leave as over HTTP (Apollo's formatError does not see them): with the
  * domain's code, nothing of the inside. One without a cause is the request's own fault (a
@@ -154,7 +157,12 @@ export function graphqlWsOptions(auth: AuthService, config: AppConfig, connectio
         timer.unref();
         extra.socket.once('close', () => clearInterval(timer));
         return true;
-      } catch {
+      } catch (err) {
+        // Refused credentials: 4403, as graphql-ws does. Anything else (the database unreachable)
+        // is not the client's fault: 1013 "try again later", which clients retry.
+        if (err instanceof DomainError && [ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.BAD_USER_INPUT].includes(err.code)) return false;
+        logger.warn(`WebSocket connection not authenticated: ${err instanceof Error ? err.message : String(err)}`);
+        extra.socket.close(CLOSED_TRY_AGAIN.code, CLOSED_TRY_AGAIN.reason);
         return false;
       }
     },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
+import { DatabaseListener } from '../live/database-listener';
 import { PushIterator } from '../live/live-iterator';
 import { PresenceViewer } from './presence.model';
 import { inBackground } from '../../database/query-counter';
@@ -36,44 +36,30 @@ export class PresenceService implements OnModuleInit, OnModuleDestroy {
   private readonly rows = new Map<string, string>();
   /** Recomputations under way or asked for, by commitment: one at a time, the latest wins. */
   private readonly pending = new Map<string, { running: boolean; again: boolean }>();
-  private client?: Client;
   private timer?: NodeJS.Timeout;
-  private retry?: NodeJS.Timeout;
-  private closing = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    listener: DatabaseListener,
+  ) {
+    // Heard on the instance's one LISTEN connection; after it was down, every list is loaded again.
+    listener.on(PRESENCE_CHANNEL, (payload) => {
+      const { c } = JSON.parse(payload) as { c: string };
+      if (this.watchers.has(c)) this.recompute(c);
+    });
+    listener.onListening(() => this.recomputeAll());
+  }
 
   async onModuleInit(): Promise<void> {
     // Building the schema file starts the app on a data source that never connects.
     if (!this.dataSource.isInitialized) return;
-    await this.listen();
     this.timer = setInterval(() => void inBackground(() => this.tick()).catch((err) => this.logger.warn(`refresh: ${err.message}`)), PRESENCE_REFRESH_MS);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.closing = true;
     clearInterval(this.timer);
-    clearTimeout(this.retry);
     for (const set of this.watchers.values()) for (const w of set) await w.iterator.end();
-    await this.client?.end().catch(() => undefined);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: (this.dataSource.options as { url: string }).url, application_name: 'pactwatch-presence' });
-    client.on('notification', (msg) => {
-      if (msg.channel !== PRESENCE_CHANNEL || !msg.payload) return;
-      const { c } = JSON.parse(msg.payload) as { c: string };
-      if (this.watchers.has(c)) this.recompute(c);
-    });
-    client.on('error', (err) => this.logger.warn(`LISTEN connection: ${err.message}`));
-    client.on('end', () => {
-      if (this.closing) return;
-      this.retry = setTimeout(() => void this.listen().then(() => this.recomputeAll()).catch((err) => this.logger.error(err.message)), 1000);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
-    this.client = client;
   }
 
   /**
