@@ -125,7 +125,7 @@ describe('email digests over a real SMTP server', () => {
       await ok(app, partyWatcher.token, Q.watch, { input: { subjectType: 'PARTY', subjectId: SEED_IDS.parties.MX } });
       await ok(app, themeWatcher.token, Q.watch, { input: { subjectType: 'THEME', subjectId: ANTI_SMUGGLING_THEME } });
       const saved = await ok(app, filterWatcher.token, Q.watchFilter, { input: { name: ' In progress ', filter: { status: ['IN_PROGRESS'] } } });
-      expect(saved.watchFilter.watch).toMatchObject({ subjectType: 'FILTER', subjectId: null, name: 'In progress', filter: { status: ['IN_PROGRESS'] } });
+      expect(saved.watchFilter.watch).toMatchObject({ subjectType: 'VIEW', subjectId: expect.any(String), name: 'In progress', filter: { status: ['IN_PROGRESS'] } });
       expect((await ok(app, filterWatcher.token, Q.myWatches)).me.watches).toHaveLength(1);
 
       // The quiet member watches a commitment nothing happens to, and stopped watching one that changes.

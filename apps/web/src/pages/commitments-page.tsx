@@ -2,11 +2,12 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
 import { CommitmentTable } from '../modules/commitments/components/commitment-table';
-import { isFiltered, toCommitmentFilter, toCommitmentOrder } from '../modules/commitments/commitment-query';
+import { fromSavedView, isFiltered, toCommitmentFilter, toCommitmentOrder } from '../modules/commitments/commitment-query';
 import { useCommitmentFilterOptions } from '../modules/commitments/hooks/use-commitment-filter-options';
 import { useCommitmentQueryState } from '../modules/commitments/hooks/use-commitment-query-state';
 import { useFindCommitments } from '../modules/commitments/hooks/use-find-commitments';
 import { useFollowCommitmentChanges } from '../modules/commitments/hooks/use-follow-commitment-changes';
+import { SavedViewsBar } from '../modules/saved-views/components/saved-views-bar';
 import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
@@ -35,6 +36,9 @@ export default function CommitmentsPage() {
           </Text>
         )}
       </Group>
+      {person && (
+        <SavedViewsBar filter={toCommitmentFilter(state)} order={toCommitmentOrder(state)} onOpen={(filter, order) => update(fromSavedView(filter, order))} />
+      )}
       <CommitmentFilters state={state} onChange={update} options={options} />
       {person && (party || theme) && (
         <Group gap="xs">

@@ -4,7 +4,8 @@ import { Permission } from './access-rules';
  * Every verb the activity log holds, with the permission a caller needs to see its rows: the one
  * the queries of its subject ask for. Invitations (address and role) and API keys (name and
  * scope) are for those who may list them; what `members` shows (who joined, with which role, who
- * left) any reader sees.
+ * left) any reader sees. Digest recipients (addresses), members' digest settings and watches are
+ * for those who manage members, as the digest admin queries are.
  */
 export const ACTIVITY_VERBS = {
   'agreement.created': Permission.READ,
@@ -54,6 +55,20 @@ export const ACTIVITY_VERBS = {
   'member.invitation_revoked': Permission.MANAGE_MEMBERS,
   'api_key.created': Permission.MANAGE_KEYS,
   'api_key.revoked': Permission.MANAGE_KEYS,
+  // Digests: outside recipients (their addresses), what a member watches and when they get digests
+  // are read only where digestRecipients and digestDeliveries are, by those who manage members.
+  'digest_recipient.added': Permission.MANAGE_MEMBERS,
+  'digest_recipient.confirmed': Permission.MANAGE_MEMBERS,
+  'digest_recipient.removed': Permission.MANAGE_MEMBERS,
+  'digest_subscription.updated': Permission.MANAGE_MEMBERS,
+  'digest_subscription.unsubscribed': Permission.MANAGE_MEMBERS,
+  'watch.added': Permission.MANAGE_MEMBERS,
+  'watch.removed': Permission.MANAGE_MEMBERS,
+  // Saved views: any reader sees that one changed; a private view's row holds only its id and
+  // version (its name and filter are its owner's), a shared view's what everyone sees of it.
+  'saved_view.created': Permission.READ,
+  'saved_view.updated': Permission.READ,
+  'saved_view.deleted': Permission.READ,
 } as const satisfies Record<string, Permission>;
 
 export type ActivityVerb = keyof typeof ACTIVITY_VERBS;

@@ -49,3 +49,13 @@ export async function unlessTaken<T>(write: () => Promise<T>, violation: FieldVi
     throw e;
   }
 }
+
+/**
+ * Archived reference data (parties, organizations, people, themes) stays on the records that use
+ * it but is not taken up anew: BAD_USER_INPUT naming the field for an archived one the record does
+ * not already hold (`kept`: its current ones; empty for a new record).
+ */
+export function refuseArchived(field: string, what: string, archived: string[], kept: readonly string[] = []): void {
+  const fresh = archived.filter((a) => !kept.includes(a));
+  if (fresh.length) throw DomainError.badInput([{ field, message: `${field}: ${what} ${fresh.join(', ')} is archived; restore it to use it again` }]);
+}

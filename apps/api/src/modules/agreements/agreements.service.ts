@@ -4,6 +4,7 @@ import { DomainError, isUuid } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Caller } from '../../common/context/gql-context';
+import { refuseArchived } from '../../common/sql/versioned-row';
 import { ConnectionShape } from '../../common/pagination/connection.model';
 import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
 import { ActivityService } from '../activity/activity.service';
@@ -93,7 +94,7 @@ export class AgreementsService {
   async create(caller: Caller, input: CreateAgreementInput): Promise<CreateAgreementPayload> {
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
-      const partyIds = await this.partyIds(caller, input.partyCodes);
+      const partyIds = await this.partyIds(m, caller, input.partyCodes);
       await this.assertPeople(m, caller, input.participantIds);
       await m.query(
         `INSERT INTO agreements (id, workspace_id, title, kind, held_on, signed_on, in_force_on, place, summary)
@@ -116,8 +117,9 @@ export class AgreementsService {
       if (input.title === null || input.kind === null) {
         throw DomainError.badInput([{ field: input.title === null ? 'title' : 'kind', message: 'title and kind cannot be cleared' }]);
       }
-      const partyIds = input.partyCodes ? await this.partyIds(caller, input.partyCodes) : undefined;
-      if (input.participantIds) await this.assertPeople(m, caller, input.participantIds);
+      const kept = input.partyCodes || input.participantIds ? await this.membersOf(m, input.id) : { partyCodes: [], participantIds: [] };
+      const partyIds = input.partyCodes ? await this.partyIds(m, caller, input.partyCodes, kept.partyCodes) : undefined;
+      if (input.participantIds) await this.assertPeople(m, caller, input.participantIds, kept.participantIds);
       const changed = FIELDS.filter((k) => input[k] !== undefined && input[k] !== current[k]);
       const values = changed.map((k) => {
         const v = input[k];
@@ -179,19 +181,34 @@ export class AgreementsService {
     return current;
   }
 
-  private async partyIds(caller: Caller, codes: string[]): Promise<string[]> {
+  /** The parties (codes) and participants the agreement holds now: archived ones among them may stay. */
+  private async membersOf(m: EntityManager, id: string): Promise<{ partyCodes: string[]; participantIds: string[] }> {
+    const [row] = await m.query(
+      `SELECT ARRAY(SELECT p.code FROM agreement_parties ap JOIN parties p ON p.id = ap.party_id WHERE ap.agreement_id = $1) AS "partyCodes",
+              ARRAY(SELECT person_id::text FROM agreement_participants WHERE agreement_id = $1) AS "participantIds"`,
+      [id],
+    );
+    return row;
+  }
+
+  private async partyIds(m: EntityManager, caller: Caller, codes: string[], kept: string[] = []): Promise<string[]> {
     const unique = [...new Set(codes.map((c) => c.toUpperCase()))];
     if (unique.length < 2) throw DomainError.badInput([{ field: 'partyCodes', message: 'partyCodes must name at least two different parties' }]);
-    const { ids, unknown } = await this.parties.partyIdsForCodes(caller.workspaceId, unique);
+    const { ids, unknown, archived } = await this.parties.partyIdsForCodes(m, caller.workspaceId, unique);
     if (unknown.length) throw DomainError.badInput([{ field: 'partyCodes', message: `partyCodes: unknown party ${unknown.join(', ')}` }]);
+    refuseArchived('partyCodes', 'party', archived, kept);
     return ids;
   }
 
-  private async assertPeople(m: EntityManager, caller: Caller, ids: string[]): Promise<void> {
+  private async assertPeople(m: EntityManager, caller: Caller, ids: string[], kept: string[] = []): Promise<void> {
     if (!ids.length) return;
-    const rows: { id: string }[] = await m.query('SELECT id FROM people WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [caller.workspaceId, ids]);
+    const rows: { id: string; archived: boolean }[] = await m.query(
+      'SELECT id, archived_at IS NOT NULL AS archived FROM people WHERE workspace_id = $1 AND id = ANY($2::uuid[])',
+      [caller.workspaceId, ids],
+    );
     const missing = ids.find((id) => !rows.some((r) => r.id === id));
     if (missing) throw DomainError.notFound('Person', missing, 'participantIds');
+    refuseArchived('participantIds', 'person', rows.filter((r) => r.archived).map((r) => r.id), kept);
   }
 
   private async replaceMembers(m: EntityManager, caller: Caller, id: string, partyIds?: string[], personIds?: string[]): Promise<void> {

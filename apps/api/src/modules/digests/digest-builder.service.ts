@@ -283,7 +283,9 @@ export class DigestBuilderService {
   /** The watches of many members of a workspace as scopes, in one statement. */
   async memberScopes(workspaceId: string, userIds: string[]): Promise<Map<string, DigestScope>> {
     const rows: { userId: string; subjectType: string; subjectId: string | null; filter: Record<string, unknown> | null }[] = await this.dataSource.query(
-      'SELECT user_id AS "userId", subject_type AS "subjectType", subject_id AS "subjectId", filter FROM watches WHERE workspace_id = $1 AND user_id = ANY($2::uuid[])',
+      `SELECT w.user_id AS "userId", w.subject_type AS "subjectType", w.subject_id AS "subjectId", v.filter
+       FROM watches w LEFT JOIN saved_views v ON w.subject_type = 'VIEW' AND v.id = w.subject_id
+       WHERE w.workspace_id = $1 AND w.user_id = ANY($2::uuid[])`,
       [workspaceId, userIds],
     );
     return new Map(userIds.map((id) => [id, scopeOf(rows.filter((r) => r.userId === id), false, id)]));
@@ -301,7 +303,7 @@ export function scopeOf(
     agreementIds: of('AGREEMENT'),
     partyIds: of('PARTY'),
     themeIds: of('THEME'),
-    filters: rows.filter((r) => r.subjectType === 'FILTER' && r.filter).map((r) => r.filter as Record<string, unknown>),
+    filters: rows.filter((r) => r.subjectType === 'VIEW' && r.filter).map((r) => r.filter as Record<string, unknown>),
     everything,
     userId,
   };

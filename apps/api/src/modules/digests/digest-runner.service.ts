@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DigestCadence, latestPeriod } from '@pactwatch/domain';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -11,6 +11,7 @@ import { DigestRunResult } from './digest.models';
 import { renderDigest } from './digest-renderer';
 import { signUnsubscribe } from './unsubscribe-token';
 import { inBackground } from '../../database/query-counter';
+import { MetricsService } from '../ops/metrics.service';
 
 interface Claimed {
   id: string;
@@ -43,6 +44,8 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   private readonly logger = new Logger('Digests');
   private timer?: NodeJS.Timeout;
   private running: Promise<unknown> = Promise.resolve();
+  /** Set at shutdown: no more claims, and what is claimed but not yet sent is handed back. */
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,6 +53,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     private readonly mail: MailService,
     private readonly secrets: SecretsService,
     private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,7 +65,24 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  /** Whether the scheduler polls (for readiness): 'off' when DIGEST_POLL_SECONDS is 0, 'stopped' once shutting down. */
+  schedulerState(): 'running' | 'off' | 'stopped' {
+    if (this.stopping) return 'stopped';
+    if (this.config.DIGEST_POLL_SECONDS <= 0) return 'off';
+    return this.timer ? 'running' : 'stopped';
+  }
+
+  /**
+   * Stops polling and claiming; a run under way sends the messages it has started, hands the rest
+   * of its claimed rows back (PENDING, the attempt not counted) for another instance, and ends.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
     clearInterval(this.timer);
+    this.timer = undefined;
     await this.running.catch(() => undefined);
   }
 
@@ -70,7 +91,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const scheduled = await this.schedule(now, workspaceId);
     const result = { scheduled, sent: 0, empty: 0, failed: 0 };
     const windows = new Map<string, Promise<DigestWindow>>();
-    for (;;) {
+    while (!this.stopping) {
       const batch = await this.claim(workspaceId);
       if (!batch.length) break;
       const done = await this.deliver(batch, windows);
@@ -135,11 +156,11 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
          ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED
        )
        UPDATE digest_deliveries d SET status = 'SENDING', attempts = d.attempts + 1, lease_until = now() + make_interval(secs => $2)
-       FROM c, digest_subscriptions s LEFT JOIN users u ON u.id = s.user_id
+       FROM c, digest_subscriptions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN saved_views v ON v.id = s.view_id
        WHERE d.id = c.id AND s.id = d.subscription_id
        RETURNING d.id, d.workspace_id AS "workspaceId", d.subscription_id AS "subscriptionId", d.window_start AS "windowStart",
                  d.period_end AS "periodEnd", d.attempts, s.user_id AS "userId", COALESCE(s.email, u.email) AS recipient,
-                 s.locale, s.time_zone AS "timeZone", s.filter, s.unsubscribed_at IS NOT NULL AS unsubscribed`,
+                 s.locale, s.time_zone AS "timeZone", COALESCE(v.filter, s.filter) AS filter, s.unsubscribed_at IS NOT NULL AS unsubscribed`,
       [CLAIM_BATCH, this.config.DIGEST_LEASE_SECONDS, workspaceId],
     );
   }
@@ -154,10 +175,11 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const tally = { sent: 0, empty: 0, failed: 0 };
     const queue = [...batch];
     const worker = async () => {
-      for (let d = queue.shift(); d; d = queue.shift()) {
+      for (let d = this.stopping ? undefined : queue.shift(); d; d = this.stopping ? undefined : queue.shift()) {
         try {
           const outcome = await this.deliverOne(d, windows, scopes, secret);
           if (outcome !== 'taken') tally[outcome] += 1;
+          if (outcome === 'sent') this.metrics?.digestSent.inc();
         } catch (err) {
           tally.failed += 1;
           await this.failed(d, err);
@@ -165,6 +187,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
       }
     };
     await Promise.all(Array.from({ length: SEND_CONCURRENCY }, worker));
+    if (queue.length) await this.release(queue);
     return tally;
   }
 
@@ -177,7 +200,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const key = `${d.workspaceId}|${new Date(d.windowStart).toISOString()}|${new Date(d.periodEnd).toISOString()}`;
     let window = windows.get(key);
     if (!window) windows.set(key, (window = this.builder.loadWindow(d.workspaceId, new Date(d.windowStart), new Date(d.periodEnd))));
-    const scope = d.userId ? scopes.get(d.userId) : scopeOf(d.filter ? [{ subjectType: 'FILTER', subjectId: null, filter: d.filter }] : [], !d.filter);
+    const scope = d.userId ? scopes.get(d.userId) : scopeOf(d.filter ? [{ subjectType: 'VIEW', subjectId: null, filter: d.filter }] : [], !d.filter);
     const content = await this.builder.content(await window, scope ?? scopeOf([], false));
     const count = itemCount(content);
     if (!count || d.unsubscribed || !d.recipient) {
@@ -214,6 +237,17 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     return rows.length > 0;
   }
 
+  /** Claimed rows not sent, given back as they were before the claim, due at once, for any instance to take. */
+  private async release(rows: Claimed[]): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE digest_deliveries d SET status = 'PENDING', attempts = d.attempts - 1, lease_until = NULL, next_attempt_at = now()
+       FROM unnest($1::uuid[], $2::int[]) AS r(id, attempts)
+       WHERE d.id = r.id AND d.status = 'SENDING' AND d.attempts = r.attempts`,
+      [rows.map((d) => d.id), rows.map((d) => d.attempts)],
+    );
+    this.logger.log(`stopping: handed back ${rows.length} claimed digest(s)`);
+  }
+
   /** Only by the attempt that holds it: a worker whose row was taken over records nothing. */
   private async finish(d: Claimed, status: 'SENT' | 'EMPTY', items: number, messageId: string | null): Promise<void> {
     await this.dataSource.query(
@@ -228,6 +262,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const message = err instanceof Error ? err.message : String(err);
     this.logger.warn(`digest ${d.id} to ${d.recipient}, attempt ${d.attempts}: ${message}`);
     const final = d.attempts >= this.config.DIGEST_MAX_ATTEMPTS;
+    (final ? this.metrics?.digestFailed : this.metrics?.digestRetried)?.inc();
     await this.dataSource.query(
       `UPDATE digest_deliveries SET status = $2, last_error = $3, lease_until = NULL,
          next_attempt_at = now() + make_interval(secs => $4), finished_at = CASE WHEN $2 = 'FAILED' THEN now() END

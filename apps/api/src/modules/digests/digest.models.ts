@@ -9,9 +9,9 @@ export enum WatchSubject {
   AGREEMENT = 'AGREEMENT',
   PARTY = 'PARTY',
   THEME = 'THEME',
-  FILTER = 'FILTER',
+  VIEW = 'VIEW',
 }
-registerEnumType(WatchSubject, { name: 'WatchSubject' });
+registerEnumType(WatchSubject, { name: 'WatchSubject', description: 'VIEW: a saved view (your own or a shared one): whatever its filter matches.' });
 
 export enum DeliveryStatus {
   PENDING = 'PENDING',
@@ -26,9 +26,9 @@ registerEnumType(DeliveryStatus, { name: 'DeliveryStatus', description: 'EMPTY: 
 export class Watch {
   @Field(() => ID) id: string;
   @Field(() => WatchSubject) subjectType: WatchSubject;
-  @Field(() => ID, { nullable: true, description: 'The commitment, agreement, party or theme; null for a saved filter.' }) subjectId: string | null;
-  @Field(() => JSONObjectScalar, { nullable: true, description: 'The saved CommitmentFilter.' }) filter: Record<string, unknown> | null;
-  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => ID, { description: 'The commitment, agreement, party, theme or saved view.' }) subjectId: string;
+  @Field(() => JSONObjectScalar, { nullable: true, description: "A watched view's CommitmentFilter; null for other subjects." }) filter: Record<string, unknown> | null;
+  @Field(() => String, { nullable: true, description: "A watched view's name; null for other subjects." }) name: string | null;
   @Field() createdAt: Date;
 }
 
@@ -41,7 +41,9 @@ export class DigestSubscription {
   @Field(() => Int, { description: '1 = Monday … 7 = Sunday.' }) weekday: number;
   @Field() timeZone: string;
   @Field() locale: string;
-  @Field(() => JSONObjectScalar, { nullable: true }) filter: Record<string, unknown> | null;
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The CommitmentFilter of what they get (the followed view\'s, when they follow one); null: everything.' })
+  filter: Record<string, unknown> | null;
+  @Field(() => ID, { nullable: true, description: 'The shared view an outside recipient follows.' }) viewId: string | null;
   @Field({ description: 'False for an outside recipient who has not confirmed yet.' }) confirmed: boolean;
   @Field() unsubscribed: boolean;
   @Field(() => Date, { nullable: true, description: 'The next digest reports changes from here on.' }) coveredUntil: Date | null;

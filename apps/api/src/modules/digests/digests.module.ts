@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/activity.module';
 import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
+import { SavedViewsModule } from '../saved-views/saved-views.module';
 import { DigestAdminService } from './digest-admin.service';
 import { DigestBuilderService } from './digest-builder.service';
 import { DigestLinksController } from './digest-links.controller';
@@ -10,7 +12,7 @@ import { CommitmentWatchedResolver, DigestsResolver, MeWatchesResolver } from '.
 import { WatchesService } from './watches.service';
 
 @Module({
-  imports: [AuthModule, MailModule],
+  imports: [AuthModule, MailModule, ActivityModule, SavedViewsModule],
   controllers: [DigestLinksController],
   providers: [
     WatchesService,

@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@pactwatch/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { personOf } from '../../common/context/person';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { Watch, WatchSubject } from './digest.models';
 import { DigestSubscriptionsService } from './digest-subscriptions.service';
+import { ActivityService } from '../activity/activity.service';
+import { SavedViewsService } from '../saved-views/saved-views.service';
 import { returningRows } from '../../common/sql/returning-rows';
 
-const WATCH = `w.id, w.subject_type AS "subjectType", w.subject_id AS "subjectId", w.filter, w.name, w.created_at AS "createdAt"`;
-const SUBJECT_TABLE: Record<Exclude<WatchSubject, WatchSubject.FILTER>, { table: string; what: string }> = {
+// A watched view's filter and name are the view's own: one filter model for lists and digests.
+const WATCH = `w.id, w.subject_type AS "subjectType", w.subject_id AS "subjectId", v.filter, v.name, w.created_at AS "createdAt"
+  FROM watches w LEFT JOIN saved_views v ON w.subject_type = 'VIEW' AND v.id = w.subject_id`;
+const SUBJECT_TABLE: Record<Exclude<WatchSubject, WatchSubject.VIEW>, { table: string; what: string }> = {
   COMMITMENT: { table: 'commitments', what: 'Commitment' },
   AGREEMENT: { table: 'agreements', what: 'Agreement' },
   PARTY: { table: 'parties', what: 'Party' },
@@ -24,10 +28,12 @@ export class WatchesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly subscriptions: DigestSubscriptionsService,
+    private readonly activity: ActivityService,
+    private readonly views: SavedViewsService,
   ) {}
 
   list(caller: Caller): Promise<Watch[]> {
-    return this.dataSource.query(`SELECT ${WATCH} FROM watches w WHERE w.workspace_id = $1 AND w.user_id = $2 ORDER BY w.created_at, w.id`, [
+    return this.dataSource.query(`SELECT ${WATCH} WHERE w.workspace_id = $1 AND w.user_id = $2 ORDER BY w.created_at, w.id`, [
       caller.workspaceId,
       personOf(caller, 'Watches'),
     ]);
@@ -36,39 +42,57 @@ export class WatchesService {
   /** Watching again what one already watches answers the same watch. */
   async watch(caller: Caller, subjectType: WatchSubject, subjectId: string): Promise<Watch> {
     const userId = personOf(caller, 'Watches');
-    if (subjectType === WatchSubject.FILTER) throw DomainError.badInput([{ field: 'subjectType', message: 'Save a filter with watchFilter' }]);
-    const { table, what } = SUBJECT_TABLE[subjectType];
-    const exists = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE workspace_id = $1 AND id = $2`, [caller.workspaceId, subjectId]);
-    if (!exists.length) throw DomainError.notFound(what, subjectId, 'subjectId');
-    const [row] = await this.dataSource.query(
-      `INSERT INTO watches (id, workspace_id, user_id, subject_type, subject_id) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (workspace_id, user_id, subject_type, subject_id) WHERE subject_id IS NOT NULL DO UPDATE SET subject_id = EXCLUDED.subject_id
-       RETURNING id`,
-      [randomUUID(), caller.workspaceId, userId, subjectType, subjectId],
-    );
-    await this.subscriptions.ensureMemberDefault(caller.workspaceId, userId);
-    return this.findOne(row.id);
+    const id = await this.dataSource.transaction(async (m) => {
+      if (subjectType === WatchSubject.VIEW) {
+        // Someone else's private view is NOT_FOUND; a shared one is locked so it cannot turn private meanwhile.
+        await m.query('SELECT 1 FROM saved_views WHERE workspace_id = $1 AND id = $2 FOR SHARE', [caller.workspaceId, subjectId]);
+        await this.views.visible(m, caller, subjectId, 'subjectId');
+      } else {
+        const { table, what } = SUBJECT_TABLE[subjectType];
+        const exists = await m.query(`SELECT 1 FROM ${table} WHERE workspace_id = $1 AND id = $2`, [caller.workspaceId, subjectId]);
+        if (!exists.length) throw DomainError.notFound(what, subjectId, 'subjectId');
+      }
+      const [row] = await m.query(
+        `INSERT INTO watches (id, workspace_id, user_id, subject_type, subject_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (workspace_id, user_id, subject_type, subject_id) WHERE subject_id IS NOT NULL DO UPDATE SET subject_id = EXCLUDED.subject_id
+         RETURNING id, xmax = 0 AS inserted`,
+        [randomUUID(), caller.workspaceId, userId, subjectType, subjectId],
+      );
+      if (row.inserted) await this.added(m, caller, row.id, { userId, subjectType, subjectId });
+      return row.id as string;
+    });
+    return this.findOne(id);
   }
 
+  /** Saves the filter as a private view of the caller and watches it: a filter watch is a view watch. */
   async watchFilter(caller: Caller, name: string, filter: CommitmentFilter): Promise<Watch> {
     const userId = personOf(caller, 'Watches');
-    if (!name.trim()) throw DomainError.badInput([{ field: 'name', message: 'name must not be empty' }]);
     const id = randomUUID();
-    await this.dataSource.query(
-      `INSERT INTO watches (id, workspace_id, user_id, subject_type, filter, name) VALUES ($1, $2, $3, 'FILTER', $4, $5)`,
-      [id, caller.workspaceId, userId, JSON.stringify(filter), name.trim()],
-    );
-    await this.subscriptions.ensureMemberDefault(caller.workspaceId, userId);
+    await this.dataSource.transaction(async (m) => {
+      const view = await this.views.create(m, caller, { name, filter, shared: false });
+      await m.query(`INSERT INTO watches (id, workspace_id, user_id, subject_type, subject_id) VALUES ($1, $2, $3, 'VIEW', $4)`, [id, caller.workspaceId, userId, view.id]);
+      await this.added(m, caller, id, { userId, subjectType: WatchSubject.VIEW, subjectId: view.id });
+    });
     return this.findOne(id);
   }
 
   async unwatch(caller: Caller, watchId: string): Promise<void> {
-    const rows = await returningRows(this.dataSource, 'DELETE FROM watches WHERE id = $1 AND workspace_id = $2 AND user_id = $3 RETURNING id', [
-      watchId,
-      caller.workspaceId,
-      personOf(caller, 'Watches'),
-    ]);
-    if (!rows.length) throw DomainError.notFound('Watch', watchId, 'watchId');
+    const userId = personOf(caller, 'Watches');
+    await this.dataSource.transaction(async (m) => {
+      const [removed] = await returningRows<Record<string, unknown>>(
+        m,
+        'DELETE FROM watches WHERE id = $1 AND workspace_id = $2 AND user_id = $3 RETURNING subject_type AS "subjectType", subject_id AS "subjectId"',
+        [watchId, caller.workspaceId, userId],
+      );
+      if (!removed) throw DomainError.notFound('Watch', watchId, 'watchId');
+      await this.activity.record(m, caller, { verb: 'watch.removed', subjectType: 'Watch', subjectId: watchId, before: { userId, ...removed } });
+    });
+  }
+
+  /** A new watch, its activity row, and digest settings for a member who never chose: one transaction. */
+  private async added(m: EntityManager, caller: Caller, id: string, after: Record<string, unknown>): Promise<void> {
+    await this.activity.record(m, caller, { verb: 'watch.added', subjectType: 'Watch', subjectId: id, after });
+    await this.subscriptions.ensureMemberDefault(caller.workspaceId, after.userId as string, m);
   }
 
   /** Whether the caller watches each commitment, directly: one statement for a page of commitments. */
@@ -88,7 +112,7 @@ export class WatchesService {
   }
 
   private async findOne(id: string): Promise<Watch> {
-    const [row] = await this.dataSource.query(`SELECT ${WATCH} FROM watches w WHERE w.id = $1`, [id]);
+    const [row] = await this.dataSource.query(`SELECT ${WATCH} WHERE w.id = $1`, [id]);
     return row;
   }
 }

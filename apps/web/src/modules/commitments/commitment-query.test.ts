@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CommitmentPriority, CommitmentStatus } from '@pactwatch/domain';
-import { CommitmentQueryState, EMPTY_QUERY, parseCommitmentQuery, toCommitmentFilter, toCommitmentOrder, toSearchParams } from './commitment-query';
+import { CommitmentQueryState, EMPTY_QUERY, fromSavedView, parseCommitmentQuery, toCommitmentFilter, toCommitmentOrder, toSearchParams } from './commitment-query';
 
 describe('commitment list URL state', () => {
   it('round-trips every filter, the search and the sort through the URL', () => {
@@ -42,5 +42,19 @@ describe('commitment list URL state', () => {
     expect(toCommitmentFilter(state)).toEqual({ search: 'smuggling', partyCodes: ['MX'], overdue: false });
     expect(toCommitmentOrder(state)).toEqual({ field: 'PRIORITY', direction: 'DESC' });
     expect(toCommitmentOrder(EMPTY_QUERY)).toBeNull();
+  });
+});
+
+describe('fromSavedView', () => {
+  it('reads back the filter and order the list sends, so a saved view opens as it was saved', () => {
+    const state = {
+      ...EMPTY_QUERY, search: 'deportación', status: [CommitmentStatus.STALLED], parties: ['MX'], themes: ['anti-smuggling'], agreementId: 'a1',
+      owners: ['o1'], overdue: true, dueBefore: '2026-12-31', sort: 'DUE_ON' as const, direction: 'DESC' as const,
+    };
+    expect(fromSavedView(toCommitmentFilter(state) as Record<string, unknown>, toCommitmentOrder(state))).toEqual(state);
+  });
+
+  it('drops what it does not know rather than sending it', () => {
+    expect(fromSavedView({ status: ['NOPE'], priorities: ['URGENT'] }, { field: 'COLOUR', direction: 'UP' })).toEqual(EMPTY_QUERY);
   });
 });

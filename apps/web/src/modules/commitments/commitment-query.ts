@@ -110,3 +110,24 @@ export function toCommitmentOrder(state: CommitmentQueryState): CommitmentOrder 
 export function isFiltered(state: CommitmentQueryState): boolean {
   return toSearchParams({ ...state, sort: null, direction: 'ASC' }).size > 0;
 }
+
+/** A saved view's filter and order as the list's state (what the list would send, read back). */
+export function fromSavedView(filter: Record<string, unknown>, order: Record<string, unknown> | null): CommitmentQueryState {
+  const f = filter as CommitmentFilter;
+  const sort = order?.field as string | undefined;
+  return {
+    ...EMPTY_QUERY,
+    search: f.search ?? '',
+    status: ((f.status ?? []) as string[]).filter((s) => STATUSES.has(s)) as CommitmentStatus[],
+    parties: (f.partyCodes ?? []) as string[],
+    themes: (f.themes ?? []) as string[],
+    agreementId: f.agreementId != null ? String(f.agreementId) : null,
+    owners: (f.ownerOrganizationIds ?? []).map(String),
+    priorities: ((f.priorities ?? []) as string[]).filter((p) => PRIORITIES.has(p)) as CommitmentPriority[],
+    dueAfter: f.dueAfter ?? null,
+    dueBefore: f.dueBefore ?? null,
+    overdue: typeof f.overdue === 'boolean' ? f.overdue : null,
+    sort: (ORDER_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as CommitmentOrderField) : null,
+    direction: order?.direction === 'DESC' ? 'DESC' : 'ASC',
+  };
+}

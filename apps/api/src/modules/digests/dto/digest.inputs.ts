@@ -1,19 +1,20 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { DigestCadence } from '@pactwatch/domain';
+import { checkLabel, DigestCadence } from '@pactwatch/domain';
+import { Satisfies } from '../../../common/validation/satisfies.decorator';
 import { Type } from 'class-transformer';
 import { IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CommitmentFilter } from '../../commitments/dto/commitment-filter.input';
 import { DigestSubscription, Watch, WatchSubject } from '../digest.models';
 
-@InputType({ description: 'Follow a commitment, agreement, party or theme.' })
+@InputType({ description: 'Follow a commitment, agreement, party, theme or saved view.' })
 export class WatchInput {
   @Field(() => WatchSubject) @IsEnum(WatchSubject) subjectType: WatchSubject;
   @Field(() => ID) @IsUUID('all', { message: 'subjectId must be an id' }) subjectId: string;
 }
 
-@InputType({ description: 'Follow whatever matches a commitment filter.' })
+@InputType({ description: 'Saves the filter as a private view under this name and watches it.' })
 export class WatchFilterInput {
-  @Field() @IsString() @MaxLength(200) name: string;
+  @Field() @Satisfies((v, f) => checkLabel(f, v, { required: true })) name: string;
   @Field(() => CommitmentFilter) @ValidateNested() @Type(() => CommitmentFilter) filter: CommitmentFilter;
 }
 
@@ -37,6 +38,9 @@ export class AddDigestRecipientInput extends DigestScheduleInput {
   @Field(() => CommitmentFilter, { nullable: true, description: 'What they get; everything in the workspace when omitted.' })
   @IsOptional() @ValidateNested() @Type(() => CommitmentFilter)
   filter?: CommitmentFilter | null;
+  @Field(() => ID, { nullable: true, description: 'A shared view to follow instead of a filter: they get what it matches as it changes.' })
+  @IsOptional() @IsUUID('all', { message: 'viewId must be an id' })
+  viewId?: string | null;
 }
 
 @InputType()

@@ -9,7 +9,7 @@ import { useUnwatch } from '../hooks/use-unwatch';
 import { useWatch } from '../hooks/use-watch';
 
 export interface WatchButtonProps extends Omit<ButtonProps, 'children'> {
-  subjectType: Exclude<WatchSubject, 'FILTER'>;
+  subjectType: WatchSubject;
   subjectId: string;
   /** What is watched, for the button's name when it is not obvious from the page (a party, a theme). */
   name?: string;
