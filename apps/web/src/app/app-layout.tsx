@@ -55,8 +55,13 @@ export function AppLayout() {
             <LiveStatusBadge />
             <NotificationsLink />
             <WorkspaceSwitch />
+            {me.kind === 'USER' && (
+              <Anchor component={NavLink} to="/profile" size="sm" title={t('account.nav')}>
+                {me.user?.name}
+              </Anchor>
+            )}
             <Text size="sm" c="dimmed" visibleFrom="xl">
-              {me.user?.name} · {me.role ? t(`roles.${me.role}`) : ''}
+              {me.role ? t(`roles.${me.role}`) : ''}
             </Text>
             <LanguageSelect />
             <Button variant="default" size="xs" onClick={() => void signOut()} loading={fetching}>

@@ -15,6 +15,8 @@ const DigestsAdminPage = lazy(() => import('../pages/digests-admin-page'));
 const NotificationsPage = lazy(() => import('../pages/notifications-page'));
 // Reference data: parties, organizations, people, themes.
 const ReferenceDataPage = lazy(() => import('../pages/reference-data-page'));
+// A person's own name, language and password.
+const ProfilePage = lazy(() => import('../pages/profile-page'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page'));
 
 export function AppRoutes() {
@@ -32,6 +34,7 @@ export function AppRoutes() {
         <Route path="settings/digest" element={<DigestSettingsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="reference-data" element={<ReferenceDataPage />} />
+        <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

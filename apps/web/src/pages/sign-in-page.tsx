@@ -1,5 +1,6 @@
-import { Container, Group, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { SignInForm } from '../modules/session/components/sign-in-form';
 import { LanguageSelect } from '../modules/ui/language-select';
 
@@ -23,6 +24,17 @@ export default function SignInPage({ onSignedIn }: SignInPageProps) {
           {t('signIn.title')}
         </Title>
         <SignInForm onSignedIn={onSignedIn} />
+        <Stack gap={4} mt="md">
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {t('account.links.forgot')}
+          </Anchor>
+          <Text size="sm">
+            {t('account.links.noAccount')}{' '}
+            <Anchor component={Link} to="/sign-up">
+              {t('account.links.signUp')}
+            </Anchor>
+          </Text>
+        </Stack>
       </Paper>
     </Container>
   );

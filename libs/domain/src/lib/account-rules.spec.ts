@@ -1,4 +1,4 @@
-import { checkEmail, checkPassword, normalizeEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules';
+import { checkEmail, checkLocale, checkPassword, isLocale, normalizeEmail, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './account-rules';
 
 describe('account rules', () => {
   it('takes passwords from 10 to 256 characters', () => {
@@ -28,5 +28,17 @@ describe('account rules', () => {
       expect({ good, violation: checkEmail(good) }).toEqual({ good, violation: null });
     }
     expect(checkEmail('evil<victim@evil.example>', 'address')?.field).toBe('address');
+  });
+
+  it('takes en and es as a language, or none, and names the field otherwise', () => {
+    expect(checkLocale('en')).toBeNull();
+    expect(checkLocale('es')).toBeNull();
+    expect(checkLocale(undefined)).toBeNull();
+    expect(checkLocale(null)).toBeNull();
+    for (const bad of ['', 'EN', 'fr', 'es-MX', ' es', 3]) {
+      expect({ bad, violation: checkLocale(bad, 'locale') }).toEqual({ bad, violation: { field: 'locale', message: 'locale must be one of en, es' } });
+    }
+    expect(isLocale('es')).toBe(true);
+    expect(isLocale('fr')).toBe(false);
   });
 });

@@ -31,3 +31,17 @@ export function checkEmail(email: unknown, field = 'email'): FieldViolation | nu
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
+
+/** The languages of the web client and of the emails an account receives. */
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Absent is fine (the caller picks a default); anything else must be one of LOCALES. */
+export function checkLocale(value: unknown, field = 'locale'): FieldViolation | null {
+  if (value === null || value === undefined || isLocale(value)) return null;
+  return { field, message: `${field} must be one of ${LOCALES.join(', ')}` };
+}

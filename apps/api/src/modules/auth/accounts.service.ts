@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { hash, verify } from '@node-rs/argon2';
-import { checkEmail, checkPassword, checkText, DomainError, ErrorCode, FieldViolation, NAME_MAX_LENGTH, normalizeEmail, Role } from '@pactwatch/domain';
+import { checkEmail, checkLocale, checkPassword, checkText, DomainError, ErrorCode, FieldViolation, isLocale, Locale, NAME_MAX_LENGTH, normalizeEmail, Role } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Principal } from '../../common/context/principal';
+import { ACCOUNT_MESSAGES } from '../mail/account-messages';
 import { MailService } from '../mail/mail.service';
 import { AccountLimitsService } from './account-limits.service';
 import { SecretsService } from './secrets.service';
@@ -96,43 +97,37 @@ export class AccountsService {
    * statements, the same hashing and one mail, and the same answer, so that neither the answer nor
    * its time tells whether the address has an account. Over the mail limits, nothing is sent.
    */
-  async signUp(input: { email: string; name: string; password: string; workspaceName: string }, ip: string): Promise<void> {
+  async signUp(input: { email: string; name: string; password: string; workspaceName: string; locale?: string | null }, ip: string): Promise<void> {
     badInput(
       checkEmail(input.email),
       checkText('name', input.name, { required: true, max: NAME_MAX_LENGTH }),
       checkPassword(input.password),
       checkText('workspaceName', input.workspaceName, { required: true, max: NAME_MAX_LENGTH }),
+      checkLocale(input.locale),
     );
+    const locale: Locale = isLocale(input.locale) ? input.locale : 'en';
     const email = normalizeEmail(input.email);
     if (!(await this.limits.mayMail(email, ip))) return;
     const passwordHash = await hash(input.password);
     const { secret, hash: tokenHash } = newSecret();
     // One statement either way (PostgreSQL runs a WITH's INSERT whether or not it is read): the
     // request is kept only when the address has no account.
-    const [{ knownName }] = await this.dataSource.query(
-      `WITH known AS (SELECT name FROM users WHERE lower(email) = $2),
+    const [{ knownName, knownLocale }] = await this.dataSource.query(
+      `WITH known AS (SELECT name, locale FROM users WHERE lower(email) = $2),
        kept AS (
-         INSERT INTO sign_up_requests (id, email, name, password_hash, workspace_name, token_hash, expires_at)
-         SELECT $1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7) WHERE NOT EXISTS (SELECT 1 FROM known)
+         INSERT INTO sign_up_requests (id, email, name, password_hash, workspace_name, token_hash, expires_at, locale)
+         SELECT $1, $2, $3, $4, $5, $6, now() + make_interval(hours => $7), $8 WHERE NOT EXISTS (SELECT 1 FROM known)
          RETURNING id
        )
-       SELECT (SELECT name FROM known) AS "knownName"`,
-      [randomUUID(), email, input.name.trim(), passwordHash, input.workspaceName.trim(), tokenHash, SIGN_UP_TTL_HOURS],
+       SELECT (SELECT name FROM known) AS "knownName", (SELECT locale FROM known) AS "knownLocale"`,
+      [randomUUID(), email, input.name.trim(), passwordHash, input.workspaceName.trim(), tokenHash, SIGN_UP_TTL_HOURS, locale],
     );
     const base = this.config.publicUrl;
-    await this.mail.send(
-      knownName
-        ? {
-            to: email,
-            subject: 'Someone tried to create a Pactwatch account with your address',
-            text: `Hello ${knownName},\n\nSomeone (perhaps you) tried to create a Pactwatch account with this address. You already have one, so nothing was created.\n\nSign in at ${base} with the password you have; if you have forgotten it, ask for a password reset instead.\n\nIf it was not you, ignore this message: your account stays as it is.\n`,
-          }
-        : {
-            to: email,
-            subject: 'Confirm your new Pactwatch account',
-            text: `Hello ${input.name.trim()},\n\nTo create your Pactwatch account and the workspace “${input.workspaceName.trim()}”, follow this link within ${SIGN_UP_TTL_HOURS} hours. It works once:\n\n${base}/sign-up/confirm?token=${secret}\n\nIf it was not you, ignore this message: no account is made without the link.\n`,
-          },
-    );
+    // An existing account is written to in its own language; a new one in the language it signed up in.
+    const message = knownName
+      ? ACCOUNT_MESSAGES.signUpKnown(isLocale(knownLocale) ? knownLocale : locale, { name: knownName, base })
+      : ACCOUNT_MESSAGES.signUpConfirm(locale, { name: input.name.trim(), workspaceName: input.workspaceName.trim(), link: `${base}/sign-up/confirm?token=${secret}`, hours: SIGN_UP_TTL_HOURS });
+    await this.mail.send({ to: email, ...message });
   }
 
   /** Follows the emailed sign-up link: creates the account and a workspace it owns, and signs in. */
@@ -140,7 +135,7 @@ export class AccountsService {
     const workspaceId = randomUUID();
     const user = await this.dataSource.transaction(async (m) => {
       const [request] = await m.query(
-        `SELECT id, email, name, password_hash AS "passwordHash", workspace_name AS "workspaceName", used_at AS "usedAt", expires_at < now() AS expired
+        `SELECT id, email, name, password_hash AS "passwordHash", workspace_name AS "workspaceName", locale, used_at AS "usedAt", expires_at < now() AS expired
          FROM sign_up_requests WHERE token_hash = $1 FOR UPDATE`,
         [sha256(token)],
       );
@@ -162,15 +157,15 @@ export class AccountsService {
   }
 
   /** Inside the caller's transaction; refuses an email that already has an account. */
-  async createUser(m: EntityManager, input: { email: string; name: string; password: string }): Promise<UserRow> {
-    return this.insertUser(m, { email: input.email, name: input.name, passwordHash: await hash(input.password) });
+  async createUser(m: EntityManager, input: { email: string; name: string; password: string; locale?: Locale }): Promise<UserRow> {
+    return this.insertUser(m, { email: input.email, name: input.name, passwordHash: await hash(input.password), locale: input.locale });
   }
 
-  private async insertUser(m: EntityManager, input: { email: string; name: string; passwordHash: string }, field = 'email'): Promise<UserRow> {
+  private async insertUser(m: EntityManager, input: { email: string; name: string; passwordHash: string; locale?: Locale }, field = 'email'): Promise<UserRow> {
     const rows = await m.query(
-      `INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+      `INSERT INTO users (id, email, name, password_hash, locale) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING id, email, name, locale, created_at AS "createdAt"`,
-      [randomUUID(), normalizeEmail(input.email), input.name.trim(), input.passwordHash],
+      [randomUUID(), normalizeEmail(input.email), input.name.trim(), input.passwordHash, input.locale ?? 'en'],
     );
     if (!rows.length) throw DomainError.conflict('An account with this email already exists; sign in instead', { field });
     return rows[0];
@@ -199,35 +194,29 @@ export class AccountsService {
    * not: the same statements and one mail either way, and the same answer. Over the mail limits,
    * nothing is sent (and the answer is still the same).
    */
-  async requestPasswordReset(emailInput: string, ip: string): Promise<void> {
-    badInput(checkEmail(emailInput));
+  async requestPasswordReset(emailInput: string, ip: string, requestLocale?: string | null): Promise<void> {
+    badInput(checkEmail(emailInput), checkLocale(requestLocale));
     const email = normalizeEmail(emailInput);
     if (!(await this.limits.mayMail(email, ip))) return;
     const { secret, hash: tokenHash } = newSecret();
     // One statement either way: the reset row is written only for an account.
     const [user] = await this.dataSource.query(
-      `WITH u AS (SELECT id, email, name FROM users WHERE lower(email) = $1),
+      `WITH u AS (SELECT id, email, name, locale FROM users WHERE lower(email) = $1),
        kept AS (
          INSERT INTO password_resets (id, user_id, token_hash, expires_at)
          SELECT $2, u.id, $3, now() + make_interval(mins => $4) FROM u
          RETURNING id
        )
-       SELECT (SELECT email FROM u) AS email, (SELECT name FROM u) AS name`,
+       SELECT (SELECT email FROM u) AS email, (SELECT name FROM u) AS name, (SELECT locale FROM u) AS locale`,
       [email, randomUUID(), tokenHash, RESET_TTL_MINUTES],
     );
     const link = `${this.config.publicUrl}/reset-password?token=${secret}`;
+    // An account is written to in its own language; an unknown address in the language it was asked in.
+    const fallback: Locale = isLocale(requestLocale) ? requestLocale : 'en';
     await this.mail.send(
       user.email
-        ? {
-            to: user.email,
-            subject: 'Reset your Pactwatch password',
-            text: `Hello ${user.name},\n\nSomeone (we hope you) asked to reset your Pactwatch password. This link works once, for ${RESET_TTL_MINUTES} minutes:\n\n${link}\n\nIf it was not you, ignore this message: your password stays as it is.\n`,
-          }
-        : {
-            to: email,
-            subject: 'Reset your Pactwatch password',
-            text: `Hello,\n\nSomeone (perhaps you) asked to reset the Pactwatch password of this address, but no Pactwatch account uses it. If you have an account, it is under another address.\n\nIf it was not you, ignore this message.\n`,
-          },
+        ? { to: user.email, ...ACCOUNT_MESSAGES.passwordReset(isLocale(user.locale) ? user.locale : fallback, { name: user.name, link, minutes: RESET_TTL_MINUTES }) }
+        : { to: email, ...ACCOUNT_MESSAGES.passwordResetNoAccount(fallback) },
     );
   }
 
@@ -245,6 +234,24 @@ export class AccountsService {
       await m.query('UPDATE users SET password_hash = $2, password_changed_at = now() WHERE id = $1', [reset.userId, await hash(newPassword)]);
       await m.query('UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [reset.userId]);
     });
+  }
+
+  /**
+   * A person's own name and language. Accounts belong to no workspace, so, like a password change,
+   * this writes no workspace activity row.
+   */
+  async updateProfile(principal: Principal, input: { name?: string | null; locale?: string | null }): Promise<UserRow> {
+    if (principal.kind !== 'USER') throw new DomainError(ErrorCode.FORBIDDEN, 'Only a signed-in person has a profile');
+    badInput(
+      input.name === undefined || input.name === null ? null : checkText('name', input.name, { required: true, max: NAME_MAX_LENGTH }),
+      checkLocale(input.locale),
+    );
+    await this.dataSource.query('UPDATE users SET name = COALESCE($2, name), locale = COALESCE($3, locale) WHERE id = $1', [
+      principal.userId,
+      input.name?.trim() ?? null,
+      input.locale ?? null,
+    ]);
+    return this.findUser(principal.userId);
   }
 
   async findUser(id: string): Promise<UserRow> {

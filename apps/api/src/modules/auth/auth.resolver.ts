@@ -10,12 +10,14 @@ import {
   ChangePasswordInput,
   ConfirmSignUpInput,
   DonePayload,
+  ProfilePayload,
   RequestPasswordResetInput,
   ResetPasswordInput,
   SessionPayload,
   SignInInput,
   SignUpInput,
   SwitchWorkspaceInput,
+  UpdateProfileInput,
 } from './dto/auth.inputs';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 import { LocalStrategy } from './strategies/local.strategy';
@@ -86,10 +88,18 @@ export class AuthResolver {
     return { done: true };
   }
 
+  @Mutation(() => ProfilePayload, { description: 'Sets your own name and language (en or es); the language is also that of your emails.' })
+  @Access('PERSON')
+  async updateProfile(@Args('input') input: UpdateProfileInput, @Context() ctx: GqlContext) {
+    const principal = await ctx.req.principal;
+    if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+    return { user: await this.accounts.updateProfile(principal, input) };
+  }
+
   @Mutation(() => DonePayload, { description: 'Emails a one-time reset link if the address has an account (and a note that none uses it if not); the answer is the same either way.' })
   @Access('PUBLIC')
   async requestPasswordReset(@Args('input') input: RequestPasswordResetInput, @Context() ctx: GqlContext) {
-    await this.accounts.requestPasswordReset(input.email, ctx.req.ip ?? 'unknown');
+    await this.accounts.requestPasswordReset(input.email, ctx.req.ip ?? 'unknown', input.locale);
     return { done: true };
   }
 

@@ -72,7 +72,7 @@ export class WorkspacesResolver {
   @Mutation(() => InvitationPayload, { description: 'Emails a link, valid for 7 days, to join with the role.' })
   @Access(Permission.MANAGE_MEMBERS)
   async inviteMember(@Args('input') input: InviteMemberInput, @CurrentCaller() caller: Caller) {
-    return { invitation: await this.workspaces.invite(caller, input.email, input.role) };
+    return { invitation: await this.workspaces.invite(caller, input.email, input.role, input.locale) };
   }
 
   @Mutation(() => InvitationPayload)

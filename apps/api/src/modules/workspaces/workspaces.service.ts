@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { canGrantRole, checkEmail, checkPassword, checkText, DomainError, ErrorCode, NAME_MAX_LENGTH, normalizeEmail, Role } from '@pactwatch/domain';
+import { canGrantRole, checkEmail, checkLocale, checkPassword, checkText, DomainError, ErrorCode, isLocale, Locale, NAME_MAX_LENGTH, normalizeEmail, Role } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Caller } from '../../common/context/gql-context';
@@ -8,6 +8,7 @@ import { Principal } from '../../common/context/principal';
 import { ActivityService } from '../activity/activity.service';
 import { AccountsService, UserRow } from '../auth/accounts.service';
 import { newSecret, sha256 } from '../auth/tokens';
+import { ACCOUNT_MESSAGES } from '../mail/account-messages';
 import { MailService, WORKSPACE_MAIL_HEADER } from '../mail/mail.service';
 import { Invitation } from './invitation.model';
 import { Membership } from './membership.model';
@@ -55,9 +56,9 @@ export class WorkspacesService {
     return this.dataSource.query(`SELECT ${INVITATION} FROM invitations i WHERE i.workspace_id = $1 ORDER BY i.created_at DESC`, [caller.workspaceId]);
   }
 
-  async invite(caller: Caller, emailInput: string, role: Role): Promise<Invitation> {
-    const violation = checkEmail(emailInput);
-    if (violation) throw DomainError.badInput([violation]);
+  async invite(caller: Caller, emailInput: string, role: Role, localeInput?: string | null): Promise<Invitation> {
+    const violations = [checkEmail(emailInput), checkLocale(localeInput)].filter((v) => v !== null);
+    if (violations.length) throw DomainError.badInput(violations);
     if (!caller.role || !canGrantRole(caller.role, role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, `Your role cannot invite an ${role}`, { field: 'role' });
     }
@@ -86,13 +87,23 @@ export class WorkspacesService {
     });
     const workspace = await this.workspace(caller.workspaceId);
     const link = `${this.config.publicUrl}/invitations/accept?token=${secret}`;
+    const locale = await this.invitationLocale(caller, email, localeInput);
     await this.mail.send({
       to: email,
-      subject: `${caller.actor.label} invites you to ${workspace.name} on Pactwatch`,
-      text: `${caller.actor.label} invites you to join “${workspace.name}” on Pactwatch as ${role}.\n\nAccept within ${INVITATION_TTL_DAYS} days:\n\n${link}\n`,
+      ...ACCOUNT_MESSAGES.invitation(locale, { inviter: caller.actor.label, workspaceName: workspace.name, role, link, days: INVITATION_TTL_DAYS }),
       headers: { [WORKSPACE_MAIL_HEADER]: caller.workspaceId },
     });
     return invitation;
+  }
+
+  /** The language the inviter chose; else the invitee's own, if they have an account; else the inviting person's; else English. */
+  private async invitationLocale(caller: Caller, email: string, chosen?: string | null): Promise<Locale> {
+    if (isLocale(chosen)) return chosen;
+    const [row] = await this.dataSource.query(
+      `SELECT COALESCE((SELECT locale FROM users WHERE lower(email) = $1), (SELECT locale FROM users WHERE id = $2)) AS locale`,
+      [email, caller.actor.type === 'USER' ? caller.actor.id : null],
+    );
+    return isLocale(row?.locale) ? row.locale : 'en';
   }
 
   async revokeInvitation(caller: Caller, invitationId: string): Promise<Invitation> {
@@ -110,7 +121,7 @@ export class WorkspacesService {
   }
 
   /** Joins the invited workspace, creating the account when the invited email has none yet. */
-  async accept(principal: Principal | null, input: { token: string; name?: string | null; password?: string | null }): Promise<{ membership: Membership; token: string | null }> {
+  async accept(principal: Principal | null, input: { token: string; name?: string | null; password?: string | null; locale?: string | null }): Promise<{ membership: Membership; token: string | null }> {
     let createdUser: UserRow | null = null;
     const { workspaceId, userId } = await this.dataSource.transaction(async (m) => {
       const [inv] = await m.query(
@@ -134,9 +145,12 @@ export class WorkspacesService {
         const violations = [
           checkText('name', input.name, { required: true, max: NAME_MAX_LENGTH }),
           checkPassword(input.password),
+          checkLocale(input.locale),
         ].filter((v) => v !== null);
         if (violations.length) throw DomainError.badInput(violations);
-        createdUser = await this.accounts.createUser(m, { email: inv.email, name: input.name as string, password: input.password as string });
+        createdUser = await this.accounts.createUser(m, {
+          email: inv.email, name: input.name as string, password: input.password as string, locale: isLocale(input.locale) ? input.locale : undefined,
+        });
         userId = createdUser.id;
       }
       await m.query(

@@ -22,6 +22,8 @@ export class SignUpInput {
   @Field() @IsString() name: string;
   @Field() @IsString() password: string;
   @Field() @IsString() workspaceName: string;
+  @Field(() => String, { nullable: true, description: 'en or es: the language of the emails and of the account; en when absent.' })
+  @IsOptional() @IsString() locale?: string | null;
 }
 
 @InputType()
@@ -38,6 +40,20 @@ export class ChangePasswordInput {
 @InputType()
 export class RequestPasswordResetInput {
   @Field() @IsString() email: string;
+  @Field(() => String, { nullable: true, description: 'en or es: the language of the mail when the address has no account (an account gets its own).' })
+  @IsOptional() @IsString() locale?: string | null;
+}
+
+@InputType({ description: 'Your own name and language; a field left out stays as it is.' })
+export class UpdateProfileInput {
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() name?: string | null;
+  @Field(() => String, { nullable: true, description: 'en or es: the language of the web client and of your emails.' })
+  @IsOptional() @IsString() locale?: string | null;
+}
+
+@ObjectType()
+export class ProfilePayload {
+  @Field(() => User) user: User;
 }
 
 @InputType()

@@ -9,6 +9,11 @@ import { Workspace } from '../workspace.model';
 export class InviteMemberInput {
   @Field() @IsString() email: string;
   @Field(() => Role) @IsEnum(Role) role: Role;
+  @Field(() => String, {
+    nullable: true,
+    description: "en or es: the language of the invitation email. When absent: the invitee's own, if they have an account; else the inviter's.",
+  })
+  @IsOptional() @IsString() locale?: string | null;
 }
 
 @InputType({ description: 'Accepts an emailed invitation. Signed in as the invited email, nothing else is needed; without an account, give a name and password to create one.' })
@@ -16,6 +21,8 @@ export class AcceptInvitationInput {
   @Field() @IsString() token: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() name?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() password?: string | null;
+  @Field(() => String, { nullable: true, description: 'en or es: the language of an account the invitation creates; en when absent.' })
+  @IsOptional() @IsString() locale?: string | null;
 }
 
 @InputType()
