@@ -9,6 +9,7 @@ import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { LiveModule } from './modules/live/live.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { PresenceModule } from './modules/presence/presence.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import './common/scalars/register-domain-enums';
@@ -26,6 +27,7 @@ export const FEATURE_MODULES = [
   LiveModule,
   PartiesModule,
   PresenceModule,
+  SavedViewsModule,
   ThemesModule,
   WorkspacesModule,
 ];

@@ -47,6 +47,7 @@ const QUERY_RULES: Record<string, Rule> = {
   outbox: 'MANAGE_MEMBERS',
   parties: 'READ',
   people: 'READ',
+  savedViews: 'READ',
   themes: 'READ',
 };
 
@@ -56,6 +57,9 @@ const MUTATION_RULES: Record<string, Rule> = {
   addCountryParty: 'WRITE',
   addDigestRecipient: 'MANAGE_MEMBERS',
   addEvidence: 'WRITE',
+  deleteView: 'READ+PERSON',
+  saveView: 'READ+PERSON',
+  updateView: 'READ+PERSON',
   archiveAgreement: 'WRITE',
   archiveCommitment: 'WRITE',
   archiveEvidence: 'WRITE',
@@ -105,6 +109,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   updateCommitment: 'WRITE',
   updateEvidence: 'WRITE',
   updateMyDigestSubscription: 'READ+PERSON',
+  updateProfile: 'PERSON',
   updateOrganization: 'WRITE',
   updateParty: 'WRITE',
   updatePerson: 'WRITE',
@@ -185,6 +190,9 @@ describe('authorization matrix: every operation × every kind of caller, against
     const has = (name: string) => operations.some((o) => o.name === name);
     if (has('watch')) {
       await app.request({ query: 'mutation { watch(input: { subjectType: COMMITMENT, subjectId: "00000000-0000-4000-8000-000000000701" }) { watch { id } } }', token: tokens.OWNER });
+    }
+    if (has('saveView')) {
+      await app.request({ query: 'mutation { saveView(input: { name: "Matrix shared view", filter: { status: [IN_PROGRESS] }, shared: true }) { view { id } } }', token: tokens.OWNER });
     }
     if (has('addDigestRecipient')) {
       await app.request({ query: 'mutation { addDigestRecipient(input: { email: "matrix-reader@example.test" }) { subscription { id } } }', token: tokens.OWNER });

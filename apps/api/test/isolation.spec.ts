@@ -44,6 +44,7 @@ const CANNOT_REACH_A: Record<string, string> = {
   confirmSignUp: 'the emailed token is the only key; a random one names no sign-up',
   signOut: "takes no argument and ends the caller's own session",
   changePassword: "acts on the caller's own account only",
+  updateProfile: "acts on the caller's own account only",
   createWorkspace: 'makes a new workspace for the caller and takes no reference',
   addCountryParty: "adds a country to the caller's own workspace, by its ISO code, which names no row",
   createParty: "adds a party to the caller's own workspace and takes no reference",
@@ -187,6 +188,9 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
     if (has('watch')) await run(token, 'mutation($input: WatchInput!) { watch(input: $input) { watch { id } } }', { input: { subjectType: 'COMMITMENT', subjectId: commitmentId } });
     if (has('watchFilter')) {
       await run(token, 'mutation($input: WatchFilterInput!) { watchFilter(input: $input) { watch { id } } }', { input: { name: 'Everything of the agreement', filter: { agreementId } } });
+    }
+    if (has('saveView')) {
+      await run(token, 'mutation($input: SaveViewInput!) { saveView(input: $input) { view { id } } }', { input: { name: 'Shared view of the agreement', filter: { agreementId }, shared: true } });
     }
     if (has('addDigestRecipient')) {
       await run(token, 'mutation($input: AddDigestRecipientInput!) { addDigestRecipient(input: $input) { subscription { id } } }', { input: { email: recipient, filter: { agreementId } } });

@@ -64,7 +64,7 @@ export function operationsOf(schema: GraphQLSchema, type?: OperationType): Opera
 /** Kinds of rows an ID argument can name, and the workspace-scoped strings (party codes, theme slugs) that name rows too. */
 export const ID_KINDS = [
   'agreement', 'commitment', 'evidence', 'indicator', 'observation', 'link', 'statusChange', 'party', 'organization',
-  'person', 'theme', 'apiKey', 'invitation', 'user', 'workspace', 'watch', 'subscription', 'comment', 'notification',
+  'person', 'theme', 'apiKey', 'invitation', 'user', 'workspace', 'watch', 'subscription', 'comment', 'notification', 'view',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type RefKind = IdKind | 'partyCode' | 'themeSlug';
@@ -123,6 +123,9 @@ export const VALUE_HINTS: Record<string, unknown> = {
   'ChangeCommitmentStatusInput.status': 'BROKEN',
   // subjectId is filled with a commitment (see ID_ALIASES): say so, or the first value (AGREEMENT) makes it unknown.
   'AddCommentInput.subjectType': 'COMMITMENT',
+  // Sharing a view needs WRITE, checked past the guard (a viewer saves private views): keep the generic call private.
+  'SaveViewInput.shared': false,
+  'UpdateViewInput.shared': false,
 };
 
 /** Input types a query takes as an argument (filters, orders): a reference inside one narrows a search, it names no row to change. */

@@ -26,6 +26,7 @@ const TABLE_OF: Record<Exclude<IdKind, 'user' | 'workspace'>, string> = {
   subscription: 'digest_subscriptions',
   comment: 'comments',
   notification: 'notifications',
+  view: 'saved_views',
 };
 
 export type WorkspaceRefs = Record<RefKind, string[]>;
@@ -94,7 +95,7 @@ export async function textsOf(app: TestApp, workspaceId: string, other?: string)
     ['commitments', 'title'], ['commitments', 'description'], ['commitments', 'source_quote'],
     ['evidence', 'title'], ['evidence', 'url'], ['indicators', 'name'], ['organizations', 'name'], ['people', 'name'],
     ['parties', 'name'], ['themes', 'name'], ['status_changes', 'note'], ['api_keys', 'name'], ['api_keys', 'prefix'],
-    ['invitations', 'email'], ['watches', 'name'], ['digest_subscriptions', 'email'], ['comments', 'body'],
+    ['invitations', 'email'], ['digest_subscriptions', 'email'], ['comments', 'body'], ['saved_views', 'name'],
   ];
   const sources: string[] = [];
   for (const [table, column] of columns) if (await hasTable(app, table)) sources.push(`SELECT ${column} FROM ${table} WHERE workspace_id = $1`);

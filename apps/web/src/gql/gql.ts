@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { done }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation ConfirmSignUp($input: ConfirmSignUpInput!) {\n    confirmSignUp(input: $input) { expiresAt user { id locale } workspace { id name } }\n  }\n": typeof types.ConfirmSignUpDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { done }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { done }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { membership { role workspace { id name } } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { id name locale } }\n  }\n": typeof types.UpdateProfileDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) { done }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  query SignedInPerson {\n    me { kind user { id name email locale } }\n  }\n": typeof types.SignedInPersonDocument,
     "\n  fragment AgreementForm on Agreement {\n    id title kind heldOn signedOn inForceOn place summary version archived updatedAt\n    parties { code name }\n    participants { id name }\n  }\n": typeof types.AgreementFormFragmentDoc,
     "\n  mutation CreateAgreement($input: CreateAgreementInput!) {\n    createAgreement(input: $input) { agreement { ...AgreementForm } }\n  }\n": typeof types.CreateAgreementDocument,
     "\n  mutation UpdateAgreement($input: UpdateAgreementInput!) {\n    updateAgreement(input: $input) { agreement { ...AgreementForm } }\n  }\n": typeof types.UpdateAgreementDocument,
@@ -95,6 +103,10 @@ type Documents = {
     "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": typeof types.UpdateThemeDocument,
     "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n": typeof types.SetThemeArchivedDocument,
     "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n": typeof types.LoadExampleDataDocument,
+    "\n  query SavedViews {\n    savedViews { id name filter order shared mine ownerName version }\n  }\n": typeof types.SavedViewsDocument,
+    "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": typeof types.SaveViewDocument,
+    "\n  mutation UpdateView($input: UpdateViewInput!) {\n    updateView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": typeof types.UpdateViewDocument,
+    "\n  mutation DeleteView($input: DeleteViewInput!) {\n    deleteView(input: $input) { removedViewId }\n  }\n": typeof types.DeleteViewDocument,
     "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { expiresAt user { id locale } workspace { id } }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { done }\n  }\n": typeof types.SignOutDocument,
@@ -105,6 +117,14 @@ type Documents = {
     "\n  mutation Unwatch($input: UnwatchInput!) {\n    unwatch(input: $input) { removedWatchId }\n  }\n": typeof types.UnwatchDocument,
 };
 const documents: Documents = {
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { done }\n  }\n": types.SignUpDocument,
+    "\n  mutation ConfirmSignUp($input: ConfirmSignUpInput!) {\n    confirmSignUp(input: $input) { expiresAt user { id locale } workspace { id name } }\n  }\n": types.ConfirmSignUpDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { done }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { done }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { membership { role workspace { id name } } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { id name locale } }\n  }\n": types.UpdateProfileDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) { done }\n  }\n": types.ChangePasswordDocument,
+    "\n  query SignedInPerson {\n    me { kind user { id name email locale } }\n  }\n": types.SignedInPersonDocument,
     "\n  fragment AgreementForm on Agreement {\n    id title kind heldOn signedOn inForceOn place summary version archived updatedAt\n    parties { code name }\n    participants { id name }\n  }\n": types.AgreementFormFragmentDoc,
     "\n  mutation CreateAgreement($input: CreateAgreementInput!) {\n    createAgreement(input: $input) { agreement { ...AgreementForm } }\n  }\n": types.CreateAgreementDocument,
     "\n  mutation UpdateAgreement($input: UpdateAgreementInput!) {\n    updateAgreement(input: $input) { agreement { ...AgreementForm } }\n  }\n": types.UpdateAgreementDocument,
@@ -186,6 +206,10 @@ const documents: Documents = {
     "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": types.UpdateThemeDocument,
     "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n": types.SetThemeArchivedDocument,
     "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n": types.LoadExampleDataDocument,
+    "\n  query SavedViews {\n    savedViews { id name filter order shared mine ownerName version }\n  }\n": types.SavedViewsDocument,
+    "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": types.SaveViewDocument,
+    "\n  mutation UpdateView($input: UpdateViewInput!) {\n    updateView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": types.UpdateViewDocument,
+    "\n  mutation DeleteView($input: DeleteViewInput!) {\n    deleteView(input: $input) { removedViewId }\n  }\n": types.DeleteViewDocument,
     "\n  query Me {\n    me {\n      kind\n      role\n      permissions\n      user { id name email locale }\n      workspace { id name }\n      memberships { role workspace { id name } }\n    }\n    # Where the live feed of changes starts: anything after it reaches the client.\n    latestActivity: activity(first: 1) { edges { node { id } } }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) { expiresAt user { id locale } workspace { id } }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut { done }\n  }\n": types.SignOutDocument,
@@ -210,6 +234,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { done }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { done }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSignUp($input: ConfirmSignUpInput!) {\n    confirmSignUp(input: $input) { expiresAt user { id locale } workspace { id name } }\n  }\n"): (typeof documents)["\n  mutation ConfirmSignUp($input: ConfirmSignUpInput!) {\n    confirmSignUp(input: $input) { expiresAt user { id locale } workspace { id name } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { done }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { done }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { done }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { done }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { membership { role workspace { id name } } }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { membership { role workspace { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { id name locale } }\n  }\n"): (typeof documents)["\n  mutation UpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) { user { id name locale } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) { done }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) { done }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInPerson {\n    me { kind user { id name email locale } }\n  }\n"): (typeof documents)["\n  query SignedInPerson {\n    me { kind user { id name email locale } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -534,6 +590,22 @@ export function graphql(source: "\n  mutation SetThemeArchived($input: SetThemeA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n"): (typeof documents)["\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedViews {\n    savedViews { id name filter order shared mine ownerName version }\n  }\n"): (typeof documents)["\n  query SavedViews {\n    savedViews { id name filter order shared mine ownerName version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n"): (typeof documents)["\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateView($input: UpdateViewInput!) {\n    updateView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n"): (typeof documents)["\n  mutation UpdateView($input: UpdateViewInput!) {\n    updateView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteView($input: DeleteViewInput!) {\n    deleteView(input: $input) { removedViewId }\n  }\n"): (typeof documents)["\n  mutation DeleteView($input: DeleteViewInput!) {\n    deleteView(input: $input) { removedViewId }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

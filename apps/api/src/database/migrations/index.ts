@@ -10,6 +10,8 @@ import { ReferenceData1764940000000 } from './1764940000000-reference-data';
 import { BilingualSearch1764950000000 } from './1764950000000-bilingual-search';
 import { StatusOccurredOn1764950000001 } from './1764950000001-status-occurred-on';
 import { Archive1764960000000 } from './1764960000000-archive';
+import { SignUpLocale1764970000000 } from './1764970000000-sign-up-locale';
+import { SavedViews1764980000000 } from './1764980000000-saved-views';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   BilingualSearch1764950000000,
   StatusOccurredOn1764950000001,
   Archive1764960000000,
+  SignUpLocale1764970000000,
+  SavedViews1764980000000,
 ];
