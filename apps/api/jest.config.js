@@ -6,5 +6,4 @@ module.exports = {
   // One PostgreSQL for the run (embedded, or the server in DATABASE_URL); each test file gets its own database.
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
 };
