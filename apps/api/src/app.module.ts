@@ -5,8 +5,10 @@ import { APP_GUARD, ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
+import type { Pool } from 'pg';
 import type { Logger as PinoRootLogger } from 'pino';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from './config/app-config';
 import { AuthedRequest, GqlContext } from './common/context/gql-context';
 import { graphqlWsOptions, WsExtra } from './modules/live/ws-connection';
@@ -42,7 +44,12 @@ class DatabaseModule {
         { provide: DataSource, useValue: dataSource },
         { provide: AppConfig, useValue: config },
         // One count per caller for HTTP and WebSocket operations alike (see graphqlGate, gateWsOperation).
-        { provide: CallerRateLimiter, useFactory: (metrics: MetricsService) => new MeteredRateLimiter(config.RATE_LIMIT_PER_MINUTE, metrics), inject: [MetricsService] },
+        // Counted in PostgreSQL, so the limit holds across instances (the pool's statements are not the request's).
+        {
+          provide: CallerRateLimiter,
+          useFactory: (metrics: MetricsService) => new MeteredRateLimiter(config.RATE_LIMIT_PER_MINUTE, metrics, (dataSource.driver as PostgresDriver).master as Pool),
+          inject: [MetricsService],
+        },
       ],
       exports: [DataSource, AppConfig, CallerRateLimiter],
     };

@@ -1,5 +1,6 @@
 import { isIPv6 } from 'node:net';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Pool } from 'pg';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { Principal } from '../context/principal';
 
 /**
@@ -29,13 +30,35 @@ export type RateVerdict = { allowed: true; remaining: number; limit: number } | 
 /**
  * RATE_LIMIT_PER_MINUTE operations in any 60 seconds per caller, over HTTP and WebSocket alike:
  * every request counts, including those refused before they run (a document that does not parse,
- * one over the cost limits). rate-limiter-flexible's memory store: the counts are this instance's.
+ * one over the cost limits). Given the app's pool, the counts live in PostgreSQL (rate-limiter-flexible's
+ * PostgreSQL store, table rate_limits), so a caller who spreads requests over several instances
+ * gets the one limit; a caller past it is then refused from memory until its window ends, without a
+ * statement. Should PostgreSQL not answer, the memory store counts meanwhile (per instance).
+ * Without a pool (unit tests), only the memory store.
  */
 export class CallerRateLimiter {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
-  constructor(readonly perMinute: number) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: 'graphql', points: perMinute, duration: 60 });
+  constructor(
+    readonly perMinute: number,
+    pool?: Pool,
+  ) {
+    const memory = new RateLimiterMemory({ keyPrefix: 'graphql', points: perMinute, duration: 60 });
+    this.limiter = pool
+      ? new RateLimiterPostgres({
+          storeClient: pool,
+          storeType: 'pool',
+          tableName: 'rate_limits',
+          tableCreated: true,
+          // The account limits sweep the shared table's expired rows.
+          clearExpiredByTimeout: false,
+          keyPrefix: 'graphql',
+          points: perMinute,
+          duration: 60,
+          inMemoryBlockOnConsumed: perMinute,
+          insuranceLimiter: memory,
+        })
+      : memory;
   }
 
   async consume(key: string): Promise<RateVerdict> {

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Response } from 'express';
 import { FairAdmission, FairAdmissionOptions, Refusal } from '../../common/http/fair-admission';
@@ -42,8 +43,9 @@ export class MeteredRateLimiter extends CallerRateLimiter {
   constructor(
     perMinute: number,
     private readonly metrics: MetricsService,
+    pool?: Pool,
   ) {
-    super(perMinute);
+    super(perMinute, pool);
   }
 
   override async consume(key: string): Promise<RateVerdict> {
