@@ -48,8 +48,16 @@ async function pageProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) found.push(`scrolls sideways by ${overflow} px at 390 px wide`);
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const by = document.documentElement.scrollWidth - width;
+    if (by <= 0) return null;
+    // The innermost elements that reach past the right edge: what to fix.
+    const beyond = (e: Element) => e.getBoundingClientRect().right > width + 1;
+    const past = [...document.querySelectorAll('body *')].filter((e) => beyond(e) && ![...e.children].some(beyond));
+    return { by, culprits: past.slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}">${(e.textContent ?? '').trim().slice(0, 40)}`) };
+  });
+  if (overflow) found.push(`scrolls sideways by ${overflow.by} px at 390 px wide: ${overflow.culprits.join(' | ')}`);
   if (size) await page.setViewportSize(size);
   return found;
 }

@@ -23,6 +23,7 @@ export const en = {
     skip: 'Skip to content',
     workspace: 'Workspace',
     signOut: 'Sign out',
+    menu: 'Menu',
   },
   signIn: {
     title: 'Sign in',

@@ -35,6 +35,7 @@ const catalogue: Messages = {
     skip: 'Saltar al contenido',
     workspace: 'Espacio de trabajo',
     signOut: 'Cerrar sesión',
+    menu: 'Menú',
   },
   signIn: {
     title: 'Iniciar sesión',
