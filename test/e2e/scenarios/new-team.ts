@@ -142,6 +142,7 @@ export function newTeamScenarios(env: () => E2eEnv): void {
     const agreementForm = page.getByRole('dialog').getByRole('form', { name: 'New agreement' });
     await agreementForm.getByRole('button', { name: 'Save' }).click();
     await agreementForm.getByRole('textbox', { name: 'Title' }).and(page.locator('[aria-invalid="true"]')).waitFor();
+    await agreementForm.getByText('Tick at least two parties.').waitFor();
     problems['new agreement (errors shown)'] = await pageProblems(page);
     await agreementForm.getByRole('textbox', { name: 'Title' }).fill(AGREEMENT.title);
     await agreementForm.getByRole('checkbox', { name: 'United States of America (US)' }).check();
