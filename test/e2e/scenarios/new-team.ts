@@ -48,6 +48,9 @@ async function pageProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
+  // Charts take their new width from a ResizeObserver, a frame or two after the resize: give the
+  // layout a moment to follow before measuring (what is still too wide then is reported).
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 3_000 }).catch(() => undefined);
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const by = document.documentElement.scrollWidth - width;
