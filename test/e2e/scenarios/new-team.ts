@@ -61,6 +61,30 @@ async function pageProblems(page: Page): Promise<string[]> {
     return { by, culprits: past.slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}">${(e.textContent ?? '').trim().slice(0, 40)}`) };
   });
   if (overflow) found.push(`scrolls sideways by ${overflow.by} px at 390 px wide: ${overflow.culprits.join(' | ')}`);
+  // Controls cut off by a box that hides its overflow cannot be read or reached.
+  const clipped = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const control of document.querySelectorAll('main button, main a[href], main input, main select, main textarea, [role="dialog"] button, [role="dialog"] input')) {
+      const r = control.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const name = () => `${control.tagName.toLowerCase()} “${(control.textContent || control.getAttribute('aria-label') || '').trim().slice(0, 30)}”`;
+      // Squeezed by its neighbours until its own label no longer fits.
+      const cut = (e: Element) => e.scrollWidth > e.clientWidth + 1;
+      if (control.matches('button, a[href]') && (cut(control) || [...control.querySelectorAll('*')].some(cut))) {
+        out.push(name());
+        continue;
+      }
+      for (let box = control.parentElement; box && box !== document.body; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (!/hidden|clip/.test(style.overflowX)) continue;
+        const b = box.getBoundingClientRect();
+        if (r.right > b.right + 1 || r.left < b.left - 1) out.push(name());
+        break;
+      }
+    }
+    return out;
+  });
+  if (clipped.length) found.push(`cut off at 390 px wide: ${clipped.slice(0, 5).join(', ')}`);
   if (size) await page.setViewportSize(size);
   return found;
 }
