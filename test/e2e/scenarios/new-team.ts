@@ -151,6 +151,18 @@ export function newTeamScenarios(env: () => E2eEnv): void {
     await org.getByRole('textbox', { name: 'Name' }).fill('Department of Homeland Security');
     await org.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('tabpanel', { name: 'Organizations' }).getByRole('listitem').filter({ hasText: 'Department of Homeland Security' }).waitFor();
+    // The same acronym twice: the server refuses it, and says so beside the field.
+    await page.getByRole('button', { name: 'Add an organization' }).click();
+    await org.getByRole('combobox', { name: 'Party' }).click();
+    await page.getByRole('option', { name: 'Mexico (MX)' }).click();
+    await org.getByRole('textbox', { name: 'Acronym' }).fill('DHS');
+    await org.getByRole('textbox', { name: 'Name' }).fill('Duplicate by mistake');
+    await org.getByRole('button', { name: 'Create' }).click();
+    const acronym = org.getByRole('textbox', { name: 'Acronym' });
+    await acronym.and(page.locator('[aria-invalid="true"]')).waitFor();
+    const described = await acronym.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    assert.match(described, /DHS is already used by another organization/);
+    await org.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('tab', { name: 'People' }).click();
     await page.getByRole('button', { name: 'Add a person' }).click();
