@@ -39,7 +39,7 @@ const FOUNDER_NOTE = 'First monthly exchange of data on smuggling networks took 
 const BACKFILLED_ON = daysAgo(21);
 const COLLEAGUE_NOTE = 'Las primeras patrullas conjuntas salieron de Ciudad Juárez.';
 
-/** axe's serious and critical findings on the page as it is, and whether it scrolls sideways at 390 px. */
+/** axe's serious and critical findings on the page as it is; then, at 390 px wide, whether it scrolls sideways or cuts a control off. */
 async function pageProblems(page: Page): Promise<string[]> {
   await networkSettled(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
