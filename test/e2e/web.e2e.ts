@@ -8,6 +8,7 @@ import { analystScenarios } from './scenarios/analyst.ts';
 import { conflictScenarios } from './scenarios/conflict.ts';
 import { digestScenarios } from './scenarios/digest.ts';
 import { liveScenarios } from './scenarios/live.ts';
+import { newTeamScenarios } from './scenarios/new-team.ts';
 import { sessionScenarios } from './scenarios/session.ts';
 import { spanishScenarios } from './scenarios/spanish.ts';
 import { viewerScenarios } from './scenarios/viewer.ts';
@@ -24,4 +25,5 @@ describe('web client', { timeout: 600_000 }, () => {
   sessionScenarios(env);
   digestScenarios(env);
   liveScenarios(env);
+  newTeamScenarios(env);
 });

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
-import { Anchor, AppShell, Button, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { Permission } from '@pactwatch/domain';
@@ -30,46 +31,71 @@ export function AppLayout() {
     ...(canKeys ? [{ to: '/admin/api-keys', label: t('nav.apiKeys') }] : []),
   ];
 
+  // Below 75em (Mantine's lg) the links and account controls do not fit one header line: they move
+  // into a menu opened from the header, so nothing is pushed off a phone's screen.
+  const wide = useMediaQuery('(min-width: 75em)', true, { getInitialValueInEffect: false });
+  const [menuOpen, menu] = useDisclosure(false);
+  const navLinks = (vertical: boolean) => (
+    <nav aria-label={t('nav.label')} id={vertical ? 'main-menu' : undefined}>
+      {(() => {
+        const items = links.map((l) => (
+          <NavLink key={l.to} to={l.to} end={l.end} className={classes.link} onClick={menu.close}>
+            {l.label}
+          </NavLink>
+        ));
+        return vertical ? <Stack gap={4}>{items}</Stack> : <Group gap="xs" wrap="nowrap">{items}</Group>;
+      })()}
+    </nav>
+  );
+  const account = (
+    <>
+      <WorkspaceSwitch />
+      {me.kind === 'USER' && (
+        <Anchor component={NavLink} to="/profile" size="sm" title={t('account.nav')} onClick={menu.close}>
+          {me.user?.name}
+        </Anchor>
+      )}
+      <Text size="sm" c="dimmed" visibleFrom="xl">
+        {me.role ? t(`roles.${me.role}`) : ''}
+      </Text>
+      <LanguageSelect />
+      <Button variant="default" size="xs" onClick={() => void signOut()} loading={fetching}>
+        {t('shell.signOut')}
+      </Button>
+    </>
+  );
+
   return (
-    <AppShell header={{ height: 64 }} padding="md">
+    <AppShell header={{ height: 64 }} navbar={{ width: 300, breakpoint: 'lg', collapsed: { mobile: !menuOpen, desktop: true } }} padding="md">
       <a href="#main" className={classes.skip}>
         {t('shell.skip')}
       </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
+            {!wide && <Burger opened={menuOpen} onClick={menu.toggle} size="sm" aria-label={t('shell.menu')} aria-expanded={menuOpen} aria-controls="main-menu" />}
             <Anchor component={NavLink} to="/" fw={700} size="lg" c="inherit" underline="never">
               Pactwatch
             </Anchor>
-            <nav aria-label={t('nav.label')}>
-              <Group gap="xs" wrap="nowrap">
-                {links.map((l) => (
-                  <NavLink key={l.to} to={l.to} end={l.end} className={classes.link}>
-                    {l.label}
-                  </NavLink>
-                ))}
-              </Group>
-            </nav>
+            {wide && navLinks(false)}
           </Group>
           <Group gap="sm" wrap="nowrap" align="center">
             <LiveStatusBadge />
             <NotificationsLink />
-            <WorkspaceSwitch />
-            {me.kind === 'USER' && (
-              <Anchor component={NavLink} to="/profile" size="sm" title={t('account.nav')}>
-                {me.user?.name}
-              </Anchor>
-            )}
-            <Text size="sm" c="dimmed" visibleFrom="xl">
-              {me.role ? t(`roles.${me.role}`) : ''}
-            </Text>
-            <LanguageSelect />
-            <Button variant="default" size="xs" onClick={() => void signOut()} loading={fetching}>
-              {t('shell.signOut')}
-            </Button>
+            {wide && account}
           </Group>
         </Group>
       </AppShell.Header>
+      {!wide && menuOpen && (
+        <AppShell.Navbar p="md">
+          <Stack gap="md">
+            {navLinks(true)}
+            <Stack gap="sm" align="flex-start">
+              {account}
+            </Stack>
+          </Stack>
+        </AppShell.Navbar>
+      )}
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />

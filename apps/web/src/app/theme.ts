@@ -27,6 +27,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    // A field's error under it: Mantine's red-6 on white is 3.3:1; red-9 passes AA.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(Object.entries(LIGHT_VARIANT_TEXT).map(([c, text]) => [`--mantine-color-${c}-light-color`, text])),
   },
   dark: {},

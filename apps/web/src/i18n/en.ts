@@ -23,6 +23,7 @@ export const en = {
     skip: 'Skip to content',
     workspace: 'Workspace',
     signOut: 'Sign out',
+    menu: 'Menu',
   },
   signIn: {
     title: 'Sign in',
@@ -617,6 +618,11 @@ export const en = {
     },
   },
   dataEntry: {
+    errors: {
+      twoParties: 'Tick at least two parties.',
+      oneParty: 'Tick at least one party.',
+      date: 'Pick a day from the calendar.',
+    },
     save: 'Save',
     edit: 'Edit',
     archive: 'Archive',

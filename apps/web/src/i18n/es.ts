@@ -35,6 +35,7 @@ const catalogue: Messages = {
     skip: 'Saltar al contenido',
     workspace: 'Espacio de trabajo',
     signOut: 'Cerrar sesión',
+    menu: 'Menú',
   },
   signIn: {
     title: 'Iniciar sesión',
@@ -629,6 +630,11 @@ const catalogue: Messages = {
     },
   },
   dataEntry: {
+    errors: {
+      twoParties: 'Marque al menos dos partes.',
+      oneParty: 'Marque al menos una parte.',
+      date: 'Elija un día del calendario.',
+    },
     save: 'Guardar',
     edit: 'Editar',
     archive: 'Archivar',

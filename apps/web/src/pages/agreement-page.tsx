@@ -112,7 +112,8 @@ export default function AgreementPage() {
               <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                 {a.commitments.edges.map(({ node: c }) => (
                   <li key={c.id}>
-                    <Group justify="space-between" wrap="nowrap">
+                    {/* On a phone the parties and status go under the title rather than past the card's edge. */}
+                    <Group justify="space-between" wrap="wrap" gap={4}>
                       <Anchor component={Link} to={`/commitments/${c.id}`}>
                         {c.title}
                       </Anchor>

@@ -24,6 +24,9 @@ export function describeViolation(v: FieldViolation, t: TFunction): string {
   if (/one line|incomplete character/.test(v.message)) return t('refData.errors.oneLine');
   if (/letters or digits/.test(v.message)) return t('refData.errors.code');
   if (/hyphens/.test(v.message)) return t('refData.errors.slug');
+  if (/at least two different parties/.test(v.message)) return t('dataEntry.errors.twoParties');
+  if (/at least one party/.test(v.message)) return t('dataEntry.errors.oneParty');
+  if (/must be a date/.test(v.message)) return t('dataEntry.errors.date');
   return v.message;
 }
 

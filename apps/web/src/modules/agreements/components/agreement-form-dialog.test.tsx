@@ -35,11 +35,11 @@ describe('AgreementFormDialog', () => {
   it('applies the API’s rules before sending: a title and two parties', async () => {
     const { sent, user } = setup(() => ({ data: null }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('title is required')).toBeInTheDocument();
-    expect(screen.getByText('partyCodes must name at least two different parties')).toBeInTheDocument();
+    expect(await screen.findByText('Required')).toBeInTheDocument();
+    expect(screen.getByText('Tick at least two parties.')).toBeInTheDocument();
     await user.click(screen.getByRole('textbox', { name: /Title/ }));
     await user.paste('x'.repeat(301));
-    expect(screen.getByText('title must be at most 300 characters')).toBeInTheDocument();
+    expect(screen.getByText('At most 300 characters.')).toBeInTheDocument();
     expect(sent()).toHaveLength(0);
   });
 

@@ -6,6 +6,7 @@ import { AgreementKind, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { ErrorAlert } from '../../ui/error-alert';
+import { describeViolation } from '../../reference-data/field-rules';
 import { serverFieldErrors } from '../../ui/server-field-errors';
 import {
   AgreementFormValues,
@@ -41,7 +42,11 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
   const [conflict, setConflict] = useState<{ currentVersion: number; current: Partial<AgreementFormValues> } | null>(null);
   const problems = attempted ? checkAgreementForm(values) : {};
   const fromServer = serverFieldErrors(serverError);
-  const errorOf = (field: keyof AgreementFormValues) => problems[field] ?? fromServer[field];
+  // The client's own check speaks the reader's language; the server's words name the cause.
+  const errorOf = (field: keyof AgreementFormValues) => {
+    const problem = problems[field];
+    return problem ? describeViolation({ field, message: problem }, t) : fromServer[field];
+  };
   const set = <K extends keyof AgreementFormValues>(field: K, value: AgreementFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
     setServerError(null);

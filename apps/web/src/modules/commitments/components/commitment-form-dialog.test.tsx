@@ -34,8 +34,8 @@ describe('CommitmentFormDialog', () => {
   it('applies the API’s rules before sending: a title and a committing party', async () => {
     const { sent, user } = setup(() => ({ data: null }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('title is required')).toBeInTheDocument();
-    expect(screen.getByText('partyCodes must name at least one party')).toBeInTheDocument();
+    expect(await screen.findByText('Required')).toBeInTheDocument();
+    expect(screen.getByText('Tick at least one party.')).toBeInTheDocument();
     expect(sent()).toHaveLength(0);
   });
 

@@ -6,6 +6,7 @@ import { CommitmentPriority, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { ErrorAlert } from '../../ui/error-alert';
+import { describeViolation } from '../../reference-data/field-rules';
 import { serverFieldErrors } from '../../ui/server-field-errors';
 import {
   checkCommitmentForm,
@@ -43,7 +44,11 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
   const [conflict, setConflict] = useState<{ currentVersion: number; current: Partial<CommitmentFormValues> } | null>(null);
   const problems = attempted ? checkCommitmentForm(values) : {};
   const fromServer = serverFieldErrors(serverError);
-  const errorOf = (field: keyof CommitmentFormValues) => problems[field] ?? fromServer[field];
+  // The client's own check speaks the reader's language; the server's words name the cause.
+  const errorOf = (field: keyof CommitmentFormValues) => {
+    const problem = problems[field];
+    return problem ? describeViolation({ field, message: problem }, t) : fromServer[field];
+  };
   const set = <K extends keyof CommitmentFormValues>(field: K, value: CommitmentFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }));
     setServerError(null);

@@ -23,7 +23,7 @@ export function CommitmentLinks({ links, onUnlink }: CommitmentLinksProps) {
           <Text size="xs" c="dimmed">
             {t(`links.${link.kind}_${link.kind === 'RECIPROCAL' ? 'BOTH' : link.direction}`)} · {link.commitment.parties.map((p) => p.name).join(', ')}
           </Text>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap">
             <Anchor component={Link} to={`/commitments/${link.commitment.id}`}>
               {link.commitment.title}
             </Anchor>

@@ -113,7 +113,8 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
               />
             </Paper>
           ))}
-          <Button variant="light" onClick={() => set({ newEvidence: [...form.newEvidence, { ...EMPTY_DRAFT }] })}>
+          {/* Its Spanish label does not fit one line on a phone: it wraps rather than being cut. */}
+          <Button variant="light" h="auto" mih={36} py={6} styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }} onClick={() => set({ newEvidence: [...form.newEvidence, { ...EMPTY_DRAFT }] })}>
             {t('statusChange.addSource')}
           </Button>
         </Stack>
