@@ -133,7 +133,7 @@ export default function CommitmentPage() {
               {addingEvidence && (
                 <Paper withBorder p="sm" mb="md">
                   <AddEvidenceForm
-                    commitmentId={c.id}
+                    subject={{ commitmentId: c.id }}
                     onCancel={() => setAddingEvidence(false)}
                     onAdded={() => {
                       setAddingEvidence(false);

@@ -1,4 +1,6 @@
-import { checkEvidenceUrl, EvidenceKind, EvidenceStance, FieldViolation } from '@pactwatch/domain';
+import type { CombinedError } from 'urql';
+import { checkEvidenceUrl, checkText, ErrorCode, EvidenceKind, EvidenceStance, FieldViolation, NAME_MAX_LENGTH, TITLE_MAX_LENGTH } from '@pactwatch/domain';
+import { errorFacts } from '../ui/describe-error';
 
 /** A source being typed in, before the server has it. */
 export interface EvidenceDraft {
@@ -24,7 +26,10 @@ export function isBlankDraft(draft: EvidenceDraft): boolean {
 }
 
 /** Problems with one draft, keyed by its field, as message keys of the i18n catalogue. */
-export type DraftProblems = Partial<Record<'url' | 'title', string>>;
+export type DraftProblems = Partial<Record<'url' | 'title' | 'publisher', string>>;
+
+/** The server's refusals of one source's fields, in its own words, keyed by the draft's field. */
+export type DraftServerErrors = Partial<Record<keyof EvidenceDraft, string>>;
 
 /** The same address rules as the server (libs/domain), told in the reader's words. */
 export function checkDraft(draft: EvidenceDraft): DraftProblems {
@@ -32,7 +37,56 @@ export function checkDraft(draft: EvidenceDraft): DraftProblems {
   const url = checkEvidenceUrl(draft.url.trim());
   if (url) problems.url = urlProblemKey(url);
   if (draft.title.trim() === '') problems.title = 'evidence.errors.titleRequired';
+  else {
+    const title = checkText('title', draft.title, { max: TITLE_MAX_LENGTH });
+    if (title) problems.title = title.message.includes('at most') ? 'evidence.errors.titleTooLong' : 'evidence.errors.unstorable';
+  }
+  const publisher = checkText('publisher', draft.publisher, { max: NAME_MAX_LENGTH });
+  if (publisher) problems.publisher = publisher.message.includes('at most') ? 'evidence.errors.publisherTooLong' : 'evidence.errors.unstorable';
   return problems;
+}
+
+export function hasProblems(problems: DraftProblems): boolean {
+  return Object.keys(problems).length > 0;
+}
+
+/**
+ * A refused addEvidence/updateEvidence by the source's own field ('input[0].url', 'url' → url),
+ * so the form shows the server's reason beside the field; {} for any other refusal.
+ */
+export function draftServerErrors(error: CombinedError | null | undefined): DraftServerErrors {
+  if (!error) return {};
+  const facts = errorFacts(error);
+  if (facts.code !== ErrorCode.BAD_USER_INPUT) return {};
+  const out: DraftServerErrors = {};
+  const fields: (keyof EvidenceDraft)[] = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance'];
+  const violations = Array.isArray(facts.extensions.violations) ? (facts.extensions.violations as { field?: unknown; message?: unknown }[]) : [];
+  const all = [...violations, { field: facts.field, message: facts.detail }];
+  for (const v of all) {
+    if (typeof v.field !== 'string' || typeof v.message !== 'string') continue;
+    const name = v.field.split('.').pop() as keyof EvidenceDraft;
+    if (fields.includes(name)) out[name] ??= v.message;
+  }
+  return out;
+}
+
+/** A saved source as the form holds it. */
+export function draftOf(item: { url?: string | null; title: string; publisher?: string | null; publishedOn?: string | null; kind: string; stance: string }): EvidenceDraft {
+  return {
+    url: item.url ?? '',
+    title: item.title,
+    publisher: item.publisher ?? '',
+    publishedOn: item.publishedOn ?? '',
+    kind: item.kind as EvidenceKind,
+    stance: item.stance as EvidenceStance,
+  };
+}
+
+/** Only the fields changed from the version read: updateEvidence leaves the others as they are (someone else's change to them stays). */
+export function toEvidenceChanges(base: EvidenceDraft, draft: EvidenceDraft) {
+  const now = toNewEvidenceInput(draft);
+  const was = toNewEvidenceInput(base);
+  return Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== was[k as keyof typeof was])) as Partial<ReturnType<typeof toNewEvidenceInput>>;
 }
 
 /** The domain says why in English; the reader gets the same reason from the catalogue. */

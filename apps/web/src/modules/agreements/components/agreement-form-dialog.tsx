@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { Button, Checkbox, Group, Modal, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Modal, MultiSelect, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { AgreementKind, ErrorCode } from '@pactwatch/domain';
@@ -18,6 +18,16 @@ import {
 } from '../agreement-form';
 import { useAgreementFormOptions } from '../hooks/use-agreement-form-options';
 import { useCreateAgreement, useUpdateAgreement } from '../hooks/use-save-agreement';
+import { EvidenceFields } from '../../evidence/components/evidence-fields';
+import { checkDraft, draftServerErrors, EMPTY_DRAFT, EvidenceDraft, hasProblems, isBlankDraft, toNewEvidenceInput } from '../../evidence/evidence-draft';
+import { useAddEvidence } from '../../evidence/hooks/use-add-evidence';
+
+/** A source typed into the new-agreement form; `error` is the server's refusal of it, if any. */
+interface SourceEntry {
+  key: number;
+  draft: EvidenceDraft;
+  error?: CombinedError;
+}
 
 export interface AgreementFormDialogProps {
   /** The agreement to edit, as read; none to create one. */
@@ -35,6 +45,11 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
   const { parties, people } = useAgreementFormOptions();
   const { createAgreement, fetching: creating } = useCreateAgreement();
   const { updateAgreement, fetching: updating } = useUpdateAgreement();
+  const { addEvidence, fetching: addingSources } = useAddEvidence();
+  const [sources, setSources] = useState<SourceEntry[]>([]);
+  const [nextKey, setNextKey] = useState(1);
+  // Set once the agreement exists but a source was refused: saving again only adds the sources left.
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const [base, setBase] = useState<AgreementSnapshot | undefined>(agreement);
   const [values, setValues] = useState<AgreementFormValues>(agreement ?? EMPTY_AGREEMENT);
   const [attempted, setAttempted] = useState(false);
@@ -56,9 +71,18 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
     setAttempted(true);
     setServerError(null);
     if (Object.keys(checkAgreementForm(typed)).length) return;
+    if (!on && sources.some((s) => !isBlankDraft(s.draft) && hasProblems(checkDraft(s.draft)))) return;
+    if (!on && createdId) {
+      await addSources(createdId);
+      return;
+    }
     const result = on ? await updateAgreement(toUpdateAgreementInput(on, typed)) : await createAgreement(toCreateAgreementInput(typed));
     const saved = result.data && ('updateAgreement' in result.data ? result.data.updateAgreement : result.data.createAgreement);
     if (!result.error && saved) {
+      if (!on) {
+        await addSources(saved.agreement.id);
+        return;
+      }
       onSaved(saved.agreement.id);
       onClose();
       return;
@@ -71,6 +95,39 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
       return;
     }
     setServerError(result.error);
+  };
+
+  /**
+   * Adds the typed sources to the new agreement, one addEvidence each, in order. Those refused stay in
+   * the form with the server's reason beside their field, and the form says the agreement exists.
+   */
+  const addSources = async (agreementId: string) => {
+    const left: SourceEntry[] = [];
+    for (const entry of sources) {
+      if (isBlankDraft(entry.draft)) continue;
+      const result = await addEvidence({ agreementId, ...toNewEvidenceInput(entry.draft) });
+      if (result.error) left.push({ ...entry, error: result.error });
+    }
+    setSources(left);
+    if (left.length === 0) {
+      onSaved(agreementId);
+      onClose();
+      return;
+    }
+    setCreatedId(agreementId);
+  };
+
+  const setSource = (key: number, draft: EvidenceDraft) => setSources((all) => all.map((s) => (s.key === key ? { key, draft } : s)));
+  const addSourceEntry = () => {
+    setSources((all) => [...all, { key: nextKey, draft: EMPTY_DRAFT }]);
+    setNextKey((k) => k + 1);
+  };
+  const removeSource = (key: number) => setSources((all) => all.filter((s) => s.key !== key));
+
+  /** The agreement exists: closing goes to it, without the sources still refused. */
+  const closeCreated = () => {
+    if (createdId) onSaved(createdId);
+    onClose();
   };
 
   /** Moves the form onto the newer version: fields the analyst left alone take the newer values, what they typed stays. */
@@ -93,7 +150,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
 
   const title = agreement ? t('dataEntry.agreement.editTitle', { title: agreement.title }) : t('dataEntry.agreement.createTitle');
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={createdId ? closeCreated : onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {conflict && base ? (
         <ConflictView
           readVersion={base.version}
@@ -110,43 +167,83 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
       ) : (
         <form onSubmit={submit} noValidate aria-label={title}>
           <Stack>
-            <TextInput label={t('dataEntry.fields.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errorOf('title')} data-autofocus />
-            <NativeSelect
-              label={t('dataEntry.fields.kind')}
-              value={values.kind}
-              onChange={(e) => set('kind', e.currentTarget.value as AgreementKind)}
-              data={Object.values(AgreementKind).map((k) => ({ value: k, label: t(`agreementKind.${k}`) }))}
-              error={errorOf('kind')}
-            />
-            <Checkbox.Group label={t('dataEntry.fields.partyCodes')} description={t('dataEntry.agreement.partiesHint')} value={values.partyCodes} onChange={(v) => set('partyCodes', v)} error={errorOf('partyCodes')}>
-              <Group mt="xs">
-                {parties.map((p) => (
-                  <Checkbox key={p.code} value={p.code} label={`${p.name} (${p.code})`} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {(['heldOn', 'signedOn', 'inForceOn'] as const).map((f) => (
-                <TextInput key={f} type="date" label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(e) => set(f, e.currentTarget.value)} error={errorOf(f)} />
-              ))}
-            </SimpleGrid>
-            <TextInput label={t('dataEntry.fields.place')} value={values.place} onChange={(e) => set('place', e.currentTarget.value)} error={errorOf('place')} />
-            <MultiSelect
-              label={t('dataEntry.fields.participantIds')}
-              searchable
-              value={values.participantIds}
-              onChange={(v) => set('participantIds', v)}
-              data={people.map((p) => ({ value: p.id, label: p.title ? `${p.name}, ${p.title}` : p.name }))}
-              error={errorOf('participantIds')}
-            />
-            <Textarea label={t('dataEntry.fields.summary')} autosize minRows={3} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errorOf('summary')} />
+            {/* Once the agreement exists (a source was refused), only its sources are still to save here. */}
+            <Fieldset variant="unstyled" disabled={!!createdId}>
+              <Stack>
+                <TextInput label={t('dataEntry.fields.title')} required value={values.title} onChange={(e) => set('title', e.currentTarget.value)} error={errorOf('title')} data-autofocus />
+                <NativeSelect
+                  label={t('dataEntry.fields.kind')}
+                  value={values.kind}
+                  onChange={(e) => set('kind', e.currentTarget.value as AgreementKind)}
+                  data={Object.values(AgreementKind).map((k) => ({ value: k, label: t(`agreementKind.${k}`) }))}
+                  error={errorOf('kind')}
+                />
+                <Checkbox.Group label={t('dataEntry.fields.partyCodes')} description={t('dataEntry.agreement.partiesHint')} value={values.partyCodes} onChange={(v) => set('partyCodes', v)} error={errorOf('partyCodes')}>
+                  <Group mt="xs">
+                    {parties.map((p) => (
+                      <Checkbox key={p.code} value={p.code} label={`${p.name} (${p.code})`} />
+                    ))}
+                  </Group>
+                </Checkbox.Group>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  {(['heldOn', 'signedOn', 'inForceOn'] as const).map((f) => (
+                    <TextInput key={f} type="date" label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(e) => set(f, e.currentTarget.value)} error={errorOf(f)} />
+                  ))}
+                </SimpleGrid>
+                <TextInput label={t('dataEntry.fields.place')} value={values.place} onChange={(e) => set('place', e.currentTarget.value)} error={errorOf('place')} />
+                <MultiSelect
+                  label={t('dataEntry.fields.participantIds')}
+                  searchable
+                  value={values.participantIds}
+                  onChange={(v) => set('participantIds', v)}
+                  data={people.map((p) => ({ value: p.id, label: p.title ? `${p.name}, ${p.title}` : p.name }))}
+                  error={errorOf('participantIds')}
+                />
+                <Textarea label={t('dataEntry.fields.summary')} autosize minRows={3} value={values.summary} onChange={(e) => set('summary', e.currentTarget.value)} error={errorOf('summary')} />
+              </Stack>
+            </Fieldset>
+            {!agreement && (
+              <Stack gap="sm">
+                {sources.map((s, i) => {
+                  const fromServerHere = draftServerErrors(s.error);
+                  return (
+                    <Fieldset key={s.key} legend={t('dataEntry.agreement.sourceN', { n: i + 1 })}>
+                      <Stack gap="sm">
+                        <EvidenceFields
+                          draft={s.draft}
+                          onChange={(d) => setSource(s.key, d)}
+                          problems={attempted && !isBlankDraft(s.draft) ? checkDraft(s.draft) : {}}
+                          serverErrors={fromServerHere}
+                        />
+                        {s.error && !Object.keys(fromServerHere).length && <ErrorAlert error={s.error} />}
+                        <Group justify="flex-end">
+                          <Button variant="subtle" color="red" size="xs" onClick={() => removeSource(s.key)}>
+                            {t('dataEntry.agreement.removeSourceN', { n: i + 1 })}
+                          </Button>
+                        </Group>
+                      </Stack>
+                    </Fieldset>
+                  );
+                })}
+                <Group>
+                  <Button variant="light" onClick={addSourceEntry} disabled={creating || addingSources}>
+                    {t('dataEntry.agreement.addSource')}
+                  </Button>
+                </Group>
+              </Stack>
+            )}
+            {createdId && (
+              <Alert color="orange" role="alert" title={t('dataEntry.agreement.createdWithoutSourcesTitle')}>
+                {t('dataEntry.agreement.createdWithoutSources', { count: sources.length })}
+              </Alert>
+            )}
             {serverError && !Object.keys(fromServer).length && <ErrorAlert error={serverError} />}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
+              <Button variant="default" onClick={createdId ? closeCreated : onClose}>
+                {createdId ? t('dataEntry.agreement.keepWithoutSources') : t('common.cancel')}
               </Button>
-              <Button type="submit" loading={creating || updating}>
-                {t('dataEntry.save')}
+              <Button type="submit" loading={creating || updating || addingSources}>
+                {createdId ? t('dataEntry.agreement.addSourcesAgain') : t('dataEntry.save')}
               </Button>
             </Group>
           </Stack>

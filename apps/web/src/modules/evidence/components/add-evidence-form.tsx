@@ -2,37 +2,41 @@ import { FormEvent, useState } from 'react';
 import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
-import { checkDraft, EMPTY_DRAFT, EvidenceDraft, toNewEvidenceInput } from '../evidence-draft';
+import { checkDraft, draftServerErrors, EMPTY_DRAFT, EvidenceDraft, hasProblems, toNewEvidenceInput } from '../evidence-draft';
 import { useAddEvidence } from '../hooks/use-add-evidence';
 import { EvidenceFields } from './evidence-fields';
 
 export interface AddEvidenceFormProps {
-  commitmentId: string;
+  /** What the source is added to: a commitment or an agreement. */
+  subject: { commitmentId: string } | { agreementId: string };
   onAdded: () => void;
   onCancel: () => void;
 }
 
-export function AddEvidenceForm({ commitmentId, onAdded, onCancel }: AddEvidenceFormProps) {
+export function AddEvidenceForm({ subject, onAdded, onCancel }: AddEvidenceFormProps) {
   const { t } = useTranslation();
   const { addEvidence, fetching, error } = useAddEvidence();
   const [draft, setDraft] = useState<EvidenceDraft>(EMPTY_DRAFT);
   const [attempted, setAttempted] = useState(false);
+  const [sentDraft, setSentDraft] = useState<EvidenceDraft | null>(null);
   const problems = attempted ? checkDraft(draft) : {};
+  // The server's refusal stays beside its field until the analyst changes what was sent.
+  const fromServer = sentDraft === draft ? draftServerErrors(error) : {};
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setAttempted(true);
-    const found = checkDraft(draft);
-    if (found.url || found.title) return;
-    const result = await addEvidence({ commitmentId, ...toNewEvidenceInput(draft) });
+    if (hasProblems(checkDraft(draft))) return;
+    setSentDraft(draft);
+    const result = await addEvidence({ ...subject, ...toNewEvidenceInput(draft) });
     if (!result.error) onAdded();
   };
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('evidence.add')}>
       <Stack>
-        <EvidenceFields draft={draft} onChange={setDraft} problems={problems} />
-        <ErrorAlert error={error} />
+        <EvidenceFields draft={draft} onChange={setDraft} problems={problems} serverErrors={fromServer} />
+        {!Object.keys(fromServer).length && <ErrorAlert error={error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}

@@ -1,16 +1,18 @@
 import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EvidenceKind, EvidenceStance } from '@pactwatch/domain';
-import type { DraftProblems, EvidenceDraft } from '../evidence-draft';
+import type { DraftProblems, DraftServerErrors, EvidenceDraft } from '../evidence-draft';
 
 export interface EvidenceFieldsProps {
   draft: EvidenceDraft;
   onChange: (draft: EvidenceDraft) => void;
   problems?: DraftProblems;
+  /** The server's refusals, in its words, shown where the client's own check found nothing. */
+  serverErrors?: DraftServerErrors;
 }
 
 /** The fields of one source; used on its own and inline in the status change dialog. */
-export function EvidenceFields({ draft, onChange, problems = {} }: EvidenceFieldsProps) {
+export function EvidenceFields({ draft, onChange, problems = {}, serverErrors = {} }: EvidenceFieldsProps) {
   const { t } = useTranslation();
   const set = (change: Partial<EvidenceDraft>) => onChange({ ...draft, ...change });
   return (
@@ -21,12 +23,12 @@ export function EvidenceFields({ draft, onChange, problems = {} }: EvidenceField
         required
         placeholder="https://"
         value={draft.url}
-        error={problems.url && t(problems.url)}
+        error={problems.url ? t(problems.url) : serverErrors.url}
         onChange={(e) => set({ url: e.currentTarget.value })}
       />
-      <TextInput label={t('evidence.titleField')} required value={draft.title} error={problems.title && t(problems.title)} onChange={(e) => set({ title: e.currentTarget.value })} />
-      <TextInput label={t('evidence.publisher')} value={draft.publisher} onChange={(e) => set({ publisher: e.currentTarget.value })} />
-      <TextInput label={t('evidence.publishedOn')} type="date" value={draft.publishedOn} onChange={(e) => set({ publishedOn: e.currentTarget.value })} />
+      <TextInput label={t('evidence.titleField')} required value={draft.title} error={problems.title ? t(problems.title) : serverErrors.title} onChange={(e) => set({ title: e.currentTarget.value })} />
+      <TextInput label={t('evidence.publisher')} value={draft.publisher} error={problems.publisher ? t(problems.publisher) : serverErrors.publisher} onChange={(e) => set({ publisher: e.currentTarget.value })} />
+      <TextInput label={t('evidence.publishedOn')} type="date" value={draft.publishedOn} error={serverErrors.publishedOn} onChange={(e) => set({ publishedOn: e.currentTarget.value })} />
       <NativeSelect
         label={t('evidence.kind')}
         value={draft.kind}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { RowActionButton } from '../../ui/confirm-button';
 import { useTranslation } from 'react-i18next';
 import { checkEvidenceUrl, EvidenceStance } from '@pactwatch/domain';
@@ -21,12 +21,14 @@ export interface EvidenceListProps {
   items: EvidenceItem[];
   /** Offered to those who may change sources: take it off this commitment, or archive it everywhere. */
   onDetach?: (item: EvidenceItem) => void;
+  /** Offered to those who may correct a source. */
+  onEdit?: (item: EvidenceItem) => void;
   onArchive?: (item: EvidenceItem) => void;
 }
 
 const STANCE_COLORS: Record<EvidenceStance, string> = { SUPPORTS: 'green', CONTRADICTS: 'red', CONTEXT: 'gray' };
 
-export function EvidenceList({ items, onDetach, onArchive }: EvidenceListProps) {
+export function EvidenceList({ items, onDetach, onEdit, onArchive }: EvidenceListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   if (items.length === 0) return <Text c="dimmed">{t('evidence.none')}</Text>;
@@ -52,8 +54,13 @@ export function EvidenceList({ items, onDetach, onArchive }: EvidenceListProps) 
                   .filter(Boolean)
                   .join(' · ')}
               </Text>
-              {(onDetach || onArchive) && (
+              {(onDetach || onEdit || onArchive) && (
                 <Group gap={4}>
+                  {onEdit && (
+                    <Button size="xs" variant="subtle" onClick={() => onEdit(e)} aria-label={t('dataEntry.evidence.editNamed', { title: e.title })}>
+                      {t('dataEntry.edit')}
+                    </Button>
+                  )}
                   {onDetach && <RowActionButton label={t('dataEntry.evidence.detach')} question={t('dataEntry.evidence.confirmDetach', { title: e.title })} onConfirm={() => onDetach(e)} />}
                   {onArchive && <RowActionButton label={t('dataEntry.evidence.archive')} question={t('dataEntry.evidence.confirmArchive', { title: e.title })} onConfirm={() => onArchive(e)} />}
                 </Group>

@@ -11,3 +11,9 @@ export const ArchiveEvidenceMutation = graphql(`
     archiveEvidence(input: $input) { evidence { id version archived } }
   }
 `);
+
+export const UpdateEvidenceMutation = graphql(`
+  mutation UpdateEvidence($input: UpdateEvidenceInput!) {
+    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version } }
+  }
+`);

@@ -1,5 +1,6 @@
 import { useMutation } from 'urql';
-import { ArchiveEvidenceMutation, DetachEvidenceMutation } from '../graphql/evidence.mutations';
+import type { UpdateEvidenceInput } from '../../../gql/graphql';
+import { ArchiveEvidenceMutation, DetachEvidenceMutation, UpdateEvidenceMutation } from '../graphql/evidence.mutations';
 
 export function useDetachEvidence() {
   const [state, execute] = useMutation(DetachEvidenceMutation);
@@ -9,4 +10,9 @@ export function useDetachEvidence() {
 export function useArchiveEvidence() {
   const [state, execute] = useMutation(ArchiveEvidenceMutation);
   return { archiveEvidence: (id: string, expectedVersion: number) => execute({ input: { id, expectedVersion } }), fetching: state.fetching };
+}
+
+export function useUpdateEvidence() {
+  const [state, execute] = useMutation(UpdateEvidenceMutation);
+  return { updateEvidence: (input: UpdateEvidenceInput) => execute({ input }), fetching: state.fetching };
 }
