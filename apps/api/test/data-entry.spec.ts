@@ -24,6 +24,8 @@ const M = {
   restoreCommitment: `mutation($input: RestoreCommitmentInput!) { restoreCommitment(input: $input) { commitment { ${COMMITMENT} } } }`,
   changeStatus: `mutation($input: ChangeCommitmentStatusInput!) { changeCommitmentStatus(input: $input) { commitment { id version } statusChange { id evidence { id } } } }`,
   detachEvidence: `mutation($input: DetachEvidenceInput!) { detachEvidence(input: $input) { evidence { id archived } commitment { ${COMMITMENT} } } }`,
+  addEvidence: `mutation($input: AddEvidenceInput!) { addEvidence(input: $input) { evidence { id } } }`,
+  detachAgreementSource: `mutation($input: DetachEvidenceInput!) { detachEvidence(input: $input) { evidence { id archived } commitment { id } agreement { id sources { id } } } }`,
   archiveEvidence: `mutation($input: ArchiveEvidenceInput!) { archiveEvidence(input: $input) { evidence { id version archived archivedAt } } }`,
   link: `mutation($input: LinkCommitmentsInput!) { linkCommitments(input: $input) { link { id kind direction } } }`,
   watch: 'mutation($input: WatchInput!) { watch(input: $input) { watch { id } } }',
@@ -193,6 +195,19 @@ describe('data entry: archive and restore, detach and archive sources, link rule
       await refused(() => app.gql(M.detachEvidence, { input: { commitmentId, evidenceId: UNKNOWN_ID } }), 'NOT_FOUND', 'evidenceId');
       await refused(() => app.gql(M.detachEvidence, { input: { commitmentId: UNKNOWN_ID, evidenceId } }), 'NOT_FOUND', 'commitmentId');
       await refused(() => app.request({ query: M.detachEvidence, variables: { input: { commitmentId, evidenceId } }, token: app.tokens.viewer }), 'FORBIDDEN');
+    });
+
+    it('detachEvidence with an agreementId takes a source off the agreement; the source stays, and exactly one of the two ids is asked for', async () => {
+      const added = await ok(M.addEvidence, { agreementId, url: 'https://example.org/agreement-source', title: 'A source of the agreement' });
+      const evidenceId = added.evidence.id as string;
+      const { result, activity } = await withOneActivity('evidence.detached', evidenceId, () => ok(M.detachAgreementSource, { agreementId, evidenceId }));
+      expect(activity.after).toMatchObject({ agreementId, title: 'A source of the agreement' });
+      expect(result).toMatchObject({ evidence: { id: evidenceId, archived: false }, commitment: null, agreement: { id: agreementId, sources: [] } });
+
+      await refused(() => app.gql(M.detachAgreementSource, { input: { agreementId, evidenceId } }), 'BAD_USER_INPUT', 'evidenceId');
+      await refused(() => app.gql(M.detachAgreementSource, { input: { agreementId: UNKNOWN_ID, evidenceId } }), 'NOT_FOUND', 'agreementId');
+      await refused(() => app.gql(M.detachAgreementSource, { input: { evidenceId } }), 'BAD_USER_INPUT', 'commitmentId');
+      await refused(() => app.request({ query: M.detachAgreementSource, variables: { input: { agreementId, evidenceId } }, token: app.tokens.viewer }), 'FORBIDDEN');
     });
 
     it('archiveEvidence takes a source off every commitment and agreement; history keeps it, marked archived; it cannot be cited again', async () => {

@@ -70,6 +70,7 @@ type Documents = {
     "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      evidence { id title url }\n      commitment { id version }\n    }\n  }\n": typeof types.AddEvidenceDocument,
     "\n  mutation DetachEvidence($input: DetachEvidenceInput!) {\n    detachEvidence(input: $input) { evidence { id } commitment { id } }\n  }\n": typeof types.DetachEvidenceDocument,
     "\n  mutation ArchiveEvidence($input: ArchiveEvidenceInput!) {\n    archiveEvidence(input: $input) { evidence { id version archived } }\n  }\n": typeof types.ArchiveEvidenceDocument,
+    "\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version } }\n  }\n": typeof types.UpdateEvidenceDocument,
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": typeof types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": typeof types.CreateIndicatorDocument,
     "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": typeof types.ActivityAddedDocument,
@@ -173,6 +174,7 @@ const documents: Documents = {
     "\n  mutation AddEvidence($input: AddEvidenceInput!) {\n    addEvidence(input: $input) {\n      evidence { id title url }\n      commitment { id version }\n    }\n  }\n": types.AddEvidenceDocument,
     "\n  mutation DetachEvidence($input: DetachEvidenceInput!) {\n    detachEvidence(input: $input) { evidence { id } commitment { id } }\n  }\n": types.DetachEvidenceDocument,
     "\n  mutation ArchiveEvidence($input: ArchiveEvidenceInput!) {\n    archiveEvidence(input: $input) { evidence { id version archived } }\n  }\n": types.ArchiveEvidenceDocument,
+    "\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version } }\n  }\n": types.UpdateEvidenceDocument,
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": types.CreateIndicatorDocument,
     "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": types.ActivityAddedDocument,
@@ -458,6 +460,10 @@ export function graphql(source: "\n  mutation DetachEvidence($input: DetachEvide
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ArchiveEvidence($input: ArchiveEvidenceInput!) {\n    archiveEvidence(input: $input) { evidence { id version archived } }\n  }\n"): (typeof documents)["\n  mutation ArchiveEvidence($input: ArchiveEvidenceInput!) {\n    archiveEvidence(input: $input) { evidence { id version archived } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version } }\n  }\n"): (typeof documents)["\n  mutation UpdateEvidence($input: UpdateEvidenceInput!) {\n    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,6 +7,7 @@ import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Commitment } from '../commitments/commitment.model';
 import { Evidence } from '../evidence/evidence.model';
 import { EvidenceService } from '../evidence/evidence.service';
+import { DetachEvidencePayload } from '../evidence/dto/evidence.payloads';
 import { PartiesService } from '../parties/parties.service';
 import { Party } from '../parties/party.model';
 import { Person } from '../parties/person.model';
@@ -79,6 +80,16 @@ export class AgreementsResolver {
   @ResolveField(() => [Evidence], { description: 'The sources that record the agreement.' })
   sources(@Parent() a: Agreement, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.evidenceService.sourcesOf(loaders, caller.workspaceId, a.id);
+  }
+}
+
+@Resolver(() => DetachEvidencePayload)
+export class DetachEvidencePayloadAgreementResolver {
+  constructor(private readonly agreementsService: AgreementsService) {}
+
+  @ResolveField(() => Agreement, { nullable: true, description: 'The agreement the source was taken off; null for a commitment.' })
+  agreement(@Parent() payload: DetachEvidencePayload, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return payload.agreementId ? this.agreementsService.agreementById(loaders, caller.workspaceId, payload.agreementId) : null;
   }
 }
 

@@ -200,9 +200,9 @@ export class AddEvidencePayloadResolver {
 export class DetachEvidencePayloadResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
-  @ResolveField(() => Commitment, { description: 'The commitment the source was taken off.' })
+  @ResolveField(() => Commitment, { nullable: true, description: 'The commitment the source was taken off; null for an agreement.' })
   commitment(@Parent() payload: DetachEvidencePayload, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
-    return this.commitmentsService.commitmentById(loaders, caller.workspaceId, payload.commitmentId);
+    return payload.commitmentId ? this.commitmentsService.commitmentById(loaders, caller.workspaceId, payload.commitmentId) : null;
   }
 }
 

@@ -26,7 +26,7 @@ export class EvidenceResolver {
     return this.evidenceService.update(caller, input);
   }
 
-  @Mutation(() => DetachEvidencePayload, { description: 'Removes a source from a commitment; the source and the status changes that cite it stay.' })
+  @Mutation(() => DetachEvidencePayload, { description: 'Removes a source from a commitment or from an agreement; the source and the status changes that cite it stay.' })
   @Access(Permission.WRITE)
   detachEvidence(@Args('input') input: DetachEvidenceInput, @CurrentCaller() caller: Caller) {
     return this.evidenceService.detach(caller, input);

@@ -218,28 +218,34 @@ export class EvidenceService {
     return { evidence };
   }
 
-  /** Removes a source from one commitment. The source stays, and so do the status changes that cite it. */
+  /** Removes a source from one commitment or one agreement. The source stays, and so do the status changes that cite it. */
   async detach(caller: Caller, input: DetachEvidenceInput): Promise<DetachEvidencePayload> {
+    if (!input.commitmentId === !input.agreementId) {
+      throw DomainError.badInput([{ field: 'commitmentId', message: 'Give exactly one of commitmentId and agreementId' }]);
+    }
+    const on = input.commitmentId
+      ? { id: input.commitmentId, field: 'commitmentId', table: 'commitments', what: 'Commitment', join: 'commitment_evidence', column: 'commitment_id', noun: 'commitment' }
+      : { id: input.agreementId as string, field: 'agreementId', table: 'agreements', what: 'Agreement', join: 'agreement_sources', column: 'agreement_id', noun: 'agreement' };
     const evidence = await this.dataSource.transaction(async (m) => {
-      await this.assertSubject(m, caller, 'commitments', 'Commitment', input.commitmentId, 'commitmentId');
+      await this.assertSubject(m, caller, on.table, on.what, on.id, on.field);
       const current = await this.findOne(m, caller.workspaceId, input.evidenceId);
       if (!current) throw DomainError.notFound('Evidence', input.evidenceId, 'evidenceId');
       const removed = await returningRows(
         m,
-        'DELETE FROM commitment_evidence WHERE workspace_id = $1 AND commitment_id = $2 AND evidence_id = $3 RETURNING evidence_id',
-        [caller.workspaceId, input.commitmentId, input.evidenceId],
+        `DELETE FROM ${on.join} WHERE workspace_id = $1 AND ${on.column} = $2 AND evidence_id = $3 RETURNING evidence_id`,
+        [caller.workspaceId, on.id, input.evidenceId],
       );
       if (!removed.length) {
-        throw DomainError.badInput([{ field: 'evidenceId', message: `evidenceId: source ${input.evidenceId} is not on commitment ${input.commitmentId}` }]);
+        throw DomainError.badInput([{ field: 'evidenceId', message: `evidenceId: source ${input.evidenceId} is not on ${on.noun} ${on.id}` }]);
       }
       await this.activity.record(m, caller, {
         verb: 'evidence.detached', subjectType: 'Evidence', subjectId: input.evidenceId,
-        before: { commitmentId: input.commitmentId },
-        after: { title: current.title, url: current.url, commitmentId: input.commitmentId },
+        before: { [on.field]: on.id },
+        after: { title: current.title, url: current.url, [on.field]: on.id },
       });
       return current;
     });
-    return { evidence, commitmentId: input.commitmentId };
+    return { evidence, commitmentId: input.commitmentId ?? null, agreementId: input.agreementId ?? null };
   }
 
   /**

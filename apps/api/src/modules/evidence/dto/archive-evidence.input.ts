@@ -1,9 +1,14 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsUUID, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 
-@InputType({ description: 'A source to take off one commitment.' })
+@InputType({ description: 'A source to take off one commitment or one agreement. Give exactly one of the two ids.' })
 export class DetachEvidenceInput {
-  @Field(() => ID) @IsUUID('all', { message: 'commitmentId must be an id' }) commitmentId: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'commitmentId must be an id' })
+  commitmentId?: string | null;
+
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'agreementId must be an id' })
+  agreementId?: string | null;
+
   @Field(() => ID) @IsUUID('all', { message: 'evidenceId must be an id' }) evidenceId: string;
 }
 

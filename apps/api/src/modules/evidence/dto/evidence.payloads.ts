@@ -16,8 +16,9 @@ export class UpdateEvidencePayload {
 @ObjectType()
 export class DetachEvidencePayload {
   @Field(() => Evidence) evidence: Evidence;
-  /** The commitment it left (resolved by the commitments module). */
-  commitmentId: string;
+  /** The commitment or agreement it left (resolved by their modules). */
+  commitmentId: string | null;
+  agreementId: string | null;
 }
 
 @ObjectType()
