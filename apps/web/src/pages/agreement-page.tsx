@@ -11,7 +11,7 @@ import { Link, useParams } from 'react-router';
 import { AgreementTimeline } from '../modules/agreements/components/agreement-timeline';
 import { CommentThread } from '../modules/comments/components/comment-thread';
 import { useAgreement } from '../modules/agreements/hooks/use-agreement';
-import { EvidenceList } from '../modules/evidence/components/evidence-list';
+import { AgreementSources } from '../modules/agreements/components/agreement-sources';
 import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { Loading } from '../modules/ui/loading';
@@ -147,9 +147,7 @@ export default function AgreementPage() {
                 ))}
               </List>
             </Panel>
-            <Panel title={t('agreements.sources')}>
-              <EvidenceList items={a.sources} />
-            </Panel>
+            <AgreementSources agreementId={a.id} sources={a.sources} canWrite={canWrite} onChanged={refresh} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -144,7 +144,7 @@ export default function CommitmentPage() {
               )}
               <EvidenceList
                 items={evidence}
-                onDetach={canWrite ? (e) => void act(() => detachEvidence(c.id, e.id)) : undefined}
+                onDetach={canWrite ? (e) => void act(() => detachEvidence({ commitmentId: c.id }, e.id)) : undefined}
                 onArchive={canWrite ? (e) => void act(() => archiveEvidence(e.id, e.version ?? 1)) : undefined}
               />
             </Panel>

@@ -240,7 +240,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
             {serverError && !Object.keys(fromServer).length && <ErrorAlert error={serverError} />}
             <Group justify="flex-end">
               <Button variant="default" onClick={createdId ? closeCreated : onClose}>
-                {createdId ? t('dataEntry.agreement.keepWithoutSources') : t('common.cancel')}
+                {createdId ? t('dataEntry.agreement.keepWithoutSources', { count: sources.length }) : t('common.cancel')}
               </Button>
               <Button type="submit" loading={creating || updating || addingSources}>
                 {createdId ? t('dataEntry.agreement.addSourcesAgain') : t('dataEntry.save')}

@@ -19,16 +19,18 @@ export interface EvidenceItem {
 
 export interface EvidenceListProps {
   items: EvidenceItem[];
-  /** Offered to those who may change sources: take it off this commitment, or archive it everywhere. */
+  /** Offered to those who may change sources: take it off this commitment or agreement, or archive it everywhere. */
   onDetach?: (item: EvidenceItem) => void;
   /** Offered to those who may correct a source. */
   onEdit?: (item: EvidenceItem) => void;
   onArchive?: (item: EvidenceItem) => void;
+  /** What it is on, for the detach button's words. */
+  on?: 'commitment' | 'agreement';
 }
 
 const STANCE_COLORS: Record<EvidenceStance, string> = { SUPPORTS: 'green', CONTRADICTS: 'red', CONTEXT: 'gray' };
 
-export function EvidenceList({ items, onDetach, onEdit, onArchive }: EvidenceListProps) {
+export function EvidenceList({ items, onDetach, onEdit, onArchive, on = 'commitment' }: EvidenceListProps) {
   const { t } = useTranslation();
   const format = useFormat();
   if (items.length === 0) return <Text c="dimmed">{t('evidence.none')}</Text>;
@@ -61,7 +63,13 @@ export function EvidenceList({ items, onDetach, onEdit, onArchive }: EvidenceLis
                       {t('dataEntry.edit')}
                     </Button>
                   )}
-                  {onDetach && <RowActionButton label={t('dataEntry.evidence.detach')} question={t('dataEntry.evidence.confirmDetach', { title: e.title })} onConfirm={() => onDetach(e)} />}
+                  {onDetach && (
+                    <RowActionButton
+                      label={t(on === 'agreement' ? 'dataEntry.evidence.detachFromAgreement' : 'dataEntry.evidence.detach')}
+                      question={t(on === 'agreement' ? 'dataEntry.evidence.confirmDetachFromAgreement' : 'dataEntry.evidence.confirmDetach', { title: e.title })}
+                      onConfirm={() => onDetach(e)}
+                    />
+                  )}
                   {onArchive && <RowActionButton label={t('dataEntry.evidence.archive')} question={t('dataEntry.evidence.confirmArchive', { title: e.title })} onConfirm={() => onArchive(e)} />}
                 </Group>
               )}

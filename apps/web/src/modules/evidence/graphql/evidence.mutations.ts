@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const DetachEvidenceMutation = graphql(`
   mutation DetachEvidence($input: DetachEvidenceInput!) {
-    detachEvidence(input: $input) { evidence { id } commitment { id } }
+    detachEvidence(input: $input) { evidence { id } commitment { id } agreement { id } }
   }
 `);
 

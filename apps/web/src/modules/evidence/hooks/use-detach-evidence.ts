@@ -4,7 +4,11 @@ import { ArchiveEvidenceMutation, DetachEvidenceMutation, UpdateEvidenceMutation
 
 export function useDetachEvidence() {
   const [state, execute] = useMutation(DetachEvidenceMutation);
-  return { detachEvidence: (commitmentId: string, evidenceId: string) => execute({ input: { commitmentId, evidenceId } }), fetching: state.fetching };
+  /** Takes the source off one commitment or one agreement. */
+  return {
+    detachEvidence: (subject: { commitmentId: string } | { agreementId: string }, evidenceId: string) => execute({ input: { ...subject, evidenceId } }),
+    fetching: state.fetching,
+  };
 }
 
 export function useArchiveEvidence() {
