@@ -34,6 +34,8 @@ const MX_COMMITMENT = {
   description: 'Joint patrols along the northern border, with the National Guard.',
   quote: 'México desplegará patrullas conjuntas en la frontera norte.',
 };
+/** The joint statement the agreement is recorded from, added on the new-agreement form. */
+const AGREEMENT_SOURCE = { url: 'https://www.gob.mx/sre/prensa/comunicado-conjunto-ciudad-juarez', title: 'Joint statement on border cooperation', publisher: 'SRE' };
 const SOURCE = { url: 'https://www.dhs.gov/news/2026/data-sharing', title: 'DHS announces the first data exchange' };
 const FOUNDER_NOTE = 'First monthly exchange of data on smuggling networks took place.';
 const BACKFILLED_ON = daysAgo(21);
@@ -189,8 +191,29 @@ export function newTeamScenarios(env: () => E2eEnv): void {
     await agreementForm.getByLabel('Held on').fill(AGREEMENT.heldOn);
     await agreementForm.getByRole('textbox', { name: 'Place' }).fill(AGREEMENT.place);
     await agreementForm.getByRole('textbox', { name: 'Summary' }).fill(AGREEMENT.summary);
+    // Its source, on the same form: added to the agreement right after it is created.
+    await agreementForm.getByRole('button', { name: 'Add a source' }).click();
+    const sourceFields = agreementForm.getByRole('group', { name: 'Source 1' });
+    await sourceFields.getByRole('textbox', { name: 'Address (URL)' }).fill(AGREEMENT_SOURCE.url);
+    await sourceFields.getByRole('textbox', { name: 'Title' }).fill(AGREEMENT_SOURCE.title);
+    await sourceFields.getByRole('textbox', { name: 'Publisher' }).fill(AGREEMENT_SOURCE.publisher);
+    await sourceFields.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Official statement' });
+    problems['new agreement (with a source)'] = await pageProblems(page);
     await agreementForm.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: AGREEMENT.title }).waitFor();
+    // The agreement page lists the source, linked to its address.
+    const agreementSources = page.getByRole('heading', { level: 2, name: 'Sources (1)' }).locator('..');
+    const agreementSourceLink = agreementSources.getByRole('link', { name: AGREEMENT_SOURCE.title });
+    await agreementSourceLink.waitFor();
+    assert.equal(await agreementSourceLink.getAttribute('href'), AGREEMENT_SOURCE.url);
+    await agreementSources.getByText(/SRE · Official statement · added by Fernanda Founder/).waitFor();
+    // Correcting it opens its form (checked by axe and at 390 px), and leaving it changes nothing.
+    await agreementSources.getByRole('button', { name: `Edit “${AGREEMENT_SOURCE.title}”` }).click();
+    const correctSource = page.getByRole('dialog', { name: `Correct “${AGREEMENT_SOURCE.title}”` });
+    await correctSource.getByRole('textbox', { name: 'Publisher' }).waitFor();
+    problems['correct an agreement source'] = await pageProblems(page);
+    await correctSource.getByRole('button', { name: 'Cancel' }).click();
+    await correctSource.waitFor({ state: 'detached' });
 
     // Its two commitments, one for each side.
     for (const c of [US_COMMITMENT, MX_COMMITMENT]) {
