@@ -92,7 +92,7 @@ async function pageProblems(page: Page): Promise<string[]> {
 }
 
 export function newTeamScenarios(env: () => E2eEnv): void {
-  test('a new team: signs up, adds parties, an organization and a person, an agreement with two linked commitments and a sourced status change; an invited colleague joins, works in Spanish and back-fills a change the founder sees live at its date', async () => {
+  test('a new team: signs up, adds parties, an organization and a person, an agreement with its source and two linked commitments and a sourced status change; an invited colleague joins, works in Spanish and back-fills a change the founder sees live at its date', async () => {
     const problems: Record<string, string[]> = {};
     const { page } = await env().session();
     const base = env().api.url;
