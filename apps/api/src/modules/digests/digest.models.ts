@@ -79,7 +79,7 @@ export class DigestRunResult {
   @Field(() => Int, { description: 'Deliveries claimed for newly ended periods.' }) scheduled: number;
   @Field(() => Int) sent: number;
   @Field(() => Int) empty: number;
-  @Field(() => Int, { description: 'Failed this time; retried with backoff until the attempts run out.' }) failed: number;
+  @Field(() => Int, { description: 'Failed this time: a temporary failure is retried with backoff until the attempts run out, a permanent (5xx) refusal is FAILED at once.' }) failed: number;
 }
 
 @ObjectType({ description: 'A message in the local outbox (mail without SMTP_URL).' })
