@@ -20,6 +20,8 @@ import { SinkMessage, SmtpSink, SmtpSinkOptions, startSmtpSink } from './support
 const COMMITMENTS = Object.values(SEED_IDS.commitments);
 const MINUTE = 60_000;
 const MAX_ATTEMPTS = 5;
+/** For the outage: enough attempts (1 s, 2 s, … 64 s apart) that the server is back before they run out. */
+const ATTEMPTS_WHILE_DOWN = 8;
 
 /** Polls until `check` answers something truthy, failing with `what` after `timeoutMs`. */
 async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T> | T, explain: () => string = () => ''): Promise<NonNullable<T>> {
@@ -193,6 +195,13 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
     await db.connect();
   }, 360_000);
 
+  // A scenario that failed half-way leaves nothing running for the next (any instance sends any delivery).
+  afterEach(async () => {
+    for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGKILL');
+    await Promise.all(instances.map((i) => Promise.race([i.exited, sleep(5000)])));
+    await db.query(`UPDATE digest_subscriptions SET cadence = 'OFF'`);
+  }, 30_000);
+
   afterAll(async () => {
     for (const i of instances) if (i.child.exitCode === null && i.child.signalCode === null) i.child.kill('SIGKILL');
     await Promise.all(instances.map((i) => Promise.race([i.exited, sleep(5000)])));
@@ -311,31 +320,40 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
     const port = Number(new URL(reserved.url).port);
     await reserved.close();
     const emails = await subscribers('down', 6);
-    const a = await start('down-a', `smtp://127.0.0.1:${port}`);
-    const b = await start('down-b', `smtp://127.0.0.1:${port}`);
-
-    // Every delivery fails, and is put back with its next attempt later each time: recorded per attempt.
-    const nextAttempt = new Map<string, Map<number, number>>();
-    const failing = await waitFor(
-      'every delivery to have been seen waiting after its first and its second failure',
-      60_000,
-      async () => {
-        const rows = await db.query<{ id: string; attempts: number; next: Date; status: string; lastError: string | null; accepted: boolean }>(
+    type Row = { id: string; attempts: number; next: Date; status: string; lastError: string | null; accepted: boolean };
+    const observe = () =>
+      db
+        .query<Row>(
           `SELECT d.id, d.attempts, d.next_attempt_at AS next, d.status, d.last_error AS "lastError", d.accepted_at IS NOT NULL AS accepted
            FROM digest_deliveries d JOIN digest_subscriptions s ON s.id = d.subscription_id JOIN users u ON u.id = s.user_id
            WHERE u.email LIKE 'down.%' AND d.status <> 'EMPTY'`,
-        );
-        for (const r of rows.rows.filter((r) => r.status === 'PENDING' && r.attempts > 0)) {
-          nextAttempt.set(r.id, (nextAttempt.get(r.id) ?? new Map()).set(r.attempts, r.next.getTime()));
-        }
-        return rows.rows.length === emails.length && rows.rows.every((r) => nextAttempt.get(r.id)?.has(1) && nextAttempt.get(r.id)?.has(2)) ? rows.rows : null;
-      },
-      logs,
-    );
+        )
+        .then((r) => r.rows);
+    // Each failure puts a delivery back with its next attempt later each time: recorded per attempt,
+    // from before the instances start, until every delivery was seen waiting after two failures in a row.
+    const nextAttempt = new Map<string, Map<number, number>>();
+    const twoInARow = (id: string) => [...(nextAttempt.get(id)?.keys() ?? [])].some((n) => nextAttempt.get(id)!.has(n + 1));
+    const watching = waitFor('every delivery to have been seen waiting after two failures in a row', 90_000, async () => {
+      const rows = await observe();
+      for (const r of rows.filter((r) => r.status === 'PENDING' && r.attempts > 0)) {
+        nextAttempt.set(r.id, (nextAttempt.get(r.id) ?? new Map()).set(r.attempts, r.next.getTime()));
+      }
+      return rows.length === emails.length && rows.every((r) => twoInARow(r.id)) ? rows : null;
+    });
+    const env = { DIGEST_MAX_ATTEMPTS: String(ATTEMPTS_WHILE_DOWN) };
+    const [a, b] = await Promise.all([start('down-a', `smtp://127.0.0.1:${port}`, env), start('down-b', `smtp://127.0.0.1:${port}`, env)]);
+    const failing = await watching.catch((err) => {
+      throw new Error(`${err.message}\n${JSON.stringify([...nextAttempt].map(([id, m]) => [id, [...m]]))}\n${logs()}`);
+    });
     expect(failing.every((d) => d.status !== 'FAILED' && !d.accepted)).toBe(true);
     expect(failing.map((d) => d.lastError)).toEqual(failing.map(() => expect.stringMatching(/ECONNREFUSED|connect/i)));
-    // Backoff: the second retry waits twice DIGEST_RETRY_SECONDS (2 s) after the second failure, which came after the first retry was due.
-    for (const d of failing) expect(nextAttempt.get(d.id)!.get(2)! - nextAttempt.get(d.id)!.get(1)!).toBeGreaterThanOrEqual(2000);
+    // Backoff: after failure n the next attempt is due DIGEST_RETRY_SECONDS × 2^(n-1) later (1 s, 2 s, 4 s, …), and failure n+1
+    // came no earlier than attempt n+1 was due: so the two due times are at least 2^n s apart.
+    for (const d of failing) {
+      const seen = nextAttempt.get(d.id)!;
+      const n = [...seen.keys()].find((k) => seen.has(k + 1))!;
+      expect(seen.get(n + 1)! - seen.get(n)!).toBeGreaterThanOrEqual(1000 * 2 ** n);
+    }
 
     const back = await sink({ port });
     await waitFor(
@@ -350,7 +368,7 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
     expect(copies(back, emails)).toEqual(emails.map((e) => [e, 1]));
     const rows = await deliveries('down');
     expect(rows.map((d) => [d.email, d.status, d.accepted, d.lastError])).toEqual(emails.map((e) => [e, 'SENT', true, null]));
-    expect(rows.every((d) => d.attempts >= 2 && d.attempts <= MAX_ATTEMPTS)).toBe(true);
+    expect(rows.every((d) => d.attempts >= 2 && d.attempts <= ATTEMPTS_WHILE_DOWN)).toBe(true);
     await finish('down', a, b);
   }, 180_000);
 
