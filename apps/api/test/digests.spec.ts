@@ -556,6 +556,32 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     expect((await ok(app, app.tokens.owner, Q.run)).runDigests.scheduled).toBe(0);
   });
 
+  it('the scheduler reads only subscriptions whose next due time has come: each one it looks at is put off until its next period can end, and a change of schedule makes it due for a look again', async () => {
+    const member = await addMember(app, 'next.due@example.org');
+    const subscriptionId = await subscribe(app, member, { commitmentId: C.usCbpCrackdown, cadence: 'DAILY', hour: 6, coveredUntil: new Date(Date.now() - 3 * 24 * 3600_000) });
+    const nextDue = async () => (await app.sql<{ next: Date | null }>('SELECT next_due_at AS next FROM digest_subscriptions WHERE id = $1', [subscriptionId]))[0].next;
+    expect(await nextDue()).toBeNull();
+
+    // Scheduled (the day that ended at the latest 06:00 UTC): not looked at again before a day less an hour after that.
+    await runner.schedule(new Date(), WORKSPACE);
+    const period = latestPeriod({ cadence: DigestCadence.DAILY, hour: 6, weekday: 1, timeZone: 'UTC' }, new Date())!;
+    expect(await nextDue()).toEqual(new Date(period.end.getTime() + 23 * 3600_000));
+    expect((await deliveriesOf(subscriptionId)).map((d) => d.period_end)).toEqual([period.end]);
+
+    // Its window is put back three days: not read, so nothing is scheduled, until a change of what decides it (here the window's start).
+    await app.sql(`UPDATE digest_subscriptions SET covered_until = $2, next_due_at = now() + interval '1 day' WHERE id = $1`, [subscriptionId, new Date(period.end.getTime() - 3 * 24 * 3600_000)]);
+    await runner.schedule(new Date(), WORKSPACE);
+    expect(await deliveriesOf(subscriptionId)).toHaveLength(1);
+    await app.sql(`UPDATE digest_subscriptions SET hour = 7 WHERE id = $1`, [subscriptionId]);
+    expect(await nextDue()).toBeNull();
+    await runner.schedule(new Date(), WORKSPACE);
+    expect(await nextDue()).not.toBeNull();
+    expect(await deliveriesOf(subscriptionId)).toHaveLength(2);
+    // Nothing of this one is left for the runs of the next tests.
+    await app.sql(`UPDATE digest_subscriptions SET cadence = 'OFF' WHERE id = $1`, [subscriptionId]);
+    await app.sql(`DELETE FROM digest_deliveries WHERE subscription_id = $1`, [subscriptionId]);
+  });
+
   describe('when the SMTP server refuses a recipient for now (450)', () => {
     let good: Member;
     let bounce: Member;

@@ -13,6 +13,7 @@ import { Archive1764960000000 } from './1764960000000-archive';
 import { SignUpLocale1764970000000 } from './1764970000000-sign-up-locale';
 import { SavedViews1764980000000 } from './1764980000000-saved-views';
 import { DigestAcceptance1765020000000 } from './1765020000000-digest-acceptance';
+import { DigestNextDue1765020000001 } from './1765020000001-digest-next-due';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SignUpLocale1764970000000,
   SavedViews1764980000000,
   DigestAcceptance1765020000000,
+  DigestNextDue1765020000001,
 ];

@@ -29,6 +29,18 @@ interface Claimed {
 }
 
 const SCHEDULE_BATCH = 1000;
+const HOUR = 3600_000;
+
+/**
+ * The earliest moment the period after one that ended at `end` can end: a minute later for
+ * instant digests; for daily and weekly ones a day or a week less an hour, as a daylight-saving
+ * change shortens a local day by at most that. A lower bound, so never late: the subscription is
+ * looked at again then, and pushed on if its period has not ended yet.
+ */
+function nextDueAfter(cadence: DigestCadence, end: Date): Date {
+  const length = cadence === DigestCadence.INSTANT ? 60_000 : cadence === DigestCadence.WEEKLY ? 7 * 24 * HOUR - HOUR : 24 * HOUR - HOUR;
+  return new Date(end.getTime() + length);
+}
 const CLAIM_BATCH = 100;
 const SEND_CONCURRENCY = 8;
 
@@ -108,7 +120,12 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     return result;
   }
 
-  /** Claims a delivery for every subscription whose latest period has ended and is not covered yet. */
+  /**
+   * Claims a delivery for every subscription whose latest period has ended and is not covered yet.
+   * Only subscriptions whose `next_due_at` has come are read (one indexed query per batch, not a
+   * scan of every subscription at every poll); each one looked at gets its next one — a lower
+   * bound on when its next period can end — so it is not read again before then.
+   */
   async schedule(now: Date, workspaceId: string | null = null): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.DIGEST_GRACE_SECONDS * 1000);
     let after = '00000000-0000-0000-0000-000000000000';
@@ -118,17 +135,29 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
         await this.dataSource.query(
           `SELECT s.id, s.workspace_id AS "workspaceId", s.cadence, s.hour, s.weekday, s.time_zone AS "timeZone", s.covered_until AS "coveredUntil"
            FROM digest_subscriptions s
-           WHERE s.id > $1 AND ($3::uuid IS NULL OR s.workspace_id = $3) AND s.cadence <> 'OFF' AND s.unsubscribed_at IS NULL AND (s.email IS NULL OR s.confirmed_at IS NOT NULL)
+           WHERE COALESCE(s.next_due_at, '-infinity'::timestamptz) <= $4 AND s.cadence <> 'OFF' AND s.unsubscribed_at IS NULL
+             AND s.id > $1 AND ($3::uuid IS NULL OR s.workspace_id = $3) AND (s.email IS NULL OR s.confirmed_at IS NOT NULL)
              AND (s.user_id IS NULL OR EXISTS (SELECT 1 FROM memberships m WHERE m.workspace_id = s.workspace_id AND m.user_id = s.user_id))
            ORDER BY s.id LIMIT $2`,
-          [after, SCHEDULE_BATCH, workspaceId],
+          [after, SCHEDULE_BATCH, workspaceId, cutoff],
         );
       if (!subs.length) return scheduled;
       after = subs[subs.length - 1].id;
-      const due = subs.flatMap((s) => {
+      const due: { s: (typeof subs)[number]; end: Date }[] = [];
+      const notYet: { id: string; next: Date }[] = [];
+      for (const s of subs) {
         const period = latestPeriod(s, cutoff);
-        return period && period.end.getTime() > new Date(s.coveredUntil).getTime() ? [{ s, end: period.end }] : [];
-      });
+        const covered = new Date(s.coveredUntil);
+        if (period && period.end.getTime() > covered.getTime()) due.push({ s, end: period.end });
+        // Periods follow one another: the next one ends at least a period after the latest that ended.
+        else if (period) notYet.push({ id: s.id, next: nextDueAfter(s.cadence, period.end) });
+      }
+      if (notYet.length) {
+        await this.dataSource.query(
+          `UPDATE digest_subscriptions s SET next_due_at = n.next FROM unnest($1::uuid[], $2::timestamptz[]) AS n(id, next) WHERE s.id = n.id`,
+          [notYet.map((n) => n.id), notYet.map((n) => n.next)],
+        );
+      }
       if (!due.length) continue;
       // The claim and the move of covered_until are one statement on the locked subscription rows, so
       // each window starts where the previous one ended, whatever another instance (whose clock may
@@ -136,17 +165,17 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
       // leaves nothing to claim. Windows never overlap, so no change is sent twice.
       const claimed = await this.dataSource.query(
         `WITH due AS (
-           SELECT s.id, s.workspace_id, s.covered_until AS window_start, c.pend
-           FROM digest_subscriptions s JOIN unnest($1::uuid[], $2::timestamptz[]) AS c(sub, pend) ON c.sub = s.id
+           SELECT s.id, s.workspace_id, s.covered_until AS window_start, c.pend, c.next
+           FROM digest_subscriptions s JOIN unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS c(sub, pend, next) ON c.sub = s.id
            WHERE s.covered_until < c.pend
            ORDER BY s.id FOR UPDATE OF s
          ), moved AS (
-           UPDATE digest_subscriptions s SET covered_until = due.pend FROM due WHERE s.id = due.id RETURNING s.id
+           UPDATE digest_subscriptions s SET covered_until = due.pend, next_due_at = due.next FROM due WHERE s.id = due.id RETURNING s.id
          )
          INSERT INTO digest_deliveries (id, workspace_id, subscription_id, window_start, period_end)
          SELECT gen_random_uuid(), due.workspace_id, due.id, due.window_start, due.pend FROM due
          ON CONFLICT (subscription_id, period_end) DO NOTHING RETURNING id`,
-        [due.map((d) => d.s.id), due.map((d) => d.end)],
+        [due.map((d) => d.s.id), due.map((d) => d.end), due.map((d) => nextDueAfter(d.s.cadence, d.end))],
       );
       scheduled += claimed.length;
     }
