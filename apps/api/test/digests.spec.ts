@@ -582,6 +582,21 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     await app.sql(`DELETE FROM digest_deliveries WHERE subscription_id = $1`, [subscriptionId]);
   });
 
+  it('a delivery whose worker stopped on its last attempt (lease run out, DIGEST_MAX_ATTEMPTS = 2 reached) is FAILED, not taken a third time, and nothing is sent', async () => {
+    const member = await addMember(app, 'last.attempt@example.org');
+    const subscriptionId = await subscribe(app, member, { commitmentId: C.jointStatement, coveredUntil: new Date(Date.now() - 10 * MINUTE) });
+    await insertStatusChange(app, { commitmentId: C.jointStatement, from: 'ANNOUNCED', to: 'IN_PROGRESS', note: 'Last attempt.', at: new Date(Date.now() - 5 * MINUTE) });
+    await runner.schedule(new Date(), WORKSPACE);
+    // As a worker that died holding it on its second attempt leaves it.
+    await app.sql(`UPDATE digest_deliveries SET status = 'SENDING', attempts = 2, lease_until = now() - interval '1 second' WHERE subscription_id = $1`, [subscriptionId]);
+    await runner.runOnce(new Date(), WORKSPACE);
+    const [delivery] = await deliveriesOf(subscriptionId);
+    expect(delivery).toMatchObject({ status: 'FAILED', attempts: 2 });
+    expect(delivery.last_error).toContain('stopped');
+    expect(await parsedTo(member.email)).toHaveLength(0);
+    await app.sql(`UPDATE digest_subscriptions SET cadence = 'OFF' WHERE id = $1`, [subscriptionId]);
+  });
+
   describe('when the SMTP server refuses a recipient for now (450)', () => {
     let good: Member;
     let bounce: Member;
