@@ -34,7 +34,7 @@ const Q = {
     subscription { id cadence hour weekday timeZone locale confirmed unsubscribed } } }`,
   preview: 'query { digestPreview { subject html text itemCount windowStart windowEnd } }',
   run: 'mutation { runDigests { scheduled sent empty failed } }',
-  deliveries: 'query($first: Int!) { digestDeliveries(first: $first) { id subscriptionId recipient status attempts lastError itemCount windowStart periodEnd finishedAt } }',
+  deliveries: 'query($first: Int!) { digestDeliveries(first: $first) { id subscriptionId recipient status attempts lastError itemCount windowStart periodEnd finishedAt acceptedAt smtpResponse messageId } }',
   outbox: 'query($first: Int!) { outbox(first: $first) { file to subject date raw } }',
   addRecipient: `mutation($input: AddDigestRecipientInput!) { addDigestRecipient(input: $input) {
     subscription { id email cadence filter confirmed unsubscribed } } }`,
@@ -344,6 +344,9 @@ describe('email digests over a real SMTP server', () => {
       const sent = digestDeliveries.filter((d: any) => d.status === 'SENT');
       expect(sent).toHaveLength(7);
       expect(sent.find((d: any) => d.recipient === DEMO_USERS.analyst.email)).toMatchObject({ itemCount: 1, attempts: 1 });
+      // Each SENT one records the server's acceptance: when, its 250 answer, and the Message-ID every copy would carry.
+      for (const d of sent) expect(d).toMatchObject({ acceptedAt: expect.any(String), smtpResponse: expect.stringMatching(/^250/), messageId: `<digest.${d.id}@pactwatch>` });
+      expect(digestDeliveries.filter((d: any) => d.status === 'EMPTY').every((d: any) => d.acceptedAt === null && d.messageId === null)).toBe(true);
     });
 
     it('running the digests again for the same period (twice at once) sends nothing more', async () => {

@@ -71,6 +71,10 @@ export class DigestDelivery {
   @Field(() => String, { nullable: true }) lastError: string | null;
   @Field(() => Int, { nullable: true }) itemCount: number | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the SMTP server accepted the message; a delivery accepted is never sent again.' })
+  acceptedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "The SMTP server's answer when it accepted the message." }) smtpResponse: string | null;
+  @Field(() => String, { nullable: true, description: 'The Message-ID sent, the same for every copy of this delivery.' }) messageId: string | null;
   @Field() createdAt: Date;
 }
 
