@@ -34,7 +34,7 @@ const Q = {
     subscription { id cadence hour weekday timeZone locale confirmed unsubscribed } } }`,
   preview: 'query { digestPreview { subject html text itemCount windowStart windowEnd } }',
   run: 'mutation { runDigests { scheduled sent empty failed } }',
-  deliveries: 'query($first: Int!) { digestDeliveries(first: $first) { id subscriptionId recipient status attempts lastError itemCount windowStart periodEnd finishedAt } }',
+  deliveries: 'query($first: Int!) { digestDeliveries(first: $first) { id subscriptionId recipient status attempts lastError itemCount windowStart periodEnd finishedAt acceptedAt smtpResponse messageId } }',
   outbox: 'query($first: Int!) { outbox(first: $first) { file to subject date raw } }',
   addRecipient: `mutation($input: AddDigestRecipientInput!) { addDigestRecipient(input: $input) {
     subscription { id email cadence filter confirmed unsubscribed } } }`,
@@ -344,6 +344,9 @@ describe('email digests over a real SMTP server', () => {
       const sent = digestDeliveries.filter((d: any) => d.status === 'SENT');
       expect(sent).toHaveLength(7);
       expect(sent.find((d: any) => d.recipient === DEMO_USERS.analyst.email)).toMatchObject({ itemCount: 1, attempts: 1 });
+      // Each SENT one records the server's acceptance: when, its 250 answer, and the Message-ID every copy would carry.
+      for (const d of sent) expect(d).toMatchObject({ acceptedAt: expect.any(String), smtpResponse: expect.stringMatching(/^250/), messageId: `<digest.${d.id}@pactwatch>` });
+      expect(digestDeliveries.filter((d: any) => d.status === 'EMPTY').every((d: any) => d.acceptedAt === null && d.messageId === null)).toBe(true);
     });
 
     it('running the digests again for the same period (twice at once) sends nothing more', async () => {
@@ -481,7 +484,7 @@ describe('digest failures, period boundaries and racing schedulers', () => {
   const parsedTo = async (address: string) => (await sink.parsed()).filter((m) => m.envelopeTo.includes(address));
 
   beforeAll(async () => {
-    sink = await startSmtpSink({ reject: (address) => (address.startsWith('bounce') ? 'No such mailbox here' : null) });
+    sink = await startSmtpSink({ reject: (address) => (address.startsWith('bounce') ? { code: 450, message: 'Mailbox busy, try again later' } : null) });
     app = await startTestApp({
       SMTP_URL: sink.url,
       DIGEST_POLL_SECONDS: '0',
@@ -556,7 +559,48 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     expect((await ok(app, app.tokens.owner, Q.run)).runDigests.scheduled).toBe(0);
   });
 
-  describe('when the SMTP server refuses a recipient', () => {
+  it('the scheduler reads only subscriptions whose next due time has come: each one it looks at is put off until its next period can end, and a change of schedule makes it due for a look again', async () => {
+    const member = await addMember(app, 'next.due@example.org');
+    const subscriptionId = await subscribe(app, member, { commitmentId: C.usCbpCrackdown, cadence: 'DAILY', hour: 6, coveredUntil: new Date(Date.now() - 3 * 24 * 3600_000) });
+    const nextDue = async () => (await app.sql<{ next: Date | null }>('SELECT next_due_at AS next FROM digest_subscriptions WHERE id = $1', [subscriptionId]))[0].next;
+    expect(await nextDue()).toBeNull();
+
+    // Scheduled (the day that ended at the latest 06:00 UTC): not looked at again before a day less an hour after that.
+    await runner.schedule(new Date(), WORKSPACE);
+    const period = latestPeriod({ cadence: DigestCadence.DAILY, hour: 6, weekday: 1, timeZone: 'UTC' }, new Date())!;
+    expect(await nextDue()).toEqual(new Date(period.end.getTime() + 23 * 3600_000));
+    expect((await deliveriesOf(subscriptionId)).map((d) => d.period_end)).toEqual([period.end]);
+
+    // Its window is put back three days: not read, so nothing is scheduled, until a change of what decides it (here the window's start).
+    await app.sql(`UPDATE digest_subscriptions SET covered_until = $2, next_due_at = now() + interval '1 day' WHERE id = $1`, [subscriptionId, new Date(period.end.getTime() - 3 * 24 * 3600_000)]);
+    await runner.schedule(new Date(), WORKSPACE);
+    expect(await deliveriesOf(subscriptionId)).toHaveLength(1);
+    await app.sql(`UPDATE digest_subscriptions SET hour = 7 WHERE id = $1`, [subscriptionId]);
+    expect(await nextDue()).toBeNull();
+    await runner.schedule(new Date(), WORKSPACE);
+    expect(await nextDue()).not.toBeNull();
+    expect(await deliveriesOf(subscriptionId)).toHaveLength(2);
+    // Nothing of this one is left for the runs of the next tests.
+    await app.sql(`UPDATE digest_subscriptions SET cadence = 'OFF' WHERE id = $1`, [subscriptionId]);
+    await app.sql(`DELETE FROM digest_deliveries WHERE subscription_id = $1`, [subscriptionId]);
+  });
+
+  it('a delivery whose worker stopped on its last attempt (lease run out, DIGEST_MAX_ATTEMPTS = 2 reached) is FAILED, not taken a third time, and nothing is sent', async () => {
+    const member = await addMember(app, 'last.attempt@example.org');
+    const subscriptionId = await subscribe(app, member, { commitmentId: C.jointStatement, coveredUntil: new Date(Date.now() - 10 * MINUTE) });
+    await insertStatusChange(app, { commitmentId: C.jointStatement, from: 'ANNOUNCED', to: 'IN_PROGRESS', note: 'Last attempt.', at: new Date(Date.now() - 5 * MINUTE) });
+    await runner.schedule(new Date(), WORKSPACE);
+    // As a worker that died holding it on its second attempt leaves it.
+    await app.sql(`UPDATE digest_deliveries SET status = 'SENDING', attempts = 2, lease_until = now() - interval '1 second' WHERE subscription_id = $1`, [subscriptionId]);
+    await runner.runOnce(new Date(), WORKSPACE);
+    const [delivery] = await deliveriesOf(subscriptionId);
+    expect(delivery).toMatchObject({ status: 'FAILED', attempts: 2 });
+    expect(delivery.last_error).toContain('stopped');
+    expect(await parsedTo(member.email)).toHaveLength(0);
+    await app.sql(`UPDATE digest_subscriptions SET cadence = 'OFF' WHERE id = $1`, [subscriptionId]);
+  });
+
+  describe('when the SMTP server refuses a recipient for now (450)', () => {
     let good: Member;
     let bounce: Member;
     let goodSub: string;
@@ -578,8 +622,8 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       expect(await parsedTo(bounce.email)).toHaveLength(0);
       const [failed] = await deliveriesOf(bounceSub);
       expect(failed).toMatchObject({ status: 'PENDING', attempts: 1 });
-      expect(failed.last_error).toMatch(/550/);
-      expect(failed.last_error).toContain('No such mailbox here');
+      expect(failed.last_error).toMatch(/450/);
+      expect(failed.last_error).toContain('Mailbox busy, try again later');
       const [{ now }] = await app.sql('SELECT now() AS now');
       expect(failed.next_attempt_at.getTime()).toBeGreaterThan(now.getTime() + 20_000);
       expect((await deliveriesOf(goodSub))[0]).toMatchObject({ status: 'SENT', attempts: 1, last_error: null });
@@ -599,7 +643,7 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       const { digestDeliveries } = await ok(app, app.tokens.owner, Q.deliveries, { first: 100 });
       const logged = digestDeliveries.filter((d: any) => d.recipient === bounce.email && d.status !== 'EMPTY');
       expect(logged).toEqual([expect.objectContaining({ subscriptionId: bounceSub, status: 'FAILED', attempts: 2, finishedAt: expect.any(String) })]);
-      expect(logged[0].lastError).toContain('No such mailbox here');
+      expect(logged[0].lastError).toContain('Mailbox busy, try again later');
 
       // A FAILED one stays failed: later runs leave it.
       await app.sql(`UPDATE digest_deliveries SET next_attempt_at = now() - interval '1 second' WHERE subscription_id = $1`, [bounceSub]);
@@ -610,7 +654,7 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     });
   });
 
-  describe('exactly once when schedulers and workers race', () => {
+  describe('one copy when schedulers and workers race (no process dies)', () => {
     it('two schedulers on either side of a period boundary claim windows that do not overlap: the change is sent once', async () => {
       const member = await addMember(app, 'race.boundary@example.org');
       const boundary = Math.floor(Date.now() / MINUTE) * MINUTE - 3 * MINUTE;
@@ -640,7 +684,7 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       expect(await parsedTo(member.email)).toHaveLength(1);
     });
 
-    it('a worker whose batch outlasts its lease does not send what another instance took over', async () => {
+    it('a batch that outlasts the lease stays with its worker (heartbeat): a second run on the same instance takes none of it, and each member gets one copy on the first attempt', async () => {
       const members = await Promise.all(Array.from({ length: 40 }, (_, i) => addMember(app, `race.lease.${i}@example.org`)));
       const coveredUntil = new Date(Date.now() - 10 * MINUTE);
       for (const m of members) await subscribe(app, m, { commitmentId: C.usRepatriationFlights, coveredUntil });
@@ -652,7 +696,8 @@ describe('digest failures, period boundaries and racing schedulers', () => {
         const first = runner.runOnce(new Date(), WORKSPACE);
         await sleep(2300);
         const second = runner.runOnce(new Date(), WORKSPACE);
-        await Promise.all([first, second]);
+        const [, took] = await Promise.all([first, second]);
+        expect(took).toMatchObject({ sent: 0, failed: 0 });
       } finally {
         sink.delayMs = 0;
       }
@@ -660,10 +705,10 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       for (const mail of await sink.parsed()) for (const to of mail.envelopeTo) received.set(to, (received.get(to) ?? 0) + 1);
       expect(members.map((m) => [m.email, received.get(m.email) ?? 0])).toEqual(members.map((m) => [m.email, 1]));
       const statuses = await app.sql(
-        `SELECT d.status, count(*)::int AS n FROM digest_deliveries d JOIN digest_subscriptions s ON s.id = d.subscription_id JOIN users u ON u.id = s.user_id
-         WHERE u.email LIKE 'race.lease.%' AND d.status <> 'EMPTY' GROUP BY d.status`,
+        `SELECT d.status, d.attempts, count(*)::int AS n FROM digest_deliveries d JOIN digest_subscriptions s ON s.id = d.subscription_id JOIN users u ON u.id = s.user_id
+         WHERE u.email LIKE 'race.lease.%' AND d.status <> 'EMPTY' GROUP BY d.status, d.attempts`,
       );
-      expect(statuses).toEqual([{ status: 'SENT', n: 40 }]);
+      expect(statuses).toEqual([{ status: 'SENT', attempts: 1, n: 40 }]);
     }, 60_000);
   });
 });

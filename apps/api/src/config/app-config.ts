@@ -137,7 +137,11 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
   DIGEST_POLL_SECONDS = 15;
 
-  /** How long a worker holds a claimed digest before another instance may take it over. */
+  /**
+   * How long a claimed digest stays held without a heartbeat: a worker renews it every third of this
+   * while it holds it (however slow the SMTP server), so another instance takes it over only once
+   * the worker has stopped (died, or lost the database) for this long.
+   */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   DIGEST_LEASE_SECONDS = 120;
 
@@ -145,8 +149,13 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600)
   DIGEST_GRACE_SECONDS = 5;
 
+  /** Attempts at a delivery, a takeover after a dead worker included; then it is FAILED. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
   DIGEST_MAX_ATTEMPTS = 5;
+
+  /** The first retry's delay after a temporary failure; each next one waits twice as long. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  DIGEST_RETRY_SECONDS = 30;
 
   /** How often a live (WebSocket) connection re-checks that its token and session or key still hold. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)

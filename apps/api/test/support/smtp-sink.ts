@@ -10,22 +10,35 @@ export interface SinkMessage {
   /** The sender's port: which client (process) delivered it. */
   remotePort: number;
   at: number;
+  /** Whether the client got the sink's 250 (false while it waits, and for good if it went away). */
+  answered: boolean;
 }
 
 export interface SmtpSinkOptions {
   /** Waits this long after the data before accepting a message. */
   delayMs?: number;
-  /** A reason to refuse RCPT TO for this address (answered 550), or null to take it. */
-  reject?: (address: string) => string | null;
+  /** A reason to refuse RCPT TO for this address (answered 550, or the code given), or null to take it. */
+  reject?: (address: string) => string | { code: number; message: string } | null;
   /** Keeps each message's raw bytes; off, only counts (benchmarks). */
   keep?: boolean;
+  /**
+   * When a message counts as delivered: 'data-end' (the default) keeps it as soon as its data has
+   * arrived, before the sink answers — as a real MTA queues a message before its 250, so a client
+   * that dies waiting for the answer has still delivered it; 'answer' only once the 250 is sent to a
+   * client still connected.
+   */
+  keepAt?: 'data-end' | 'answer';
+  /** Where a closed gate holds a message: after its data (the default) or at RCPT TO, before any data. */
+  holdAt?: 'data-end' | 'rcpt';
+  /** The port to listen on (0: any free one). */
+  port?: number;
 }
 
 export interface SmtpSink {
   /** smtp://127.0.0.1:<port>, for SMTP_URL. */
   url: string;
   messages: SinkMessage[];
-  /** How many messages were accepted (also when `keep` is off). */
+  /** How many messages were kept (also when `keep` is off). */
   readonly accepted: number;
   /** Can be changed while running. */
   delayMs: number;
@@ -42,12 +55,14 @@ export interface SmtpSink {
 }
 
 /**
- * An SMTP server in the test process. A message counts as delivered only once the sink answers
- * 250, and only if its client is still connected then: a client killed while its message waits
- * (at the delay, or at a closed gate) delivered nothing, as with a real server.
+ * An SMTP server in the test process. Like a real MTA it keeps a message once its data has
+ * arrived, before it answers 250 (`keepAt: 'data-end'`): a client killed while it waits for the
+ * answer (at the delay, or at a closed gate) has delivered it, without knowing so.
  */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const keep = options.keep ?? true;
+  const keepAt = options.keepAt ?? 'data-end';
+  const holdAt = options.holdAt ?? 'data-end';
   const messages: SinkMessage[] = [];
   const closed = new Set<string>();
   const gate: { open: boolean; waiting: { session: SMTPServerSession; go: () => void }[] } = { open: true, waiting: [] };
@@ -82,13 +97,20 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       }),
   };
 
-  const accept = (session: SMTPServerSession, raw: Buffer, done: (err?: Error | null) => void) => {
-    if (closed.has(session.id)) return done(new Error('client gone'));
+  const record = (session: SMTPServerSession, raw: Buffer): SinkMessage | null => {
     accepted += 1;
-    if (keep) messages.push({ raw, to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), remotePort: session.remotePort, at: Date.now() });
+    const message = { raw, to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), remotePort: session.remotePort, at: Date.now(), answered: false };
+    if (keep) messages.push(message);
     if (sink.holdAfter !== null && accepted >= sink.holdAfter) sink.hold();
+    return message;
+  };
+  const answer = (session: SMTPServerSession, raw: Buffer, kept: SinkMessage | null, done: (err?: Error | null) => void) => {
+    if (closed.has(session.id)) return done(new Error('client gone'));
+    const message = kept ?? record(session, raw);
+    if (message) message.answered = true;
     done();
   };
+  const atGate = (session: SMTPServerSession, go: () => void) => (gate.open ? go() : gate.waiting.push({ session, go }));
 
   const server = new SMTPServer({
     secure: false,
@@ -96,20 +118,26 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 0,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       const reason = options.reject?.(address.address.toLowerCase()) ?? null;
-      if (!reason) return callback();
-      return callback(Object.assign(new Error(reason), { responseCode: 550 }));
+      const go = () => {
+        if (!reason) return callback();
+        const { code, message } = typeof reason === 'string' ? { code: 550, message: reason } : reason;
+        return callback(Object.assign(new Error(message), { responseCode: code }));
+      };
+      if (holdAt === 'rcpt') atGate(session, go);
+      else go();
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => keep && chunks.push(chunk));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const go = () => accept(session, raw, callback);
-        const atGate = () => (gate.open ? go() : gate.waiting.push({ session, go }));
-        if (sink.delayMs > 0) setTimeout(atGate, sink.delayMs);
-        else atGate();
+        const kept = keepAt === 'data-end' ? record(session, raw) : null;
+        const go = () => answer(session, raw, kept, callback);
+        const wait = () => (holdAt === 'data-end' ? atGate(session, go) : go());
+        if (sink.delayMs > 0) setTimeout(wait, sink.delayMs);
+        else wait();
       });
     },
     onClose(session) {
@@ -122,7 +150,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', () => resolve()));
   sink.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return sink;
 }

@@ -54,7 +54,8 @@ export class DigestAdminService {
     return this.dataSource.query(
       `SELECT d.id, d.subscription_id AS "subscriptionId", COALESCE(s.email, u.email) AS recipient, d.window_start AS "windowStart",
               d.period_end AS "periodEnd", d.status, d.attempts, d.last_error AS "lastError", d.item_count AS "itemCount",
-              d.finished_at AS "finishedAt", d.created_at AS "createdAt"
+              d.finished_at AS "finishedAt", d.accepted_at AS "acceptedAt", d.smtp_response AS "smtpResponse", d.message_id AS "messageId",
+              d.created_at AS "createdAt"
        FROM digest_deliveries d JOIN digest_subscriptions s ON s.id = d.subscription_id LEFT JOIN users u ON u.id = s.user_id
        WHERE d.workspace_id = $1 ORDER BY d.created_at DESC, d.id LIMIT $2`,
       [caller.workspaceId, Math.min(Math.max(first, 1), 100)],

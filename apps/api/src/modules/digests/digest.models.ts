@@ -71,6 +71,10 @@ export class DigestDelivery {
   @Field(() => String, { nullable: true }) lastError: string | null;
   @Field(() => Int, { nullable: true }) itemCount: number | null;
   @Field(() => Date, { nullable: true }) finishedAt: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the SMTP server accepted the message; a delivery accepted is never sent again.' })
+  acceptedAt: Date | null;
+  @Field(() => String, { nullable: true, description: "The SMTP server's answer when it accepted the message." }) smtpResponse: string | null;
+  @Field(() => String, { nullable: true, description: 'The Message-ID sent, the same for every copy of this delivery.' }) messageId: string | null;
   @Field() createdAt: Date;
 }
 
@@ -79,7 +83,7 @@ export class DigestRunResult {
   @Field(() => Int, { description: 'Deliveries claimed for newly ended periods.' }) scheduled: number;
   @Field(() => Int) sent: number;
   @Field(() => Int) empty: number;
-  @Field(() => Int, { description: 'Failed this time; retried with backoff until the attempts run out.' }) failed: number;
+  @Field(() => Int, { description: 'Failed this time: a temporary failure is retried with backoff until the attempts run out, a permanent (5xx) refusal is FAILED at once.' }) failed: number;
 }
 
 @ObjectType({ description: 'A message in the local outbox (mail without SMTP_URL).' })

@@ -15,6 +15,12 @@ export interface OutgoingMail {
   messageId?: string;
 }
 
+/** What the SMTP server answered when it took a message (its 250 line), and the message's Message-ID. */
+export interface Acceptance {
+  response: string;
+  messageId: string;
+}
+
 /** Names the workspace that sent a message, so that its outbox lists that mail and no other. */
 export const WORKSPACE_MAIL_HEADER = 'X-Pactwatch-Workspace';
 
@@ -40,12 +46,15 @@ export class MailService implements OnModuleDestroy {
     this.transport.close();
   }
 
-  async send(mail: OutgoingMail): Promise<void> {
+  /** Resolves once the server has accepted the message (answered 250), with what it answered. */
+  async send(mail: OutgoingMail): Promise<Acceptance> {
     const info = await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
-    if (this.config.SMTP_URL) return;
+    const acceptance = { response: String(info.response ?? ''), messageId: String(info.messageId ?? mail.messageId ?? '') };
+    if (this.config.SMTP_URL) return acceptance;
     await mkdir(this.outboxDir, { recursive: true });
     const file = join(this.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
     await writeFile(file, info.message as Buffer);
     this.logger.log(`mail to ${mail.to} written to ${file}`);
+    return { ...acceptance, response: `written to ${file}` };
   }
 }
