@@ -73,7 +73,7 @@ describe('shutdown on SIGTERM (built API, embedded PostgreSQL)', () => {
     pgPort = await freePort();
     api = await startApiProcess(
       'api',
-      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'log', SHUTDOWN_GRACE_MS: '30000', DIGEST_POLL_SECONDS: '1' },
+      { DATABASE_URL: null, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'log', SHUTDOWN_GRACE_MS: '30000', DIGEST_POLL_SECONDS: '1' },
       180_000,
     );
   }, 300_000);

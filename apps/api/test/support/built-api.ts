@@ -41,11 +41,17 @@ export interface ApiProcess {
 /**
  * Starts `node dist/apps/api/main.js` with this environment and waits until it listens.
  * PACTWATCH_API_NODE_ARGS (space-separated) are given to node, to profile it (--cpu-prof).
- * Logs at warn unless LOG_LEVEL says otherwise; they are in `output`, with everything else it prints.
+ * Logs at warn unless LOG_LEVEL says otherwise; a null value leaves that variable out; they are in `output`, with everything else it prints.
  */
-export async function startApiProcess(name: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+export async function startApiProcess(name: string, env: Record<string, string | null>, timeoutMs = 60_000): Promise<ApiProcess> {
   const nodeArgs = (process.env.PACTWATCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { LOG_LEVEL: 'warn', ...process.env, ...env } });
+  // null leaves a variable of this process out (DATABASE_URL, for an API on its embedded database).
+  const merged: Record<string, string | undefined> = { LOG_LEVEL: 'warn', ...process.env };
+  for (const [key, value] of Object.entries(env)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: merged });
   const output: string[] = [];
   child.stdout!.on('data', (d) => output.push(String(d)));
   child.stderr!.on('data', (d) => output.push(String(d)));
