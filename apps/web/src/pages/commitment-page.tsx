@@ -15,6 +15,7 @@ import { CommitmentLinks } from '../modules/commitments/components/commitment-li
 import { CommitmentTimeline } from '../modules/commitments/components/commitment-timeline';
 import { useCommitment } from '../modules/commitments/hooks/use-commitment';
 import { AddEvidenceForm } from '../modules/evidence/components/add-evidence-form';
+import { EditEvidenceDialog } from '../modules/evidence/components/edit-evidence-dialog';
 import { EvidenceList } from '../modules/evidence/components/evidence-list';
 import { IndicatorsPanel } from '../modules/indicators/components/indicators-panel';
 import { PresenceList } from '../modules/presence/components/presence-list';
@@ -36,6 +37,7 @@ export default function CommitmentPage() {
   const [changing, setChanging] = useState(false);
   const [addingEvidence, setAddingEvidence] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [editingEvidenceId, setEditingEvidenceId] = useState<string | null>(null);
   const [linking, setLinking] = useState(false);
   const [actionError, setActionError] = useState<CombinedError | null>(null);
   const { archiveCommitment, fetching: archiving } = useArchiveCommitment();
@@ -54,6 +56,8 @@ export default function CommitmentPage() {
   if (!data) return <Loading />;
   const c = data.commitment;
   const evidence = c.evidence.edges.map((e) => e.node);
+  // The source being corrected, as the page has it now (newer after a reload).
+  const editingEvidence = evidence.find((e) => e.id === editingEvidenceId);
   const latest = c.statusHistory.edges[0]?.node;
 
   return (
@@ -144,9 +148,11 @@ export default function CommitmentPage() {
               )}
               <EvidenceList
                 items={evidence}
+                onEdit={canWrite ? (e) => setEditingEvidenceId(e.id) : undefined}
                 onDetach={canWrite ? (e) => void act(() => detachEvidence({ commitmentId: c.id }, e.id)) : undefined}
                 onArchive={canWrite ? (e) => void act(() => archiveEvidence(e.id, e.version ?? 1)) : undefined}
               />
+              {editingEvidence && <EditEvidenceDialog item={editingEvidence} onClose={() => setEditingEvidenceId(null)} onChanged={refresh} />}
             </Panel>
             <IndicatorsPanel commitmentId={c.id} indicators={c.indicators} evidence={evidence} canWrite={canWrite} onChanged={refresh} />
             <Panel title={t('links.title')}>
