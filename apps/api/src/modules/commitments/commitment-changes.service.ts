@@ -8,6 +8,7 @@ import {
   CommitmentLinkKind,
   CommitmentStatus,
   dependencyCycle,
+  EvidenceStance,
   DESCRIPTION_MAX_LENGTH,
   DomainError,
   FieldViolation,
@@ -180,12 +181,18 @@ export class CommitmentChangesService {
       const becomesCurrent = lastOn === null || occurredOn >= lastOn;
       const from = becomesCurrent ? current.status : (before ?? current.status);
       const evidenceIds = [...new Set(input.evidenceIds)];
+      // The stances of the sources cited, for the rule that the evidence matches the verdict
+      // (libs/domain); an id not found here is refused as NOT_FOUND just below.
+      const cited: { stance: EvidenceStance }[] = evidenceIds.length
+        ? await m.query('SELECT stance FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [caller.workspaceId, evidenceIds])
+        : [];
       const violations = checkStatusChange({
         from,
         to: input.status,
         note: input.note,
         reasonCode: input.reasonCode,
         evidenceCount: evidenceIds.length + input.newEvidence.length,
+        evidenceStances: [...cited.map((e) => e.stance), ...input.newEvidence.map((e) => e.stance)],
       });
       if (violations.length) throw DomainError.badInput(violations);
       await this.evidence.assertExist(m, caller.workspaceId, evidenceIds, 'evidenceIds');

@@ -11,6 +11,7 @@ import {
   CommitmentSnapshot,
   ConflictFacts,
   emptyForm,
+  ExistingSource,
   hasProblems,
   LatestChange,
   StatusChangeForm,
@@ -21,7 +22,7 @@ import { StatusChangeFields } from './status-change-fields';
 
 export interface StatusChangeDialogProps {
   commitment: CommitmentSnapshot;
-  existingEvidence: { id: string; title: string }[];
+  existingEvidence: readonly ExistingSource[];
   /** Updates when the page reloads the commitment, so a conflict can say who changed it. */
   latestChange?: LatestChange | null;
   onClose: () => void;
@@ -38,14 +39,14 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<ConflictFacts | null>(null);
   const [serverError, setServerError] = useState<CombinedError | null>(null);
-  const problems = attempted ? checkStatusChangeForm(base.status, form) : null;
+  const problems = attempted ? checkStatusChangeForm(base.status, form, undefined, existingEvidence) : null;
   // The page behind updates live; the form stays on the version it was opened on until the analyst saves.
   const changedMeanwhile = commitment.version > base.version;
 
   const save = async (on: CommitmentSnapshot) => {
     setAttempted(true);
     setServerError(null);
-    if (hasProblems(checkStatusChangeForm(on.status, form))) return;
+    if (hasProblems(checkStatusChangeForm(on.status, form, undefined, existingEvidence))) return;
     const result = await changeStatus(toChangeStatusInput(on.id, on.version, form));
     if (!result.error) {
       onChanged();
