@@ -33,6 +33,7 @@ const QUERY_RULES: Record<string, Rule> = {
   commitment: 'READ',
   comments: 'READ',
   commitments: 'READ',
+  commitmentStatusCounts: 'READ',
   countries: 'READ',
   digestDeliveries: 'MANAGE_MEMBERS',
   digestPreview: 'READ+PERSON',

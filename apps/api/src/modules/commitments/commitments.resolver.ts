@@ -35,6 +35,7 @@ import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
 import { StatusChange, StatusChangeConnection } from './status-change.model';
+import { StatusCountGroup, StatusCountsArgs } from './status-counts.model';
 import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver(() => Commitment)
@@ -51,6 +52,14 @@ export class CommitmentsResolver {
   @Access(Permission.READ)
   commitments(@Args() args: CommitmentsArgs, @CurrentCaller() caller: Caller) {
     return this.commitmentsService.list(caller, args);
+  }
+
+  @Query(() => [StatusCountGroup], {
+    description: 'Commitments counted by status for each party or theme (groupBy), under the same filter as commitments, in one request: the dashboard charts.',
+  })
+  @Access(Permission.READ)
+  commitmentStatusCounts(@Args() args: StatusCountsArgs, @CurrentCaller() caller: Caller) {
+    return this.commitmentsService.statusCounts(caller, args);
   }
 
   @Query(() => Commitment, { description: 'One commitment; NOT_FOUND when there is none with this id.' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommitmentLinkKind, DomainError, isUuid, todayIso } from '@pactwatch/domain';
+import { CommitmentLinkKind, CommitmentStatus, DomainError, isUuid, todayIso } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { readRows } from '../../common/sql/read-rows';
@@ -15,6 +15,7 @@ import { CommitmentsArgs } from './dto/commitments.args';
 import { CommitmentFilter } from './dto/commitment-filter.input';
 import { CommitmentOrderField, OrderDirection } from './dto/commitment-order.input';
 import { StatusChange } from './status-change.model';
+import { StatusCountGroup, StatusCountGroupBy, StatusCountsArgs } from './status-counts.model';
 
 const ORDER: Record<CommitmentOrderField, { expr: string; type: string; part: CursorPart }> = {
   CREATED_AT: { expr: 'c.created_at', type: 'timestamptz', part: 'timestamp' },
@@ -88,6 +89,35 @@ export class CommitmentsService {
     );
     const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, args.filter, today) : 0);
     return toConnection(rows, args.first, total, (r) => [r.sortText, r.id], kind, (r) => toCommitment(r, today));
+  }
+
+  /**
+   * Commitments counted by status for each party or theme, in one statement (the dashboard's
+   * charts). Groups with no commitment under the filter are left out; a caller shows them as zeros.
+   */
+  async statusCounts(caller: Caller, args: StatusCountsArgs): Promise<StatusCountGroup[]> {
+    const params: unknown[] = [caller.workspaceId];
+    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, todayIso())];
+    const join = args.groupBy === StatusCountGroupBy.PARTY
+      ? 'JOIN commitment_parties l ON l.commitment_id = c.id JOIN parties g ON g.id = l.party_id AND g.workspace_id = $1'
+      : 'JOIN commitment_themes l ON l.commitment_id = c.id JOIN themes g ON g.id = l.theme_id AND g.workspace_id = $1';
+    const key = args.groupBy === StatusCountGroupBy.PARTY ? 'g.code' : 'g.slug';
+    const rows: { key: string; status: CommitmentStatus; n: number }[] = await this.dataSource.query(
+      `SELECT ${key} AS key, c.status, count(DISTINCT c.id)::int AS n
+       FROM commitments c ${join}
+       WHERE ${where.join(' AND ')}
+       GROUP BY ${key}, c.status ORDER BY ${key}`,
+      params,
+    );
+    const groups = new Map<string, Map<CommitmentStatus, number>>();
+    for (const r of rows) {
+      if (!groups.has(r.key)) groups.set(r.key, new Map());
+      groups.get(r.key)!.set(r.status, r.n);
+    }
+    return [...groups].map(([groupKey, counts]) => {
+      const all = Object.values(CommitmentStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+      return { key: groupKey, total: all.reduce((sum, c) => sum + c.count, 0), counts: all };
+    });
   }
 
   private async count(caller: Caller, filter: CommitmentFilter | null | undefined, today: string): Promise<number> {

@@ -3,26 +3,26 @@ import { BarChart } from '@mantine/charts';
 import { Paper, Table, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CommitmentStatus } from '@pactwatch/domain';
-import { ErrorAlert } from '../../ui/error-alert';
+import type { StatusCountGroupFieldsFragment } from '../../../gql/graphql';
 import { Loading } from '../../ui/loading';
 import { STATUS_COLORS } from '../../ui/status-badge';
 import { useFormat } from '../../ui/use-format';
-import { BreakdownGroup, useStatusBreakdown } from '../hooks/use-status-breakdown';
+import { BreakdownGroup, breakdownRows } from '../hooks/use-status-breakdown';
 
 const STATUSES = Object.values(CommitmentStatus);
 
 export interface StatusBreakdownProps {
   title: string;
   groups: BreakdownGroup[];
-  /** Counted again each time this changes (others changed statuses). */
-  revision?: number;
+  /** The server's counts by status for the groups (commitmentStatusCounts); null while they load. */
+  counted: readonly StatusCountGroupFieldsFragment[] | null;
 }
 
 /** A stacked bar per group, and the same numbers as a table for screen readers. */
-export function StatusBreakdown({ title, groups, revision = 0 }: StatusBreakdownProps) {
+export function StatusBreakdown({ title, groups, counted }: StatusBreakdownProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { rows, error } = useStatusBreakdown(groups, revision);
+  const rows = counted ? breakdownRows(groups, counted) : null;
   const data = (rows ?? []).map((r) => ({ group: r.group.label, ...r.counts }));
 
   return (
@@ -30,8 +30,7 @@ export function StatusBreakdown({ title, groups, revision = 0 }: StatusBreakdown
       <Title order={2} size="h4" mb="sm">
         {title}
       </Title>
-      <ErrorAlert error={error} />
-      {!rows && !error && <Loading />}
+      {!rows && <Loading />}
       {rows && (
         <>
           <div aria-hidden="true">
