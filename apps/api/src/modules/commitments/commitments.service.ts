@@ -111,8 +111,9 @@ export class CommitmentsService {
     );
     const groups = new Map<string, Map<CommitmentStatus, number>>();
     for (const r of rows) {
-      if (!groups.has(r.key)) groups.set(r.key, new Map());
-      groups.get(r.key)!.set(r.status, r.n);
+      const group = groups.get(r.key) ?? new Map<CommitmentStatus, number>();
+      group.set(r.status, r.n);
+      groups.set(r.key, group);
     }
     return [...groups].map(([groupKey, counts]) => {
       const all = Object.values(CommitmentStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
