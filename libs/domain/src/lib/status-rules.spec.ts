@@ -1,5 +1,6 @@
 import {
   checkEvidenceStances,
+  checkProgressNote,
   checkOccurredOn,
   checkStatusChange,
   EVIDENCE_REQUIRED_STATUSES,
@@ -207,6 +208,18 @@ describe('checkStatusChange', () => {
   it('returns every violation at once', () => {
     const violations = checkStatusChange({ from: S.BROKEN, to: S.BROKEN, note: ' ', evidenceCount: 0, evidenceStances: [] });
     expect(violations.map((v) => v.field)).toEqual(['status', 'note', 'evidenceIds', 'reasonCode']);
+  });
+});
+
+describe('checkProgressNote', () => {
+  it.each([null, undefined, '', '   ', '\n\t'])('refuses the note %j, naming note', (note) => {
+    expect(checkProgressNote(note)).toEqual([{ field: 'note', message: 'A progress note needs a note saying what happened' }]);
+  });
+
+  it('accepts a note up to 10000 characters and refuses one longer', () => {
+    expect(checkProgressNote('INM raided two safe houses in Tapachula')).toEqual([]);
+    expect(checkProgressNote('n'.repeat(10000))).toEqual([]);
+    expect(checkProgressNote('n'.repeat(10001))).toEqual([{ field: 'note', message: 'note must be at most 10000 characters' }]);
   });
 });
 

@@ -104,6 +104,16 @@ export function checkStatusChange(change: StatusChange): FieldViolation[] {
 }
 
 /**
+ * Why a progress note (a note with evidence that leaves the status as it was) is refused: it needs
+ * a note that says what happened, within NOTE_MAX_LENGTH. Sources are welcome but not required.
+ */
+export function checkProgressNote(note: string | null | undefined): FieldViolation[] {
+  if (typeof note !== 'string' || note.trim() === '') return [{ field: 'note', message: 'A progress note needs a note saying what happened' }];
+  if (characterCount(note) > NOTE_MAX_LENGTH) return [{ field: 'note', message: `note must be at most ${NOTE_MAX_LENGTH} characters` }];
+  return [];
+}
+
+/**
  * Past due and not settled. FULFILLED and BROKEN are settled; PARTIALLY_FULFILLED still owes something.
  * Due today is not overdue. Dates are ISO `YYYY-MM-DD`, which compare correctly as strings.
  */

@@ -9,12 +9,14 @@ import {
   CommitmentStatus,
   EvidenceKind,
   EvidenceStance,
+  StatusChangeKind,
   StatusReasonCode,
   PartyKind,
 } from '@pactwatch/domain';
 
 // The vocabulary lives in libs/domain (shared with the web client); GraphQL learns it here, once.
 registerEnumType(CommitmentStatus, { name: 'CommitmentStatus' });
+registerEnumType(StatusChangeKind, { name: 'StatusChangeKind', description: 'An entry of the status history: a move to another status, or a progress note.' });
 registerEnumType(StatusReasonCode, { name: 'StatusReasonCode', description: 'Why a commitment stalled or broke.' });
 registerEnumType(CommitmentPriority, { name: 'CommitmentPriority' });
 registerEnumType(AgreementKind, { name: 'AgreementKind' });

@@ -26,6 +26,7 @@ import {
   ChangeCommitmentStatusPayload,
   CreateCommitmentPayload,
   LinkCommitmentsPayload,
+  RecordProgressPayload,
   RestoreCommitmentPayload,
   UnlinkCommitmentsPayload,
   UpdateCommitmentPayload,
@@ -33,6 +34,7 @@ import {
 import { CommitmentsArgs } from './dto/commitments.args';
 import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
+import { RecordProgressInput } from './dto/record-progress.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
 import { StatusChange, StatusChangeConnection } from './status-change.model';
 import { StatusCountGroup, StatusCountsArgs } from './status-counts.model';
@@ -78,6 +80,12 @@ export class CommitmentsResolver {
   @Access(Permission.WRITE)
   updateCommitment(@Args('input') input: UpdateCommitmentInput, @CurrentCaller() caller: Caller) {
     return this.changesService.update(caller, input);
+  }
+
+  @Mutation(() => RecordProgressPayload, { description: 'Records a progress note with its sources without changing the status (see RecordProgressInput).' })
+  @Access(Permission.WRITE)
+  recordProgress(@Args('input') input: RecordProgressInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.recordProgress(caller, input);
   }
 
   @Mutation(() => ChangeCommitmentStatusPayload)
@@ -157,7 +165,7 @@ export class CommitmentsResolver {
     return this.commitmentsService.statusHistory(loaders, caller.workspaceId, c.id, first, after, needs);
   }
 
-  @ResolveField(() => StatusChange, { nullable: true })
+  @ResolveField(() => StatusChange, { nullable: true, description: 'The status change the current status comes from (progress notes aside).' })
   latestStatusChange(
     @Parent() c: Commitment,
     @CurrentCaller() caller: Caller,

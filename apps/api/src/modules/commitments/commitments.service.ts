@@ -224,12 +224,12 @@ export class CommitmentsService {
     return loaders
       .get<string, StatusChange | null>(`commitment.latestStatusChange:${columns.key}`, async (ids) => {
         // Per commitment, the last change in the order things happened (the one its status comes
-        // from), straight from the (commitment, history_on, created_at, id) index.
+        // from; progress notes aside), from the (commitment, history_on, created_at, id) index.
         const rows = await readRows<StatusChangeRow & { parentOrd: number }>(
           this.dataSource.manager,
           `SELECT s.*, p.ord::int AS "parentOrd" FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, ord) CROSS JOIN LATERAL (
              SELECT ${columns.select} FROM status_changes s
-             WHERE s.workspace_id = $1 AND s.commitment_id = p.id
+             WHERE s.workspace_id = $1 AND s.commitment_id = p.id AND s.kind = 'STATUS_CHANGE'
              ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1
            ) s`,
           [workspaceId, ids],
