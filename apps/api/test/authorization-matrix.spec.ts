@@ -65,6 +65,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   archiveCommitment: 'WRITE',
   archiveEvidence: 'WRITE',
   changeCommitmentStatus: 'WRITE',
+  recordProgress: 'WRITE',
   changeMemberRole: 'MANAGE_MEMBERS',
   changePassword: 'PERSON',
   confirmDigestRecipient: 'PUBLIC',
