@@ -104,6 +104,25 @@ describe('progress notes (recordProgress)', () => {
     await page.until((v) => v.some((e) => e.commitmentChanged.statusHistory.edges[0]?.node.kind === 'PROGRESS'));
   });
 
+  it('reaches the digest of someone who watches the commitment, as a progress note with its sources', async () => {
+    const watched = await app.request<any>({
+      query: 'mutation($input: WatchInput!) { watch(input: $input) { watch { id } } }',
+      variables: { input: { subjectType: 'COMMITMENT', subjectId: C.usCbpCrackdown } },
+      token: app.tokens.owner,
+    });
+    expect(watched.errors).toBeUndefined();
+    const note = 'CBP dismantled a tunnel near Nogales.';
+    const res = await record({ commitmentId: C.usCbpCrackdown, note, newEvidence: [{ url: 'https://example.org/nogales-tunnel', title: 'Nogales tunnel found' }] });
+    expect(res.errors).toBeUndefined();
+    const preview = await app.request<any>({ query: 'query { digestPreview { text html itemCount } }', token: app.tokens.owner });
+    expect(preview.errors).toBeUndefined();
+    const { text, html } = preview.data.digestPreview;
+    expect(text).toMatch(/Progress note · In progress \(noted by Ana Analyst, /);
+    expect(text).toContain(`“${note}”`);
+    expect(text).toContain('- Nogales tunnel found <https://example.org/nogales-tunnel>');
+    expect(html).toContain('Progress note &middot; In progress');
+  });
+
   describe('refuses bad input, naming the field, and writes nothing', () => {
     const cases: [string, Record<string, unknown>, string, string][] = [
       ['a blank note', { commitmentId: C.mxSmuggling, note: '   ' }, 'BAD_USER_INPUT', 'note'],
