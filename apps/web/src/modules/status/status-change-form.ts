@@ -1,4 +1,4 @@
-import { checkOccurredOn, checkStatusChange, CommitmentStatus, EvidenceStance, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { checkOccurredOn, checkProgressNote, checkStatusChange, CommitmentStatus, EvidenceStance, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
 import { localToday } from '../ui/local-today';
 import { checkDraft, DraftProblems, EvidenceDraft, isBlankDraft, toNewEvidenceInput } from '../evidence/evidence-draft';
 
@@ -33,8 +33,12 @@ export interface ConflictFacts {
   current: Partial<Omit<CommitmentSnapshot, 'id' | 'version'>>;
 }
 
+/** The dialog's choice that records a progress note and leaves the status as it is. */
+export const PROGRESS = 'PROGRESS';
+
 export interface StatusChangeForm {
-  to: CommitmentStatus | '';
+  /** A new status, PROGRESS for a progress note without a move, or '' before choosing. */
+  to: CommitmentStatus | typeof PROGRESS | '';
   note: string;
   reasonCode: StatusReasonCode | '';
   evidenceIds: string[];
@@ -86,6 +90,11 @@ export function checkStatusChangeForm(
     problems.to = { key: 'statusChange.errors.pickStatus' };
     return problems;
   }
+  if (form.to === PROGRESS) {
+    const [violation] = checkProgressNote(form.note);
+    if (violation) problems.note = { key: violation.message.includes('at most') ? 'statusChange.errors.noteTooLong' : 'statusChange.errors.progressNoteRequired' };
+    return problems;
+  }
   const to = form.to;
   const drafts = form.newEvidence.filter((d) => !isBlankDraft(d));
   const evidenceCount = form.evidenceIds.length + drafts.length;
@@ -115,6 +124,17 @@ function evidenceProblemKey(to: CommitmentStatus, message: string): string {
 
 export function hasProblems(problems: FormProblems): boolean {
   return !!(problems.to || problems.note || problems.reasonCode || problems.evidence || problems.occurredOn || problems.drafts.some((d) => d.url || d.title));
+}
+
+/** The recordProgress input of a form whose choice is PROGRESS. */
+export function toRecordProgressInput(commitmentId: string, form: StatusChangeForm) {
+  return {
+    commitmentId,
+    note: form.note.trim(),
+    evidenceIds: form.evidenceIds,
+    newEvidence: form.newEvidence.filter((d) => !isBlankDraft(d)).map(toNewEvidenceInput),
+    occurredOn: form.occurredOn || localToday(),
+  };
 }
 
 export function toChangeStatusInput(commitmentId: string, expectedVersion: number, form: StatusChangeForm) {

@@ -5,7 +5,7 @@ import type { CombinedError } from 'urql';
 import { ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ErrorAlert } from '../../ui/error-alert';
-import { useChangeCommitmentStatus } from '../hooks/use-change-commitment-status';
+import { useChangeCommitmentStatus, useRecordProgress } from '../hooks/use-change-commitment-status';
 import {
   checkStatusChangeForm,
   CommitmentSnapshot,
@@ -14,8 +14,10 @@ import {
   ExistingSource,
   hasProblems,
   LatestChange,
+  PROGRESS,
   StatusChangeForm,
   toChangeStatusInput,
+  toRecordProgressInput,
 } from '../status-change-form';
 import { StatusChangeConflict } from './status-change-conflict';
 import { StatusChangeFields } from './status-change-fields';
@@ -33,7 +35,9 @@ export interface StatusChangeDialogProps {
 /** Mounted when opened: it keeps the version it was opened on until the analyst saves or re-applies. */
 export function StatusChangeDialog({ commitment, existingEvidence, latestChange, onClose, onChanged }: StatusChangeDialogProps) {
   const { t } = useTranslation();
-  const { changeStatus, fetching } = useChangeCommitmentStatus();
+  const { changeStatus, fetching: changing } = useChangeCommitmentStatus();
+  const { recordProgress, fetching: recording } = useRecordProgress();
+  const fetching = changing || recording;
   const [base, setBase] = useState<CommitmentSnapshot>(commitment);
   const [form, setForm] = useState<StatusChangeForm>(() => emptyForm());
   const [attempted, setAttempted] = useState(false);
@@ -47,7 +51,8 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
     setAttempted(true);
     setServerError(null);
     if (hasProblems(checkStatusChangeForm(on.status, form, undefined, existingEvidence))) return;
-    const result = await changeStatus(toChangeStatusInput(on.id, on.version, form));
+    // A progress note leaves the status and version alone: it has no version to be stale against.
+    const result = form.to === PROGRESS ? await recordProgress(toRecordProgressInput(on.id, form)) : await changeStatus(toChangeStatusInput(on.id, on.version, form));
     if (!result.error) {
       onChanged();
       onClose();
@@ -57,6 +62,18 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
     if (facts.code === ErrorCode.CONFLICT && typeof facts.extensions.currentVersion === 'number') {
       setConflict({ currentVersion: facts.extensions.currentVersion, current: (facts.extensions.current ?? {}) as ConflictFacts['current'] });
       onChanged();
+      return;
+    }
+    setServerError(result.error);
+  };
+
+  /** The typed note and sources as a progress note (after someone else made the same move). */
+  const saveProgress = async (on: CommitmentSnapshot, progressForm: StatusChangeForm) => {
+    setServerError(null);
+    const result = await recordProgress(toRecordProgressInput(on.id, progressForm));
+    if (!result.error) {
+      onChanged();
+      onClose();
       return;
     }
     setServerError(result.error);
@@ -77,6 +94,29 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
 
   return (
     <Modal opened onClose={onClose} title={t('statusChange.title', { title: commitment.title })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {conflict && form.to && form.to === conflict.current.status && (
+        // Someone made the same move first: re-applying would be refused ("already …"), but the
+        // note and sources typed here need not be lost. They can go in as a progress note.
+        <Alert color="blue" mb="md" data-testid="same-move">
+          <Stack gap="xs">
+            <span>{t('statusChange.sameMove', { status: t(`status.${form.to}`) })}</span>
+            <Group>
+              <Button
+                size="xs"
+                loading={fetching}
+                disabled={!form.note.trim()}
+                onClick={() => {
+                  const next = { ...form, to: PROGRESS, reasonCode: '' } as StatusChangeForm;
+                  setForm(next);
+                  void saveProgress(rebase(conflict), next);
+                }}
+              >
+                {t('statusChange.keepAsProgress')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {conflict ? (
         <StatusChangeConflict
           base={base}

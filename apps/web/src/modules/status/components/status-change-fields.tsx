@@ -6,7 +6,7 @@ import { EMPTY_DRAFT } from '../../evidence/evidence-draft';
 import { StatusBadge } from '../../ui/status-badge';
 import { useFormat } from '../../ui/use-format';
 import { localToday } from '../../ui/local-today';
-import type { ExistingSource, FormProblems, Problem, StatusChangeForm } from '../status-change-form';
+import { PROGRESS, type ExistingSource, type FormProblems, type Problem, type StatusChangeForm } from '../status-change-form';
 
 export interface StatusChangeFieldsProps {
   from: CommitmentStatus;
@@ -21,7 +21,8 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
   const format = useFormat();
   const set = (change: Partial<StatusChangeForm>) => onChange({ ...form, ...change });
   const say = (p: Problem | undefined) => (p ? t(p.key, { ...p.values, status: p.values?.status ? t(`status.${p.values.status}`) : '' }) : undefined);
-  const to = form.to || null;
+  const progress = form.to === PROGRESS;
+  const to = form.to && form.to !== PROGRESS ? form.to : null;
   const needsEvidence = !!to && EVIDENCE_REQUIRED_STATUSES.includes(to);
   const needsReason = !!to && REASON_REQUIRED_STATUSES.includes(to);
   // Said as soon as the status is chosen, before any save: which stance the sources must include.
@@ -42,16 +43,18 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
         value={form.to}
         error={say(problems?.to)}
         onChange={(e) => {
-          const next = e.currentTarget.value as CommitmentStatus | '';
+          const next = e.currentTarget.value as StatusChangeForm['to'];
           // A reason only belongs to STALLED and BROKEN; keep it out of other moves.
-          set({ to: next, reasonCode: next && REASON_REQUIRED_STATUSES.includes(next) ? form.reasonCode : '' });
+          set({ to: next, reasonCode: next && next !== PROGRESS && REASON_REQUIRED_STATUSES.includes(next) ? form.reasonCode : '' });
         }}
         data={[
           { value: '', label: t('statusChange.choose') },
           ...Object.values(CommitmentStatus)
             .filter((s) => s !== from)
             .map((s) => ({ value: s, label: t(`status.${s}`) })),
+          { value: PROGRESS, label: t('statusChange.progressOption', { status: t(`status.${from}`) }) },
         ]}
+        description={progress ? t('statusChange.progressHint') : undefined}
       />
       {needsReason && (
         <NativeSelect
@@ -77,7 +80,7 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
       <Textarea
         label={t('statusChange.note')}
         description={t('statusChange.noteHint')}
-        required={needsEvidence}
+        required={needsEvidence || progress}
         autosize
         minRows={3}
         value={form.note}
