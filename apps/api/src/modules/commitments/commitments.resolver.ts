@@ -56,6 +56,8 @@ export class CommitmentsResolver {
     return this.commitmentsService.list(caller, args);
   }
 
+  // One group per party (as many as `parties` lists at most) or per theme (fewer).
+  @MaxItems(500)
   @Query(() => [StatusCountGroup], {
     description: 'Commitments counted by status for each party or theme (groupBy), under the same filter as commitments, in one request: the dashboard charts.',
   })

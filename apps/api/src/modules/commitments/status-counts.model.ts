@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType, registerEnumType } from '@nestjs/grap
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { CommitmentStatus } from '@pactwatch/domain';
+import { MaxItems } from '../../common/security/list-bounds';
 import { CommitmentFilter } from './dto/commitment-filter.input';
 
 export enum StatusCountGroupBy {
@@ -24,6 +25,7 @@ export class StatusCount {
 export class StatusCountGroup {
   @Field({ description: 'The party code or the theme slug.' }) key: string;
   @Field(() => Int) total: number;
+  @MaxItems(Object.keys(CommitmentStatus).length)
   @Field(() => [StatusCount], { description: 'Every status, in lifecycle order, zeros included.' }) counts: StatusCount[];
 }
 
