@@ -68,7 +68,7 @@ function LineOverTime({ points, formatValue, formatDate }: {
         <line x1={PAD.left} x2={W - PAD.right} y1={y(v0)} y2={y(v0)} />
         <line x1={PAD.left} x2={W - PAD.right} y1={y(v1)} y2={y(v1)} strokeDasharray="4 4" />
       </g>
-      <g fontSize={11} fill="var(--mantine-color-dimmed)">
+      <g fontSize={14} fill="var(--mantine-color-dimmed)">
         <text x={PAD.left - 6} y={y(v1)} textAnchor="end" dominantBaseline="middle">{formatValue(v1)}</text>
         <text x={PAD.left - 6} y={y(v0)} textAnchor="end" dominantBaseline="middle">{formatValue(v0)}</text>
         <text x={x(t0)} y={H - 6} textAnchor={t1 === t0 ? 'middle' : 'start'}>{formatDate(points[times.indexOf(t0)].asOf)}</text>
