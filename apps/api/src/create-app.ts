@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import { NestFactory } from '@nestjs/core';
@@ -20,6 +19,7 @@ import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import { createRootLogger, noteCaller, quietFramework, requestLogging } from './common/logging/logging';
 import { FairAdmissionOptions } from './common/http/fair-admission';
 import { graphqlGate } from './common/http/graphql-gate';
+import { compressAnswers, webClient } from './common/http/web-client';
 import { CallerRateLimiter } from './common/security/caller-limits';
 import { AuthService } from './modules/auth/auth.service';
 import { ArgsValidationPipe } from './common/validation/args-validation.pipe';
@@ -72,6 +72,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use(inFlight.middleware);
   // Then the request id and the request's log line, refusals and static files included.
   app.use(requestLogging(rootLogger));
+  // gzip or Brotli for every text answer the caller accepts compressed (GraphQL's JSON included).
+  app.use(compressAnswers());
   app.disable('x-powered-by');
   // No ETag on API answers: GraphQL POSTs are never revalidated, and hashing every answer costs a
   // SHA-1 over its whole body (the static web client keeps serve-static's own ETags).
@@ -88,10 +90,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.use('/metrics', metricsOnMainPort(metrics, config.METRICS_TOKEN));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.MAX_BODY_BYTES });
-  if (existsSync(config.WEB_DIR)) {
-    app.useStaticAssets(resolve(config.WEB_DIR), { index: 'index.html' });
-    app.use(webClientRoutes(resolve(config.WEB_DIR, 'index.html')));
-  }
+  if (existsSync(config.WEB_DIR)) app.use(...webClient(config.WEB_DIR));
   app.use(bodyTooLarge);
   // Who calls, their rate limit, then a few GraphQL requests at a time, shared fairly between callers.
   const heavy = new MeteredAdmission('heavy', admissionOptions(config), metrics);
@@ -158,17 +157,6 @@ function admissionOptions(config: AppConfig): FairAdmissionOptions {
 function securityHeaders(config: AppConfig) {
   const https = config.publicUrl.startsWith('https:');
   return helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } });
-}
-
-// Paths the API answers itself; every other page address belongs to the web client's router.
-const API_PATHS = /^\/(graphql|health|metrics|unsubscribe|digests\/)/;
-
-/** The web client's routes (/commitments/…) load its index.html, so that links into it work. */
-function webClientRoutes(indexFile: string) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PATHS.test(req.path) || !req.accepts('html') || !existsSync(indexFile)) return next();
-    res.sendFile(indexFile);
-  };
 }
 
 /** A body over the limit still gets a GraphQL-shaped answer with a code, not an HTML page. */

@@ -85,8 +85,8 @@ describe('changing the status of a commitment', () => {
   describe('refuses a change the status rules do not allow, naming the field, and writes nothing', () => {
     const refused: [string, Record<string, unknown>, string][] = [
       ['FULFILLED without evidence', { status: 'FULFILLED', note: 'Smuggling rings dismantled.' }, 'evidenceIds'],
-      ['FULFILLED with evidence but no note', { status: 'FULFILLED', evidenceIds: [SEED_IDS.evidence.article] }, 'note'],
-      ['FULFILLED with evidence and a blank note', { status: 'FULFILLED', evidenceIds: [SEED_IDS.evidence.article], note: '   ' }, 'note'],
+      ['FULFILLED with evidence but no note', { status: 'FULFILLED', evidenceIds: [SEED_IDS.evidence.dhsStatement] }, 'note'],
+      ['FULFILLED with evidence and a blank note', { status: 'FULFILLED', evidenceIds: [SEED_IDS.evidence.dhsStatement], note: '   ' }, 'note'],
       ['PARTIALLY_FULFILLED without evidence', { status: 'PARTIALLY_FULFILLED', note: 'Some arrests.' }, 'evidenceIds'],
       ['STALLED without a reason code', { status: 'STALLED', note: 'Nothing heard since the talks.' }, 'reasonCode'],
       ['BROKEN with neither evidence, note nor reason code', { status: 'BROKEN' }, 'note'],
@@ -99,6 +99,25 @@ describe('changing the status of a commitment', () => {
       await expectNothingWritten(C.mxSmuggling, async () => {
         const res = await app.gql(CHANGE_STATUS, { input: { commitmentId: C.mxSmuggling, expectedVersion: version, ...change } });
         expectError(res, 'BAD_USER_INPUT', field);
+      });
+    });
+
+    describe('evidence whose stance does not match the verdict', () => {
+      const contradicting = { url: 'https://example.org/smuggling-up', title: 'Smuggling up 40%', stance: 'CONTRADICTS' };
+      const mismatched: [string, Record<string, unknown>, string][] = [
+        ['FULFILLED whose only source contradicts it', { status: 'FULFILLED', note: 'Done.', newEvidence: [contradicting] }, 'SUPPORTS'],
+        ['FULFILLED whose only source gives context', { status: 'FULFILLED', note: 'Done.', evidenceIds: [SEED_IDS.evidence.article] }, 'SUPPORTS'],
+        ['PARTIALLY_FULFILLED whose sources contradict it or give context', { status: 'PARTIALLY_FULFILLED', note: 'Some.', evidenceIds: [SEED_IDS.evidence.article], newEvidence: [contradicting] }, 'SUPPORTS'],
+        ['BROKEN whose only source supports the commitment', { status: 'BROKEN', note: 'Abandoned.', reasonCode: 'OTHER', evidenceIds: [SEED_IDS.evidence.dhsStatement] }, 'CONTRADICTS or CONTEXT'],
+        ['BROKEN whose new source keeps the default stance SUPPORTS', { status: 'BROKEN', note: 'Abandoned.', reasonCode: 'OTHER', newEvidence: [{ url: 'https://example.org/x', title: 'X' }] }, 'CONTRADICTS or CONTEXT'],
+      ];
+      it.each(mismatched)('%s is BAD_USER_INPUT on evidenceIds, saying which stance it needs', async (_what, input, wanted) => {
+        const { version } = await stored(C.mxSmuggling);
+        await expectNothingWritten(C.mxSmuggling, async () => {
+          const res = await change({ commitmentId: C.mxSmuggling, expectedVersion: version, ...input });
+          const error = expectError(res, 'BAD_USER_INPUT', 'evidenceIds');
+          expect(error.message).toContain(`needs at least one source whose stance is ${wanted}`);
+        });
       });
     });
 
@@ -159,23 +178,37 @@ describe('changing the status of a commitment', () => {
     expect(verbs).toEqual(['commitment.status_changed', 'evidence.added']);
   });
 
-  it('moves to FULFILLED with an existing source by id', async () => {
+  it('moves to FULFILLED with an existing source by id (one that supports it)', async () => {
     const { version } = await stored(C.jointStatement);
     const res = await change({
       commitmentId: C.jointStatement,
       expectedVersion: version,
       status: 'FULFILLED',
       note: 'The joint statement was published.',
-      evidenceIds: [SEED_IDS.evidence.article],
+      evidenceIds: [SEED_IDS.evidence.dhsStatement],
     });
     expect(res.errors).toBeUndefined();
     const { commitment, statusChange } = res.data!.changeCommitmentStatus;
     expect(commitment).toMatchObject({ status: 'FULFILLED', version: version + 1 });
     expect(statusChange).toMatchObject({ from: 'ANNOUNCED', to: 'FULFILLED', note: 'The joint statement was published.' });
-    expect(statusChange.evidence.map((e: { id: string }) => e.id)).toEqual([SEED_IDS.evidence.article]);
-    expect(commitment.evidence.edges.map((e: any) => e.node.id)).toContain(SEED_IDS.evidence.article);
+    expect(statusChange.evidence.map((e: { id: string }) => e.id)).toEqual([SEED_IDS.evidence.dhsStatement]);
+    expect(commitment.evidence.edges.map((e: any) => e.node.id)).toContain(SEED_IDS.evidence.dhsStatement);
     const links = await app.sql('SELECT evidence_id FROM status_change_evidence WHERE status_change_id = $1', [statusChange.id]);
-    expect(links).toEqual([{ evidence_id: SEED_IDS.evidence.article }]);
+    expect(links).toEqual([{ evidence_id: SEED_IDS.evidence.dhsStatement }]);
+  });
+
+  it('moves to BROKEN with a new source that contradicts the commitment', async () => {
+    const { version } = await stored(C.usCbpCrackdown);
+    const res = await change({
+      commitmentId: C.usCbpCrackdown,
+      expectedVersion: version,
+      status: 'BROKEN',
+      note: 'The operation was called off.',
+      reasonCode: 'POLITICAL_CHANGE',
+      newEvidence: [{ url: 'https://example.org/called-off', title: 'Operation called off', stance: 'CONTRADICTS' }],
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.changeCommitmentStatus.commitment).toMatchObject({ status: 'BROKEN', version: version + 1 });
   });
 
   describe('refuses a new source whose address is not plain http(s), naming the field path, and writes nothing', () => {

@@ -82,15 +82,13 @@ export const LIVE_MS = 15_000;
 
 /**
  * Waits until the dashboard has drawn everything: both charts counted, the recent changes listed,
- * no spinner left. Bars are drawn without their entry animation (reduced motion), so a screenshot
- * shows them whole.
+ * no spinner left.
  */
 export async function waitForDashboard(page: Page): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   await page.locator('[data-testid="status-breakdown"][data-ready="true"]').nth(1).waitFor();
-  // A status nobody is in draws a bar of no width: present, not visible.
-  await page.locator('[data-testid="status-breakdown"] .recharts-bar-rectangle').first().waitFor({ state: 'attached' });
+  await page.locator('[data-testid="status-breakdown"] [data-testid="status-bars"]').first().waitFor();
   await page.locator('[data-testid="recent-changes"][data-ready="true"] li').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[aria-label="Loading…"]'));
   await networkSettled(page);

@@ -14,6 +14,7 @@ import { useAgreement } from '../modules/agreements/hooks/use-agreement';
 import { AgreementSources } from '../modules/agreements/components/agreement-sources';
 import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
+import { PageLoadError } from '../modules/ui/not-found';
 import { Loading } from '../modules/ui/loading';
 import { StatusBadge } from '../modules/ui/status-badge';
 import { useFormat } from '../modules/ui/use-format';
@@ -33,7 +34,7 @@ export default function AgreementPage() {
   const { archiveAgreement, fetching: archiving } = useArchiveAgreement();
   const { restoreAgreement, fetching: restoring } = useRestoreAgreement();
 
-  if (error && !data) return <ErrorAlert error={error} />;
+  if (error && !data) return <PageLoadError error={error} />;
   if (!data) return <Loading />;
   const a = data.agreement;
   const dates = [

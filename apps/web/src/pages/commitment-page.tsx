@@ -23,6 +23,7 @@ import { useCan } from '../modules/session/hooks/use-can';
 import { useSession } from '../modules/session/hooks/use-session';
 import { StatusChangeDialog } from '../modules/status/components/status-change-dialog';
 import { ErrorAlert } from '../modules/ui/error-alert';
+import { PageLoadError } from '../modules/ui/not-found';
 import { Loading } from '../modules/ui/loading';
 import { StatusBadge } from '../modules/ui/status-badge';
 import { Panel } from '../modules/ui/panel';
@@ -52,7 +53,7 @@ export default function CommitmentPage() {
     refresh();
   };
 
-  if (error && !data) return <ErrorAlert error={error} />;
+  if (error && !data) return <PageLoadError error={error} />;
   if (!data) return <Loading />;
   const c = data.commitment;
   const evidence = c.evidence.edges.map((e) => e.node);

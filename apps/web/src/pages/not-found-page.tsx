@@ -1,16 +1,5 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { NotFound } from '../modules/ui/not-found';
 
 export default function NotFoundPage() {
-  const { t } = useTranslation();
-  return (
-    <Stack>
-      <Title order={1}>{t('notFound.title')}</Title>
-      <Text>{t('notFound.body')}</Text>
-      <Anchor component={Link} to="/">
-        {t('notFound.home')}
-      </Anchor>
-    </Stack>
-  );
+  return <NotFound />;
 }

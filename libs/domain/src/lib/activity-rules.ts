@@ -15,6 +15,7 @@ export const ACTIVITY_VERBS = {
   'commitment.created': Permission.READ,
   'commitment.updated': Permission.READ,
   'commitment.status_changed': Permission.READ,
+  'commitment.progress_recorded': Permission.READ,
   'commitment.linked': Permission.READ,
   'commitment.unlinked': Permission.READ,
   'commitment.archived': Permission.READ,

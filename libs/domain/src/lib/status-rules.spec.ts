@@ -1,14 +1,17 @@
 import {
+  checkEvidenceStances,
+  checkProgressNote,
   checkOccurredOn,
   checkStatusChange,
   EVIDENCE_REQUIRED_STATUSES,
   isOverdue,
   NOTE_MAX_LENGTH,
   REASON_REQUIRED_STATUSES,
+  STANCES_THAT_BACK,
   StatusChange,
   todayIso,
 } from './status-rules';
-import { CommitmentStatus as S, StatusReasonCode as R } from './vocabulary';
+import { CommitmentStatus as S, EvidenceStance as E, StatusReasonCode as R } from './vocabulary';
 
 const ALL = Object.values(S);
 
@@ -20,6 +23,7 @@ function validChange(from: S, to: S): StatusChange {
     note: EVIDENCE_REQUIRED_STATUSES.includes(to) ? 'Announced in the joint communiqué' : null,
     reasonCode: REASON_REQUIRED_STATUSES.includes(to) ? R.NO_FUNDING : null,
     evidenceCount: EVIDENCE_REQUIRED_STATUSES.includes(to) ? 1 : 0,
+    evidenceStances: to === S.BROKEN ? [E.CONTRADICTS] : EVIDENCE_REQUIRED_STATUSES.includes(to) ? [E.SUPPORTS] : [],
   };
 }
 
@@ -57,19 +61,19 @@ describe('checkStatusChange', () => {
   });
 
   it('refuses an unknown target status from a JS caller', () => {
-    const change = { from: S.ANNOUNCED, to: 'DONE' as S, evidenceCount: 0 };
+    const change = { from: S.ANNOUNCED, to: 'DONE' as S, evidenceCount: 0, evidenceStances: [] };
     expect(checkStatusChange(change)).toEqual([{ field: 'status', message: 'DONE is not a known status' }]);
   });
 
   it('refuses an unknown current status', () => {
-    const change = { from: 'done' as S, to: S.IN_PROGRESS, evidenceCount: 0 };
+    const change = { from: 'done' as S, to: S.IN_PROGRESS, evidenceCount: 0, evidenceStances: [] };
     expect(checkStatusChange(change)).toEqual([
       { field: 'status', message: 'The current status done is not a known status' },
     ]);
   });
 
   it('refuses a lower-case status, since values are case-sensitive', () => {
-    expect(fields({ from: S.ANNOUNCED, to: 'fulfilled' as S, evidenceCount: 1, note: 'x' })).toEqual(['status']);
+    expect(fields({ from: S.ANNOUNCED, to: 'fulfilled' as S, evidenceCount: 1, evidenceStances: [], note: 'x' })).toEqual(['status']);
   });
 
   describe.each(EVIDENCE_REQUIRED_STATUSES)('a move to %s', (to) => {
@@ -105,6 +109,57 @@ describe('checkStatusChange', () => {
   it.each([S.ANNOUNCED, S.IN_PROGRESS, S.STALLED])('needs neither a note nor evidence for %s', (to) => {
     const from = to === S.ANNOUNCED ? S.IN_PROGRESS : S.ANNOUNCED;
     expect(checkStatusChange({ ...validChange(from, to), note: null, evidenceCount: 0 })).toEqual([]);
+  });
+
+  describe('evidence that matches the verdict', () => {
+    it('backs fulfilling with SUPPORTS and breaking with CONTRADICTS or CONTEXT, and nothing else', () => {
+      expect(STANCES_THAT_BACK).toEqual({
+        PARTIALLY_FULFILLED: [E.SUPPORTS],
+        FULFILLED: [E.SUPPORTS],
+        BROKEN: [E.CONTRADICTS, E.CONTEXT],
+      });
+      expect(Object.isFrozen(STANCES_THAT_BACK)).toBe(true);
+    });
+
+    it.each([S.FULFILLED, S.PARTIALLY_FULFILLED])('refuses a move to %s whose only sources contradict it or give context', (to) => {
+      for (const stances of [[E.CONTRADICTS], [E.CONTEXT], [E.CONTRADICTS, E.CONTEXT, E.CONTRADICTS]]) {
+        expect(checkStatusChange({ ...validChange(S.IN_PROGRESS, to), evidenceCount: stances.length, evidenceStances: stances })).toEqual([
+          { field: 'evidenceIds', message: `A move to ${to} needs at least one source whose stance is SUPPORTS; the sources given are ${[...new Set(stances)].join(', ')}` },
+        ]);
+      }
+    });
+
+    it.each([S.FULFILLED, S.PARTIALLY_FULFILLED])('accepts a move to %s with one supporting source among others', (to) => {
+      expect(checkStatusChange({ ...validChange(S.IN_PROGRESS, to), evidenceCount: 3, evidenceStances: [E.CONTRADICTS, E.SUPPORTS, E.CONTEXT] })).toEqual([]);
+    });
+
+    it('refuses BROKEN when every source supports the commitment', () => {
+      expect(checkStatusChange({ ...validChange(S.IN_PROGRESS, S.BROKEN), evidenceCount: 2, evidenceStances: [E.SUPPORTS, E.SUPPORTS] })).toEqual([
+        { field: 'evidenceIds', message: 'A move to BROKEN needs at least one source whose stance is CONTRADICTS or CONTEXT; the sources given are SUPPORTS' },
+      ]);
+    });
+
+    it.each([[[E.CONTRADICTS]], [[E.CONTEXT]], [[E.SUPPORTS, E.CONTRADICTS]]])('accepts BROKEN with the sources %j', (stances) => {
+      expect(checkStatusChange({ ...validChange(S.IN_PROGRESS, S.BROKEN), evidenceCount: stances.length, evidenceStances: stances })).toEqual([]);
+    });
+
+    it.each([S.ANNOUNCED, S.IN_PROGRESS, S.STALLED])('asks nothing of the stances of sources given for %s', (to) => {
+      const from = to === S.ANNOUNCED ? S.IN_PROGRESS : S.ANNOUNCED;
+      for (const stance of Object.values(E)) {
+        expect(checkStatusChange({ ...validChange(from, to), evidenceCount: 1, evidenceStances: [stance] })).toEqual([]);
+      }
+    });
+
+    it('reports missing evidence alone, not a stance mismatch, when there is none', () => {
+      expect(fields({ ...validChange(S.IN_PROGRESS, S.FULFILLED), evidenceCount: 0, evidenceStances: [] })).toEqual(['evidenceIds']);
+    });
+
+    it('checkEvidenceStances answers null where no stance is needed or none is known yet', () => {
+      expect(checkEvidenceStances(S.IN_PROGRESS, [E.CONTRADICTS])).toBeNull();
+      expect(checkEvidenceStances(S.FULFILLED, [])).toBeNull();
+      expect(checkEvidenceStances(S.FULFILLED, [E.SUPPORTS])).toBeNull();
+      expect(checkEvidenceStances(S.FULFILLED, [E.CONTEXT])?.field).toBe('evidenceIds');
+    });
   });
 
   describe('note length', () => {
@@ -151,8 +206,20 @@ describe('checkStatusChange', () => {
   });
 
   it('returns every violation at once', () => {
-    const violations = checkStatusChange({ from: S.BROKEN, to: S.BROKEN, note: ' ', evidenceCount: 0 });
+    const violations = checkStatusChange({ from: S.BROKEN, to: S.BROKEN, note: ' ', evidenceCount: 0, evidenceStances: [] });
     expect(violations.map((v) => v.field)).toEqual(['status', 'note', 'evidenceIds', 'reasonCode']);
+  });
+});
+
+describe('checkProgressNote', () => {
+  it.each([null, undefined, '', '   ', '\n\t'])('refuses the note %j, naming note', (note) => {
+    expect(checkProgressNote(note)).toEqual([{ field: 'note', message: 'A progress note needs a note saying what happened' }]);
+  });
+
+  it('accepts a note up to 10000 characters and refuses one longer', () => {
+    expect(checkProgressNote('INM raided two safe houses in Tapachula')).toEqual([]);
+    expect(checkProgressNote('n'.repeat(10000))).toEqual([]);
+    expect(checkProgressNote('n'.repeat(10001))).toEqual([{ field: 'note', message: 'note must be at most 10000 characters' }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { FieldViolation } from './domain-error';
 import { isIsoDate } from './iso-date';
 import { characterCount } from './text-rules';
-import { CommitmentStatus, StatusReasonCode } from './vocabulary';
+import { CommitmentStatus, EvidenceStance, StatusReasonCode } from './vocabulary';
 
 /** Settling (or partly settling) a commitment is a claim that must be backed by evidence. */
 export const EVIDENCE_REQUIRED_STATUSES: readonly CommitmentStatus[] = Object.freeze([
@@ -16,6 +16,28 @@ export const REASON_REQUIRED_STATUSES: readonly CommitmentStatus[] = Object.free
   CommitmentStatus.BROKEN,
 ]);
 
+/**
+ * The stances a settling move needs among its sources: fulfilling (wholly or partly) needs a source
+ * that supports the commitment being kept; BROKEN needs one that does not (it contradicts it, or
+ * gives context), so a verdict never rests only on sources that say the opposite.
+ */
+export const STANCES_THAT_BACK: Readonly<Partial<Record<CommitmentStatus, readonly EvidenceStance[]>>> = Object.freeze({
+  [CommitmentStatus.PARTIALLY_FULFILLED]: Object.freeze([EvidenceStance.SUPPORTS]),
+  [CommitmentStatus.FULFILLED]: Object.freeze([EvidenceStance.SUPPORTS]),
+  [CommitmentStatus.BROKEN]: Object.freeze([EvidenceStance.CONTRADICTS, EvidenceStance.CONTEXT]),
+});
+
+/** Why sources of these stances do not back a move to `to`, or null when they do (or the move needs none). */
+export function checkEvidenceStances(to: CommitmentStatus, stances: readonly EvidenceStance[]): FieldViolation | null {
+  const backing = STANCES_THAT_BACK[to];
+  if (!backing || stances.length === 0 || stances.some((s) => backing.includes(s))) return null;
+  const wanted = backing.join(' or ');
+  return {
+    field: 'evidenceIds',
+    message: `A move to ${to} needs at least one source whose stance is ${wanted}; the sources given are ${[...new Set(stances)].join(', ')}`,
+  };
+}
+
 export const NOTE_MAX_LENGTH = 10000;
 
 export interface StatusChange {
@@ -24,6 +46,12 @@ export interface StatusChange {
   note?: string | null;
   reasonCode?: StatusReasonCode | null;
   evidenceCount: number;
+  /**
+   * The stance of each source the change cites (those already recorded and the new ones), as far as
+   * they are known: a move to PARTIALLY_FULFILLED, FULFILLED or BROKEN needs one that backs it
+   * (STANCES_THAT_BACK).
+   */
+  evidenceStances: readonly EvidenceStance[];
 }
 
 const STATUSES: ReadonlySet<string> = new Set(Object.values(CommitmentStatus));
@@ -31,7 +59,7 @@ const REASON_CODES: ReadonlySet<string> = new Set(Object.values(StatusReasonCode
 
 /** Every reason the change is refused; an empty array means it is allowed. Any status may follow any other. */
 export function checkStatusChange(change: StatusChange): FieldViolation[] {
-  const { from, to, note, reasonCode, evidenceCount } = change;
+  const { from, to, note, reasonCode, evidenceCount, evidenceStances } = change;
   const violations: FieldViolation[] = [];
   const toKnown = STATUSES.has(to);
 
@@ -55,6 +83,9 @@ export function checkStatusChange(change: StatusChange): FieldViolation[] {
   // `>= 1` is false for NaN too, so a garbage count never passes.
   if (needsEvidence && !(evidenceCount >= 1)) {
     violations.push({ field: 'evidenceIds', message: `A move to ${to} needs at least one evidence link` });
+  } else if (toKnown) {
+    const mismatch = checkEvidenceStances(to, evidenceStances);
+    if (mismatch) violations.push(mismatch);
   }
 
   const hasReason = reasonCode !== null && reasonCode !== undefined;
@@ -70,6 +101,16 @@ export function checkStatusChange(change: StatusChange): FieldViolation[] {
   }
 
   return violations;
+}
+
+/**
+ * Why a progress note (a note with evidence that leaves the status as it was) is refused: it needs
+ * a note that says what happened, within NOTE_MAX_LENGTH. Sources are welcome but not required.
+ */
+export function checkProgressNote(note: string | null | undefined): FieldViolation[] {
+  if (typeof note !== 'string' || note.trim() === '') return [{ field: 'note', message: 'A progress note needs a note saying what happened' }];
+  if (characterCount(note) > NOTE_MAX_LENGTH) return [{ field: 'note', message: `note must be at most ${NOTE_MAX_LENGTH} characters` }];
+  return [];
 }
 
 /**

@@ -43,6 +43,12 @@ export enum EvidenceKind {
   OTHER = 'OTHER',
 }
 
+/** An entry of a commitment's history: a move to another status, or a progress note that leaves the status as it was. */
+export enum StatusChangeKind {
+  STATUS_CHANGE = 'STATUS_CHANGE',
+  PROGRESS = 'PROGRESS',
+}
+
 export enum EvidenceStance {
   SUPPORTS = 'SUPPORTS',
   CONTRADICTS = 'CONTRADICTS',

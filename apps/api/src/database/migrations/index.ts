@@ -14,6 +14,7 @@ import { SignUpLocale1764970000000 } from './1764970000000-sign-up-locale';
 import { SavedViews1764980000000 } from './1764980000000-saved-views';
 import { DigestAcceptance1765020000000 } from './1765020000000-digest-acceptance';
 import { DigestNextDue1765020000001 } from './1765020000001-digest-next-due';
+import { ProgressNotes1765030000000 } from './1765030000000-progress-notes';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   SavedViews1764980000000,
   DigestAcceptance1765020000000,
   DigestNextDue1765020000001,
+  ProgressNotes1765030000000,
 ];

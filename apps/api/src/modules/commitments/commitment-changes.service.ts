@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   checkOccurredOn,
+  checkProgressNote,
   checkStatusChange,
   checkLinkCount,
   checkText,
   CommitmentLinkKind,
   CommitmentStatus,
   dependencyCycle,
+  EvidenceStance,
   DESCRIPTION_MAX_LENGTH,
   DomainError,
   FieldViolation,
@@ -30,12 +32,14 @@ import {
   ChangeCommitmentStatusPayload,
   CreateCommitmentPayload,
   LinkCommitmentsPayload,
+  RecordProgressPayload,
   RestoreCommitmentPayload,
   UnlinkCommitmentsPayload,
   UpdateCommitmentPayload,
 } from './dto/commitment.payloads';
 import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
+import { RecordProgressInput } from './dto/record-progress.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
 import { returningRows } from '../../common/sql/returning-rows';
 import { refuseArchived } from '../../common/sql/versioned-row';
@@ -172,20 +176,26 @@ export class CommitmentChangesService {
       // then recorded time). A change dated on or after the last one becomes current; one dated
       // before it is history only, and moves from the status in force on its day.
       const [{ before, lastOn }]: { before: CommitmentStatus | null; lastOn: string | null }[] = await m.query(
-        `SELECT (SELECT s.to_status FROM status_changes s WHERE s.commitment_id = $1 AND s.history_on <= $2::date
+        `SELECT (SELECT s.to_status FROM status_changes s WHERE s.commitment_id = $1 AND s.kind = 'STATUS_CHANGE' AND s.history_on <= $2::date
                  ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1) AS before,
-                (SELECT max(s.history_on) FROM status_changes s WHERE s.commitment_id = $1)::text AS "lastOn"`,
+                (SELECT max(s.history_on) FROM status_changes s WHERE s.commitment_id = $1 AND s.kind = 'STATUS_CHANGE')::text AS "lastOn"`,
         [current.id, occurredOn],
       );
       const becomesCurrent = lastOn === null || occurredOn >= lastOn;
       const from = becomesCurrent ? current.status : (before ?? current.status);
       const evidenceIds = [...new Set(input.evidenceIds)];
+      // The stances of the sources cited, for the rule that the evidence matches the verdict
+      // (libs/domain); an id not found here is refused as NOT_FOUND just below.
+      const cited: { stance: EvidenceStance }[] = evidenceIds.length
+        ? await m.query('SELECT stance FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [caller.workspaceId, evidenceIds])
+        : [];
       const violations = checkStatusChange({
         from,
         to: input.status,
         note: input.note,
         reasonCode: input.reasonCode,
         evidenceCount: evidenceIds.length + input.newEvidence.length,
+        evidenceStances: [...cited.map((e) => e.stance), ...input.newEvidence.map((e) => e.stance)],
       });
       if (violations.length) throw DomainError.badInput(violations);
       await this.evidence.assertExist(m, caller.workspaceId, evidenceIds, 'evidenceIds');
@@ -221,6 +231,54 @@ export class CommitmentChangesService {
     });
     const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [statusChangeId]);
     return { commitment: await this.commitments.findOne(caller, input.commitmentId), statusChange: toStatusChange(row) };
+  }
+
+  /**
+   * A progress note: a note and its sources in the status history (kind PROGRESS) without a move.
+   * Its from and to are the status in force on its day; the commitment's status and version stay
+   * as they are, so it never conflicts with a colleague's change. One activity row, as for a change.
+   */
+  async recordProgress(caller: Caller, input: RecordProgressInput): Promise<RecordProgressPayload> {
+    const progressId = randomUUID();
+    const occurredOn = input.occurredOn ?? todayIso();
+    const violations = [...checkProgressNote(input.note), ...[checkOccurredOn(occurredOn)].filter((v): v is FieldViolation => v !== null)];
+    if (violations.length) throw DomainError.badInput(violations);
+    await this.dataSource.transaction(async (m) => {
+      // Locked like a change, so the status in force cannot move under the note while it is written.
+      const current = await this.lockForChange(m, caller, input.commitmentId, null, 'commitmentId');
+      if (current.archived) {
+        throw DomainError.badInput([{ field: 'commitmentId', message: `commitmentId: commitment ${input.commitmentId} is archived; restore it first` }]);
+      }
+      const [{ inForce }]: { inForce: CommitmentStatus | null }[] = await m.query(
+        `SELECT (SELECT s.to_status FROM status_changes s WHERE s.commitment_id = $1 AND s.kind = 'STATUS_CHANGE' AND s.history_on <= $2::date
+                 ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1) AS "inForce"`,
+        [current.id, occurredOn],
+      );
+      const status = inForce ?? current.status;
+      const evidenceIds = [...new Set(input.evidenceIds)];
+      await this.evidence.assertExist(m, caller.workspaceId, evidenceIds, 'evidenceIds');
+      const newIds = await this.evidence.createMany(m, caller, input.newEvidence, 'newEvidence', current.id);
+      const allEvidence = [...evidenceIds, ...newIds];
+      await this.evidence.attachToCommitment(m, caller.workspaceId, current.id, allEvidence);
+      const note = input.note.trim();
+      await m.query(
+        `INSERT INTO status_changes (id, workspace_id, commitment_id, kind, from_status, to_status, note, actor, commitment_version, occurred_on)
+         VALUES ($1, $2, $3, 'PROGRESS', $4, $4, $5, $6, $7, $8)`,
+        [progressId, caller.workspaceId, current.id, status, note, caller.actor.label, current.version, occurredOn],
+      );
+      if (allEvidence.length) {
+        await m.query(
+          'INSERT INTO status_change_evidence (status_change_id, evidence_id, workspace_id) SELECT $1, unnest($2::uuid[]), $3',
+          [progressId, allEvidence, caller.workspaceId],
+        );
+      }
+      await this.activity.record(m, caller, {
+        verb: 'commitment.progress_recorded', subjectType: 'Commitment', subjectId: current.id,
+        after: { title: current.title, status, occurredOn, version: current.version, note, evidenceIds: allEvidence, statusChangeId: progressId },
+      });
+    });
+    const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [progressId]);
+    return { commitment: await this.commitments.findOne(caller, input.commitmentId), progress: toStatusChange(row) };
   }
 
   async link(caller: Caller, input: LinkCommitmentsInput): Promise<LinkCommitmentsPayload> {

@@ -36,6 +36,7 @@ export const commitmentColumns = (fields: ReadonlySet<string> | null | undefined
 const STATUS_CHANGE_FIELDS = {
   id: 's.id',
   commitmentId: 's.commitment_id AS "commitmentId"',
+  kind: 's.kind',
   from: 's.from_status AS "fromStatus"',
   to: 's.to_status AS "toStatus"',
   note: 's.note',
@@ -66,6 +67,7 @@ export function toStatusChange(row: StatusChangeRow): StatusChange {
   return {
     id: row.id,
     commitmentId: row.commitmentId,
+    kind: row.kind,
     from: row.fromStatus,
     to: row.toStatus,
     note: row.note,

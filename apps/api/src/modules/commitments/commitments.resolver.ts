@@ -26,6 +26,7 @@ import {
   ChangeCommitmentStatusPayload,
   CreateCommitmentPayload,
   LinkCommitmentsPayload,
+  RecordProgressPayload,
   RestoreCommitmentPayload,
   UnlinkCommitmentsPayload,
   UpdateCommitmentPayload,
@@ -33,8 +34,10 @@ import {
 import { CommitmentsArgs } from './dto/commitments.args';
 import { CreateCommitmentInput } from './dto/create-commitment.input';
 import { LinkCommitmentsInput, UnlinkCommitmentsInput } from './dto/link-commitments.input';
+import { RecordProgressInput } from './dto/record-progress.input';
 import { UpdateCommitmentInput } from './dto/update-commitment.input';
 import { StatusChange, StatusChangeConnection } from './status-change.model';
+import { StatusCountGroup, StatusCountsArgs } from './status-counts.model';
 import { MaxItems } from '../../common/security/list-bounds';
 
 @Resolver(() => Commitment)
@@ -53,6 +56,16 @@ export class CommitmentsResolver {
     return this.commitmentsService.list(caller, args);
   }
 
+  // One group per party (as many as `parties` lists at most) or per theme (fewer).
+  @MaxItems(500)
+  @Query(() => [StatusCountGroup], {
+    description: 'Commitments counted by status for each party or theme (groupBy), under the same filter as commitments, in one request: the dashboard charts.',
+  })
+  @Access(Permission.READ)
+  commitmentStatusCounts(@Args() args: StatusCountsArgs, @CurrentCaller() caller: Caller) {
+    return this.commitmentsService.statusCounts(caller, args);
+  }
+
   @Query(() => Commitment, { description: 'One commitment; NOT_FOUND when there is none with this id.' })
   @Access(Permission.READ)
   commitment(@Args('id', { type: () => ID }) id: string, @CurrentCaller() caller: Caller) {
@@ -69,6 +82,12 @@ export class CommitmentsResolver {
   @Access(Permission.WRITE)
   updateCommitment(@Args('input') input: UpdateCommitmentInput, @CurrentCaller() caller: Caller) {
     return this.changesService.update(caller, input);
+  }
+
+  @Mutation(() => RecordProgressPayload, { description: 'Records a progress note with its sources without changing the status (see RecordProgressInput).' })
+  @Access(Permission.WRITE)
+  recordProgress(@Args('input') input: RecordProgressInput, @CurrentCaller() caller: Caller) {
+    return this.changesService.recordProgress(caller, input);
   }
 
   @Mutation(() => ChangeCommitmentStatusPayload)
@@ -148,7 +167,7 @@ export class CommitmentsResolver {
     return this.commitmentsService.statusHistory(loaders, caller.workspaceId, c.id, first, after, needs);
   }
 
-  @ResolveField(() => StatusChange, { nullable: true })
+  @ResolveField(() => StatusChange, { nullable: true, description: 'The status change the current status comes from (progress notes aside).' })
   latestStatusChange(
     @Parent() c: Commitment,
     @CurrentCaller() caller: Caller,

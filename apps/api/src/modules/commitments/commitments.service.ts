@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommitmentLinkKind, DomainError, isUuid, todayIso } from '@pactwatch/domain';
+import { CommitmentLinkKind, CommitmentStatus, DomainError, isUuid, todayIso } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { readRows } from '../../common/sql/read-rows';
@@ -15,6 +15,7 @@ import { CommitmentsArgs } from './dto/commitments.args';
 import { CommitmentFilter } from './dto/commitment-filter.input';
 import { CommitmentOrderField, OrderDirection } from './dto/commitment-order.input';
 import { StatusChange } from './status-change.model';
+import { StatusCountGroup, StatusCountGroupBy, StatusCountsArgs } from './status-counts.model';
 
 const ORDER: Record<CommitmentOrderField, { expr: string; type: string; part: CursorPart }> = {
   CREATED_AT: { expr: 'c.created_at', type: 'timestamptz', part: 'timestamp' },
@@ -88,6 +89,36 @@ export class CommitmentsService {
     );
     const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, args.filter, today) : 0);
     return toConnection(rows, args.first, total, (r) => [r.sortText, r.id], kind, (r) => toCommitment(r, today));
+  }
+
+  /**
+   * Commitments counted by status for each party or theme, in one statement (the dashboard's
+   * charts). Groups with no commitment under the filter are left out; a caller shows them as zeros.
+   */
+  async statusCounts(caller: Caller, args: StatusCountsArgs): Promise<StatusCountGroup[]> {
+    const params: unknown[] = [caller.workspaceId];
+    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, todayIso())];
+    const join = args.groupBy === StatusCountGroupBy.PARTY
+      ? 'JOIN commitment_parties l ON l.commitment_id = c.id JOIN parties g ON g.id = l.party_id AND g.workspace_id = $1'
+      : 'JOIN commitment_themes l ON l.commitment_id = c.id JOIN themes g ON g.id = l.theme_id AND g.workspace_id = $1';
+    const key = args.groupBy === StatusCountGroupBy.PARTY ? 'g.code' : 'g.slug';
+    const rows: { key: string; status: CommitmentStatus; n: number }[] = await this.dataSource.query(
+      `SELECT ${key} AS key, c.status, count(DISTINCT c.id)::int AS n
+       FROM commitments c ${join}
+       WHERE ${where.join(' AND ')}
+       GROUP BY ${key}, c.status ORDER BY ${key}`,
+      params,
+    );
+    const groups = new Map<string, Map<CommitmentStatus, number>>();
+    for (const r of rows) {
+      const group = groups.get(r.key) ?? new Map<CommitmentStatus, number>();
+      group.set(r.status, r.n);
+      groups.set(r.key, group);
+    }
+    return [...groups].map(([groupKey, counts]) => {
+      const all = Object.values(CommitmentStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+      return { key: groupKey, total: all.reduce((sum, c) => sum + c.count, 0), counts: all };
+    });
   }
 
   private async count(caller: Caller, filter: CommitmentFilter | null | undefined, today: string): Promise<number> {
@@ -193,12 +224,12 @@ export class CommitmentsService {
     return loaders
       .get<string, StatusChange | null>(`commitment.latestStatusChange:${columns.key}`, async (ids) => {
         // Per commitment, the last change in the order things happened (the one its status comes
-        // from), straight from the (commitment, history_on, created_at, id) index.
+        // from; progress notes aside), from the (commitment, history_on, created_at, id) index.
         const rows = await readRows<StatusChangeRow & { parentOrd: number }>(
           this.dataSource.manager,
           `SELECT s.*, p.ord::int AS "parentOrd" FROM unnest($2::uuid[]) WITH ORDINALITY AS p(id, ord) CROSS JOIN LATERAL (
              SELECT ${columns.select} FROM status_changes s
-             WHERE s.workspace_id = $1 AND s.commitment_id = p.id
+             WHERE s.workspace_id = $1 AND s.commitment_id = p.id AND s.kind = 'STATUS_CHANGE'
              ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1
            ) s`,
           [workspaceId, ids],

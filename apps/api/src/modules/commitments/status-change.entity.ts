@@ -1,4 +1,4 @@
-import { CommitmentStatus, StatusReasonCode } from '@pactwatch/domain';
+import { CommitmentStatus, StatusChangeKind, StatusReasonCode } from '@pactwatch/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity('status_changes')
@@ -8,6 +8,7 @@ export class StatusChangeEntity {
   @Column('uuid', { name: 'commitment_id' }) commitmentId: string;
   @Column('text', { name: 'from_status', nullable: true }) fromStatus: CommitmentStatus | null;
   @Column('text', { name: 'to_status' }) toStatus: CommitmentStatus;
+  @Column('text') kind: StatusChangeKind;
   @Column('text') note: string;
   @Column('text', { name: 'reason_code', nullable: true }) reasonCode: StatusReasonCode | null;
   @Column('text') actor: string;

@@ -1,11 +1,15 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CommitmentStatus, StatusReasonCode } from '@pactwatch/domain';
+import { CommitmentStatus, StatusChangeKind, StatusReasonCode } from '@pactwatch/domain';
 import { Connection } from '../../common/pagination/connection.model';
 import { LocalDateScalar } from '../../common/scalars/local-date.scalar';
 
 @ObjectType({ description: 'One entry of a commitment\'s status history. Append-only.' })
 export class StatusChange {
   @Field(() => ID) id: string;
+  @Field(() => StatusChangeKind, {
+    description: 'STATUS_CHANGE: a move from one status to another; PROGRESS: a progress note that left the status as it was (from and to are the status in force on its day).',
+  })
+  kind: StatusChangeKind;
   @Field(() => CommitmentStatus, { nullable: true, description: 'Null for the status a commitment was created with.' })
   from: CommitmentStatus | null;
   @Field(() => CommitmentStatus) to: CommitmentStatus;

@@ -5,7 +5,7 @@ import { filterConditions } from '../commitments/commitments.service';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { DigestAgreement, DigestContent, DigestItem } from './digest-content';
 
-const VERBS = ['commitment.status_changed', 'evidence.added', 'indicator.observation_recorded', 'indicator.observation_revised'];
+const VERBS = ['commitment.status_changed', 'commitment.progress_recorded', 'evidence.added', 'indicator.observation_recorded', 'indicator.observation_revised'];
 /** Comments that @mentioned someone: each reaches the digests of those it notified, whatever they watch. */
 const MENTION_VERBS = ['comment.added', 'comment.edited'];
 
@@ -122,7 +122,7 @@ export class DigestBuilderService {
     const commentIds = [...new Set(mentions.map((e) => e.subjectId))];
     const agreementIds = [...new Set(mentions.map((e) => e.agreementId).filter((id): id is string => !!id))];
     const commitmentIds = [...new Set(events.map((e) => e.commitmentId).filter((id): id is string => !!id))];
-    const evidenceIds = [...new Set(events.flatMap((e) => (e.verb === 'commitment.status_changed' ? (e.after?.evidenceIds ?? []) : e.verb === 'evidence.added' ? [e.subjectId] : [])))];
+    const evidenceIds = [...new Set(events.flatMap((e) => (e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded' ? (e.after?.evidenceIds ?? []) : e.verb === 'evidence.added' ? [e.subjectId] : [])))];
     const indicatorIds = [...new Set(events.filter((e) => e.verb.startsWith('indicator.')).map((e) => e.subjectId))];
     const [commitments, evidence, indicators, comments, agreements] = await Promise.all([
       commitmentIds.length
@@ -154,7 +154,7 @@ export class DigestBuilderService {
       evidence: new Map((evidence as { id: string; title: string; url: string | null; publisher: string | null }[]).map((e) => [e.id, e])),
       indicators: new Map((indicators as { id: string; name: string; unit: string }[]).map((i) => [i.id, i])),
       filterMatches: new Map(),
-      statusEvidence: new Set(events.filter((e) => e.verb === 'commitment.status_changed').flatMap((e) => (e.after?.evidenceIds ?? []) as string[])),
+      statusEvidence: new Set(events.filter((e) => e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded').flatMap((e) => (e.after?.evidenceIds ?? []) as string[])),
       comments: new Map((comments as { id: string; body: string; deleted: boolean }[]).map((c) => [c.id, c])),
       agreements: new Map((agreements as { id: string; title: string }[]).map((a) => [a.id, a])),
     };
@@ -208,7 +208,7 @@ export class DigestBuilderService {
       filtered.has(c.id);
 
     const agreements = new Map<string, DigestAgreement>();
-    const counts = { statusChanges: 0, newSources: 0, figuresMoved: 0, mentions: 0 };
+    const counts = { statusChanges: 0, progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0 };
     const agreementOf = (id: string, title: string) => {
       let agreement = agreements.get(id);
       if (!agreement) agreements.set(id, (agreement = { id, title, commitments: [] }));
@@ -231,7 +231,7 @@ export class DigestBuilderService {
       if (!c || (!MENTION_VERBS.includes(event.verb) && !follows(c))) continue;
       const item = this.item(window, event);
       if (!item) continue;
-      counts[item.kind === 'STATUS' ? 'statusChanges' : item.kind === 'SOURCE' ? 'newSources' : item.kind === 'MENTION' ? 'mentions' : 'figuresMoved'] += 1;
+      counts[item.kind === 'STATUS' ? 'statusChanges' : item.kind === 'PROGRESS' ? 'progressNotes' : item.kind === 'SOURCE' ? 'newSources' : item.kind === 'MENTION' ? 'mentions' : 'figuresMoved'] += 1;
       const agreement = agreementOf(c.agreementId, c.agreementTitle);
       let commitment = agreement.commitments.find((x) => x.id === c.id);
       if (!commitment) agreement.commitments.push((commitment = { id: c.id, title: c.title, status: c.status, items: [] }));
@@ -253,13 +253,14 @@ export class DigestBuilderService {
 
   private item(window: DigestWindow, e: WindowEvent): DigestItem | null {
     if (MENTION_VERBS.includes(e.verb)) return this.mention(window, e);
-    if (e.verb === 'commitment.status_changed') {
+    if (e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded') {
+      const progress = e.verb === 'commitment.progress_recorded';
       return {
-        kind: 'STATUS',
+        kind: progress ? 'PROGRESS' : 'STATUS',
         at: e.at,
         actor: e.actor,
         occurredOn: typeof e.after?.occurredOn === 'string' ? e.after.occurredOn : null,
-        from: e.before?.status ?? null,
+        from: progress ? null : (e.before?.status ?? null),
         to: e.after?.status,
         note: e.after?.note ?? '',
         evidence: ((e.after?.evidenceIds ?? []) as string[]).map((id) => window.evidence.get(id)).filter((x): x is NonNullable<typeof x> => !!x).map((x) => ({ title: x.title, url: x.url })),

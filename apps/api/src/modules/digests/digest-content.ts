@@ -1,9 +1,9 @@
 /** What one digest reports, grouped by agreement then commitment, before it becomes an email. */
 export interface DigestItem {
-  kind: 'STATUS' | 'SOURCE' | 'FIGURE' | 'MENTION';
+  kind: 'STATUS' | 'PROGRESS' | 'SOURCE' | 'FIGURE' | 'MENTION';
   at: Date;
   actor: string;
-  // STATUS
+  // STATUS, and PROGRESS (a progress note: `to` is the status it left as it was, `from` null)
   /** The day the change happened (YYYY-MM-DD); absent on changes recorded before it was kept. */
   occurredOn?: string | null;
   from?: string | null;
@@ -38,9 +38,9 @@ export interface DigestContent {
   windowStart: Date;
   windowEnd: Date;
   agreements: DigestAgreement[];
-  counts: { statusChanges: number; newSources: number; figuresMoved: number; mentions: number };
+  counts: { statusChanges: number; progressNotes: number; newSources: number; figuresMoved: number; mentions: number };
 }
 
 export function itemCount(content: DigestContent): number {
-  return content.counts.statusChanges + content.counts.newSources + content.counts.figuresMoved + content.counts.mentions;
+  return content.counts.statusChanges + content.counts.progressNotes + content.counts.newSources + content.counts.figuresMoved + content.counts.mentions;
 }

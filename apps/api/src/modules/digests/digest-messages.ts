@@ -2,12 +2,15 @@
 export interface DigestMessages {
   locale: string;
   statusChanges(n: number): string;
+  progressNotes(n: number): string;
   newSources(n: number): string;
   figuresMoved(n: number): string;
   mentions(n: number): string;
   subject(workspace: string, parts: string[]): string;
   intro(workspace: string, from: string, to: string): string;
   statusChangedBy(actor: string): string;
+  progressNote: string;
+  progressNotedBy(actor: string): string;
   happenedOn(day: string): string;
   mentionedBy(actor: string): string;
   newSource: string;
@@ -32,6 +35,9 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const en: DigestMessages = {
   locale: 'en',
   statusChanges: (n) => plural(n, 'status change', 'status changes'),
+  progressNotes: (n) => plural(n, 'progress note', 'progress notes'),
+  progressNote: 'Progress note',
+  progressNotedBy: (actor) => `noted by ${actor}`,
   newSources: (n) => plural(n, 'new source', 'new sources'),
   figuresMoved: (n) => plural(n, 'figure moved', 'figures moved'),
   mentions: (n) => plural(n, 'mention', 'mentions'),
@@ -68,6 +74,9 @@ const en: DigestMessages = {
 const es: DigestMessages = {
   locale: 'es',
   statusChanges: (n) => plural(n, 'cambio de estado', 'cambios de estado'),
+  progressNotes: (n) => plural(n, 'nota de avance', 'notas de avance'),
+  progressNote: 'Nota de avance',
+  progressNotedBy: (actor) => `anotada por ${actor}`,
   newSources: (n) => plural(n, 'fuente nueva', 'fuentes nuevas'),
   figuresMoved: (n) => plural(n, 'cifra actualizada', 'cifras actualizadas'),
   mentions: (n) => plural(n, 'mención', 'menciones'),

@@ -30,10 +30,11 @@ function safeUrl(url: string | null | undefined): string | null {
 }
 
 function subjectParts(content: DigestContent, t: DigestMessages): string[] {
-  const { statusChanges, newSources, figuresMoved, mentions } = content.counts;
+  const { statusChanges, progressNotes, newSources, figuresMoved, mentions } = content.counts;
   return [
     mentions ? t.mentions(mentions) : null,
     statusChanges ? t.statusChanges(statusChanges) : null,
+    progressNotes ? t.progressNotes(progressNotes) : null,
     newSources ? t.newSources(newSources) : null,
     figuresMoved ? t.figuresMoved(figuresMoved) : null,
   ].filter((p): p is string => p !== null);
@@ -49,12 +50,14 @@ function formatters(o: RenderOptions) {
 
 /** When a status change was recorded and, when known, the day it happened. */
 function statusWhen(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string {
-  return `${t.statusChangedBy(item.actor)}, ${f.date(item.at)}${item.occurredOn ? `; ${t.happenedOn(f.day(item.occurredOn))}` : ''}`;
+  const by = item.kind === 'PROGRESS' ? t.progressNotedBy(item.actor) : t.statusChangedBy(item.actor);
+  return `${by}, ${f.date(item.at)}${item.occurredOn ? `; ${t.happenedOn(f.day(item.occurredOn))}` : ''}`;
 }
 
 function itemText(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string[] {
-  if (item.kind === 'STATUS') {
-    const lines = [`  ${item.from ? `${t.status[item.from] ?? item.from} → ` : ''}${t.status[item.to ?? ''] ?? item.to} (${statusWhen(item, t, f)})`];
+  if (item.kind === 'STATUS' || item.kind === 'PROGRESS') {
+    const what = item.kind === 'PROGRESS' ? `${t.progressNote} · ${t.status[item.to ?? ''] ?? item.to}` : `${item.from ? `${t.status[item.from] ?? item.from} → ` : ''}${t.status[item.to ?? ''] ?? item.to}`;
+    const lines = [`  ${what} (${statusWhen(item, t, f)})`];
     if (item.note) lines.push(`    “${item.note}”`);
     for (const e of item.evidence ?? []) lines.push(`    - ${e.title}${e.url ? ` <${e.url}>` : ''}`);
     return lines;
@@ -72,8 +75,8 @@ function itemText(item: DigestItem, t: DigestMessages, f: ReturnType<typeof form
 
 function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string {
   const cell = 'padding:4px 0 8px 0;font-size:14px;line-height:1.45;color:#1b1f24;';
-  if (item.kind === 'STATUS') {
-    const from = item.from ? `${escapeHtml(t.status[item.from] ?? item.from)} &rarr; ` : '';
+  if (item.kind === 'STATUS' || item.kind === 'PROGRESS') {
+    const from = item.kind === 'PROGRESS' ? `${escapeHtml(t.progressNote)} &middot; ` : item.from ? `${escapeHtml(t.status[item.from] ?? item.from)} &rarr; ` : '';
     const evidence = (item.evidence ?? [])
       .map((e) => {
         const url = safeUrl(e.url);

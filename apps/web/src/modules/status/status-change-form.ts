@@ -1,4 +1,4 @@
-import { checkOccurredOn, checkStatusChange, CommitmentStatus, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { checkOccurredOn, checkProgressNote, checkStatusChange, CommitmentStatus, EvidenceStance, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
 import { localToday } from '../ui/local-today';
 import { checkDraft, DraftProblems, EvidenceDraft, isBlankDraft, toNewEvidenceInput } from '../evidence/evidence-draft';
 
@@ -10,6 +10,13 @@ export interface CommitmentSnapshot {
   title: string;
   dueOn: string | null;
   priority: string;
+}
+
+/** A source already on the commitment, which the change can cite. */
+export interface ExistingSource {
+  id: string;
+  title: string;
+  stance: `${EvidenceStance}`;
 }
 
 /** The newest entry of the status history, as the page last loaded it. */
@@ -26,8 +33,12 @@ export interface ConflictFacts {
   current: Partial<Omit<CommitmentSnapshot, 'id' | 'version'>>;
 }
 
+/** The dialog's choice that records a progress note and leaves the status as it is. */
+export const PROGRESS = 'PROGRESS';
+
 export interface StatusChangeForm {
-  to: CommitmentStatus | '';
+  /** A new status, PROGRESS for a progress note without a move, or '' before choosing. */
+  to: CommitmentStatus | typeof PROGRESS | '';
   note: string;
   reasonCode: StatusReasonCode | '';
   evidenceIds: string[];
@@ -62,7 +73,12 @@ export interface Problem {
  * Applies the server's own rules (checkStatusChange, checkEvidenceUrl from libs/domain) before
  * anything is sent, so the analyst learns what is missing right where it is missing.
  */
-export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChangeForm, today: string = localToday()): FormProblems {
+export function checkStatusChangeForm(
+  from: CommitmentStatus,
+  form: StatusChangeForm,
+  today: string = localToday(),
+  existing: readonly ExistingSource[] = [],
+): FormProblems {
   const problems: FormProblems = { drafts: form.newEvidence.map((d) => (isBlankDraft(d) ? {} : checkDraft(d))) };
   // The server refuses only days after today anywhere on Earth; here, today is the analyst's own.
   if (form.occurredOn) {
@@ -74,14 +90,25 @@ export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChange
     problems.to = { key: 'statusChange.errors.pickStatus' };
     return problems;
   }
+  if (form.to === PROGRESS) {
+    const [violation] = checkProgressNote(form.note);
+    if (violation) problems.note = { key: violation.message.includes('at most') ? 'statusChange.errors.noteTooLong' : 'statusChange.errors.progressNoteRequired' };
+    return problems;
+  }
   const to = form.to;
-  const evidenceCount = form.evidenceIds.length + form.newEvidence.filter((d) => !isBlankDraft(d)).length;
-  const violations = checkStatusChange({ from, to, note: form.note, reasonCode: form.reasonCode || null, evidenceCount });
+  const drafts = form.newEvidence.filter((d) => !isBlankDraft(d));
+  const evidenceCount = form.evidenceIds.length + drafts.length;
+  const stanceOf = new Map(existing.map((e) => [e.id, e.stance as EvidenceStance]));
+  const evidenceStances = [
+    ...form.evidenceIds.flatMap((id) => stanceOf.get(id) ?? []),
+    ...drafts.map((d) => d.stance),
+  ];
+  const violations = checkStatusChange({ from, to, note: form.note, reasonCode: form.reasonCode || null, evidenceCount, evidenceStances });
   const values = { status: to };
   for (const v of violations) {
     if (v.field === 'status') problems.to ??= { key: 'statusChange.errors.same', values };
     else if (v.field === 'note') problems.note ??= { key: v.message.includes('at most') ? 'statusChange.errors.noteTooLong' : 'statusChange.errors.noteRequired', values };
-    else if (v.field === 'evidenceIds') problems.evidence ??= { key: 'statusChange.errors.evidenceRequired', values };
+    else if (v.field === 'evidenceIds') problems.evidence ??= { key: evidenceProblemKey(to, v.message), values };
     else if (v.field === 'reasonCode') {
       problems.reasonCode ??= { key: REASON_REQUIRED_STATUSES.includes(to) ? 'statusChange.errors.reasonRequired' : 'statusChange.errors.reasonNotAllowed', values };
     }
@@ -89,8 +116,25 @@ export function checkStatusChangeForm(from: CommitmentStatus, form: StatusChange
   return problems;
 }
 
+/** Missing sources, or sources whose stance does not back the move (STANCES_THAT_BACK in libs/domain). */
+function evidenceProblemKey(to: CommitmentStatus, message: string): string {
+  if (!message.includes('stance')) return 'statusChange.errors.evidenceRequired';
+  return to === CommitmentStatus.BROKEN ? 'statusChange.errors.evidenceAgainst' : 'statusChange.errors.evidenceSupports';
+}
+
 export function hasProblems(problems: FormProblems): boolean {
   return !!(problems.to || problems.note || problems.reasonCode || problems.evidence || problems.occurredOn || problems.drafts.some((d) => d.url || d.title));
+}
+
+/** The recordProgress input of a form whose choice is PROGRESS. */
+export function toRecordProgressInput(commitmentId: string, form: StatusChangeForm) {
+  return {
+    commitmentId,
+    note: form.note.trim(),
+    evidenceIds: form.evidenceIds,
+    newEvidence: form.newEvidence.filter((d) => !isBlankDraft(d)).map(toNewEvidenceInput),
+    occurredOn: form.occurredOn || localToday(),
+  };
 }
 
 export function toChangeStatusInput(commitmentId: string, expectedVersion: number, form: StatusChangeForm) {

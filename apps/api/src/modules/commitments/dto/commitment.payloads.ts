@@ -20,6 +20,12 @@ export class ChangeCommitmentStatusPayload {
 }
 
 @ObjectType()
+export class RecordProgressPayload {
+  @Field(() => Commitment) commitment: Commitment;
+  @Field(() => StatusChange, { description: 'The progress note as it is in the status history (kind PROGRESS).' }) progress: StatusChange;
+}
+
+@ObjectType()
 export class LinkCommitmentsPayload {
   @Field(() => CommitmentLink, { description: 'The link, seen from the "from" commitment.' }) link: CommitmentLink;
   @Field(() => Commitment) from: Commitment;

@@ -21,7 +21,7 @@ export interface CommitmentTimelineProps {
 }
 
 /**
- * Status changes and sources added on their own, newest first: what happened to this commitment,
+ * Status changes, progress notes and sources added on their own, newest first: what happened to this commitment,
  * in the order it happened (a back-filled change at its day; the entry it was created with first,
  * as the API orders its history).
  */
@@ -45,10 +45,17 @@ export function CommitmentTimeline({ commitment }: CommitmentTimelineProps) {
           <Timeline.Item
             key={entry.change.id}
             title={
-              <>
-                {entry.change.from ? `${t(`status.${entry.change.from}`)} → ` : ''}
-                <StatusBadge status={entry.change.to} />
-              </>
+              entry.change.kind === 'PROGRESS' ? (
+                <>
+                  {`${t('timeline.progress')} · `}
+                  <StatusBadge status={entry.change.to} />
+                </>
+              ) : (
+                <>
+                  {entry.change.from ? `${t(`status.${entry.change.from}`)} → ` : ''}
+                  <StatusBadge status={entry.change.to} />
+                </>
+              )
             }
           >
             {entry.change.reasonCode && <Text size="sm">{t('timeline.reason', { reason: t(`reason.${entry.change.reasonCode}`) })}</Text>}

@@ -24,7 +24,7 @@ export const CommitmentPageFragment = graphql(`
       totalCount
       edges {
         node {
-          id from to note reasonCode actor occurredOn createdAt commitmentVersion
+          id kind from to note reasonCode actor occurredOn createdAt commitmentVersion
           evidence { id title url publisher stance archived }
         }
       }

@@ -1,17 +1,14 @@
 import { useMemo, useState } from 'react';
-import { useQuery } from 'urql';
 import type { ActivityFieldsFragment } from '../../../gql/graphql';
 import { useActivityFeed } from '../../live/hooks/use-activity-feed';
-import { RecentActivityQuery } from '../graphql/dashboard.queries';
 import { newestActivity } from '../newest-activity';
 
-/** The newest entries of the workspace's change feed, with each new change added as it happens. */
-export function useRecentChanges(first = 15) {
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: RecentActivityQuery, variables: { first }, requestPolicy: 'cache-and-network' });
-  // Asks the server again, past the cache: after a change made here.
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+/**
+ * The newest entries of the workspace's change feed, as the dashboard's request read them
+ * (`loaded`, null while it loads), with each new change added as it happens.
+ */
+export function useRecentChanges(loaded: readonly ActivityFieldsFragment[] | null, first = 15) {
   const [arrived, setArrived] = useState<ActivityFieldsFragment[]>([]);
   useActivityFeed((activity) => setArrived((list) => newestActivity([activity], list, first)));
-  const entries = useMemo(() => (data ? newestActivity(arrived, data.activity.edges.map((e) => e.node), first) : null), [arrived, data, first]);
-  return { entries, error, fetching, refresh };
+  return useMemo(() => (loaded ? newestActivity(arrived, [...loaded], first) : null), [arrived, loaded, first]);
 }

@@ -12,10 +12,16 @@ import { useWorkspaceStart } from '../hooks/use-workspace-start';
  * What to do first in a workspace with no agreement yet: add the parties, then an agreement;
  * owners may instead load the US–Mexico example to look around. Renders nothing once there is an agreement.
  */
-export function GettingStarted() {
+export interface GettingStartedProps {
+  /** Counts the page has already read (null while it reads them); left out, the component asks for them itself. */
+  start?: { partyCount: number; agreementCount: number } | null;
+}
+
+export function GettingStarted({ start: given }: GettingStartedProps = {}) {
   const { t } = useTranslation();
   const { restart } = useSession();
-  const start = useWorkspaceStart();
+  const asked = useWorkspaceStart({ pause: given !== undefined });
+  const start = given === undefined ? asked : { ready: given !== null, partyCount: given?.partyCount ?? 0, agreementCount: given?.agreementCount ?? 0 };
   const canWrite = useCan(Permission.WRITE);
   const isOwner = useCan(Permission.MANAGE_WORKSPACE);
   const { loadExampleData, fetching, error } = useLoadExampleData();

@@ -1,9 +1,9 @@
 import { useQuery } from 'urql';
 import { WorkspaceStartQuery } from '../graphql/reference-data.operations';
 
-/** Whether the workspace is still empty: no party, or no agreement yet. */
-export function useWorkspaceStart() {
-  const [{ data, error }, reexecute] = useQuery({ query: WorkspaceStartQuery, requestPolicy: 'cache-and-network' });
+/** Whether the workspace is still empty: no party, or no agreement yet. `pause`: the caller already knows (the dashboard reads it in its own request). */
+export function useWorkspaceStart({ pause = false }: { pause?: boolean } = {}) {
+  const [{ data, error }, reexecute] = useQuery({ query: WorkspaceStartQuery, requestPolicy: 'cache-and-network', pause });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   return {
     ready: Boolean(data),

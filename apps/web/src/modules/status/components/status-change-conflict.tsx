@@ -9,7 +9,7 @@ export interface StatusChangeConflictProps {
   conflict: ConflictFacts;
   latestChange: LatestChange | null;
   form: StatusChangeForm;
-  existingEvidence: { id: string; title: string }[];
+  existingEvidence: readonly { id: string; title: string }[];
   busy: boolean;
   onReapply: () => void;
   onEdit: () => void;

@@ -5,23 +5,26 @@ import type { CombinedError } from 'urql';
 import { ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ErrorAlert } from '../../ui/error-alert';
-import { useChangeCommitmentStatus } from '../hooks/use-change-commitment-status';
+import { useChangeCommitmentStatus, useRecordProgress } from '../hooks/use-change-commitment-status';
 import {
   checkStatusChangeForm,
   CommitmentSnapshot,
   ConflictFacts,
   emptyForm,
+  ExistingSource,
   hasProblems,
   LatestChange,
+  PROGRESS,
   StatusChangeForm,
   toChangeStatusInput,
+  toRecordProgressInput,
 } from '../status-change-form';
 import { StatusChangeConflict } from './status-change-conflict';
 import { StatusChangeFields } from './status-change-fields';
 
 export interface StatusChangeDialogProps {
   commitment: CommitmentSnapshot;
-  existingEvidence: { id: string; title: string }[];
+  existingEvidence: readonly ExistingSource[];
   /** Updates when the page reloads the commitment, so a conflict can say who changed it. */
   latestChange?: LatestChange | null;
   onClose: () => void;
@@ -32,21 +35,24 @@ export interface StatusChangeDialogProps {
 /** Mounted when opened: it keeps the version it was opened on until the analyst saves or re-applies. */
 export function StatusChangeDialog({ commitment, existingEvidence, latestChange, onClose, onChanged }: StatusChangeDialogProps) {
   const { t } = useTranslation();
-  const { changeStatus, fetching } = useChangeCommitmentStatus();
+  const { changeStatus, fetching: changing } = useChangeCommitmentStatus();
+  const { recordProgress, fetching: recording } = useRecordProgress();
+  const fetching = changing || recording;
   const [base, setBase] = useState<CommitmentSnapshot>(commitment);
   const [form, setForm] = useState<StatusChangeForm>(() => emptyForm());
   const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<ConflictFacts | null>(null);
   const [serverError, setServerError] = useState<CombinedError | null>(null);
-  const problems = attempted ? checkStatusChangeForm(base.status, form) : null;
+  const problems = attempted ? checkStatusChangeForm(base.status, form, undefined, existingEvidence) : null;
   // The page behind updates live; the form stays on the version it was opened on until the analyst saves.
   const changedMeanwhile = commitment.version > base.version;
 
   const save = async (on: CommitmentSnapshot) => {
     setAttempted(true);
     setServerError(null);
-    if (hasProblems(checkStatusChangeForm(on.status, form))) return;
-    const result = await changeStatus(toChangeStatusInput(on.id, on.version, form));
+    if (hasProblems(checkStatusChangeForm(on.status, form, undefined, existingEvidence))) return;
+    // A progress note leaves the status and version alone: it has no version to be stale against.
+    const result = form.to === PROGRESS ? await recordProgress(toRecordProgressInput(on.id, form)) : await changeStatus(toChangeStatusInput(on.id, on.version, form));
     if (!result.error) {
       onChanged();
       onClose();
@@ -56,6 +62,18 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
     if (facts.code === ErrorCode.CONFLICT && typeof facts.extensions.currentVersion === 'number') {
       setConflict({ currentVersion: facts.extensions.currentVersion, current: (facts.extensions.current ?? {}) as ConflictFacts['current'] });
       onChanged();
+      return;
+    }
+    setServerError(result.error);
+  };
+
+  /** The typed note and sources as a progress note (after someone else made the same move). */
+  const saveProgress = async (on: CommitmentSnapshot, progressForm: StatusChangeForm) => {
+    setServerError(null);
+    const result = await recordProgress(toRecordProgressInput(on.id, progressForm));
+    if (!result.error) {
+      onChanged();
+      onClose();
       return;
     }
     setServerError(result.error);
@@ -76,6 +94,29 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
 
   return (
     <Modal opened onClose={onClose} title={t('statusChange.title', { title: commitment.title })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+      {conflict && form.to && form.to === conflict.current.status && (
+        // Someone made the same move first: re-applying would be refused ("already …"), but the
+        // note and sources typed here need not be lost. They can go in as a progress note.
+        <Alert color="blue" mb="md" data-testid="same-move">
+          <Stack gap="xs">
+            <span>{t('statusChange.sameMove', { status: t(`status.${form.to}`) })}</span>
+            <Group>
+              <Button
+                size="xs"
+                loading={fetching}
+                disabled={!form.note.trim()}
+                onClick={() => {
+                  const next = { ...form, to: PROGRESS, reasonCode: '' } as StatusChangeForm;
+                  setForm(next);
+                  void saveProgress(rebase(conflict), next);
+                }}
+              >
+                {t('statusChange.keepAsProgress')}
+              </Button>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
       {conflict ? (
         <StatusChangeConflict
           base={base}

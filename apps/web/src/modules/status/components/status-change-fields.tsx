@@ -1,19 +1,19 @@
 import { Button, Checkbox, CloseButton, Fieldset, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CommitmentStatus, EVIDENCE_REQUIRED_STATUSES, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, StatusReasonCode } from '@pactwatch/domain';
+import { CommitmentStatus, EVIDENCE_REQUIRED_STATUSES, EvidenceStance, isIsoDate, OCCURRED_ON_MIN, REASON_REQUIRED_STATUSES, STANCES_THAT_BACK, StatusReasonCode } from '@pactwatch/domain';
 import { EvidenceFields } from '../../evidence/components/evidence-fields';
 import { EMPTY_DRAFT } from '../../evidence/evidence-draft';
 import { StatusBadge } from '../../ui/status-badge';
 import { useFormat } from '../../ui/use-format';
 import { localToday } from '../../ui/local-today';
-import type { FormProblems, Problem, StatusChangeForm } from '../status-change-form';
+import { PROGRESS, type ExistingSource, type FormProblems, type Problem, type StatusChangeForm } from '../status-change-form';
 
 export interface StatusChangeFieldsProps {
   from: CommitmentStatus;
   form: StatusChangeForm;
   onChange: (form: StatusChangeForm) => void;
   problems: FormProblems | null;
-  existingEvidence: { id: string; title: string }[];
+  existingEvidence: readonly ExistingSource[];
 }
 
 export function StatusChangeFields({ from, form, onChange, problems, existingEvidence }: StatusChangeFieldsProps) {
@@ -21,9 +21,15 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
   const format = useFormat();
   const set = (change: Partial<StatusChangeForm>) => onChange({ ...form, ...change });
   const say = (p: Problem | undefined) => (p ? t(p.key, { ...p.values, status: p.values?.status ? t(`status.${p.values.status}`) : '' }) : undefined);
-  const to = form.to || null;
+  const progress = form.to === PROGRESS;
+  const to = form.to && form.to !== PROGRESS ? form.to : null;
   const needsEvidence = !!to && EVIDENCE_REQUIRED_STATUSES.includes(to);
   const needsReason = !!to && REASON_REQUIRED_STATUSES.includes(to);
+  // Said as soon as the status is chosen, before any save: which stance the sources must include.
+  const backing = to ? STANCES_THAT_BACK[to] : undefined;
+  const evidenceRule = to && backing
+    ? t(backing.includes(EvidenceStance.SUPPORTS) ? 'statusChange.evidenceRuleSupports' : 'statusChange.evidenceRuleAgainst', { status: t(`status.${to}`) })
+    : undefined;
 
   return (
     <Stack>
@@ -37,16 +43,18 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
         value={form.to}
         error={say(problems?.to)}
         onChange={(e) => {
-          const next = e.currentTarget.value as CommitmentStatus | '';
+          const next = e.currentTarget.value as StatusChangeForm['to'];
           // A reason only belongs to STALLED and BROKEN; keep it out of other moves.
-          set({ to: next, reasonCode: next && REASON_REQUIRED_STATUSES.includes(next) ? form.reasonCode : '' });
+          set({ to: next, reasonCode: next && next !== PROGRESS && REASON_REQUIRED_STATUSES.includes(next) ? form.reasonCode : '' });
         }}
         data={[
           { value: '', label: t('statusChange.choose') },
           ...Object.values(CommitmentStatus)
             .filter((s) => s !== from)
             .map((s) => ({ value: s, label: t(`status.${s}`) })),
+          { value: PROGRESS, label: t('statusChange.progressOption', { status: t(`status.${from}`) }) },
         ]}
+        description={progress ? t('statusChange.progressHint') : undefined}
       />
       {needsReason && (
         <NativeSelect
@@ -72,15 +80,20 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
       <Textarea
         label={t('statusChange.note')}
         description={t('statusChange.noteHint')}
-        required={needsEvidence}
+        required={needsEvidence || progress}
         autosize
         minRows={3}
         value={form.note}
         error={say(problems?.note)}
         onChange={(e) => set({ note: e.currentTarget.value })}
       />
-      <Fieldset legend={needsEvidence ? `${t('statusChange.evidence')} *` : t('statusChange.evidence')}>
+      <Fieldset legend={needsEvidence ? `${t('statusChange.evidence')} *` : t('statusChange.evidence')} aria-describedby={evidenceRule ? 'status-evidence-rule' : undefined}>
         <Stack gap="sm">
+          {evidenceRule && (
+            <Text size="sm" id="status-evidence-rule" data-testid="evidence-rule">
+              {evidenceRule}
+            </Text>
+          )}
           {problems?.evidence && (
             <Text c="red.8" size="sm" role="alert">
               {say(problems.evidence)}
@@ -90,7 +103,7 @@ export function StatusChangeFields({ from, form, onChange, problems, existingEvi
             <Checkbox.Group label={t('statusChange.existing')} value={form.evidenceIds} onChange={(ids) => set({ evidenceIds: ids })}>
               <Stack gap={6} mt={6}>
                 {existingEvidence.map((e) => (
-                  <Checkbox key={e.id} value={e.id} label={e.title} />
+                  <Checkbox key={e.id} value={e.id} label={e.title} description={t(`stance.${e.stance}`)} />
                 ))}
               </Stack>
             </Checkbox.Group>

@@ -8,3 +8,13 @@ export const ChangeCommitmentStatusMutation = graphql(`
     }
   }
 `);
+
+/** A progress note with its sources, without a move (the status dialog's "no change" choice). */
+export const RecordProgressMutation = graphql(`
+  mutation RecordProgress($input: RecordProgressInput!) {
+    recordProgress(input: $input) {
+      commitment { id status version updatedAt }
+      progress { id kind to note occurredOn createdAt }
+    }
+  }
+`);
