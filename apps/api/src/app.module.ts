@@ -31,6 +31,7 @@ import { countLimitRefusals, MeteredRateLimiter, requestMetricsPlugin } from './
 import { MetricsService } from './modules/ops/metrics.service';
 import { OpenSockets } from './modules/ops/open-sockets';
 import { OpsModule } from './modules/ops/ops.module';
+import { ExportsModule } from './modules/exports/exports.module';
 
 @Global()
 @Module({})
@@ -140,6 +141,7 @@ export class AppModule {
         }),
         AuthModule,
         ...FEATURE_MODULES,
+        ExportsModule,
         OpsModule,
       ],
       providers: [

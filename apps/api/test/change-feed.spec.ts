@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { expectError } from './support/expectations';
 import { startTestApp, TestApp } from './support/test-app';
@@ -60,7 +60,7 @@ describe('changes: the change feed for sync', () => {
   });
 
   it('misses nothing and repeats nothing while several connections write and commit out of the order they took their ids', async () => {
-    const url = (app.running.dataSource.options as PostgresConnectionOptions).url!;
+    const url = (app.running.dataSource.options as PostgresDataSourceOptions).url!;
     const [{ start }] = await app.sql<{ start: string }>('SELECT max(id)::text AS start FROM activity WHERE workspace_id = $1', [A]);
     const WRITERS = 6;
     const PER_WRITER = 40;
