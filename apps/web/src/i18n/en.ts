@@ -219,6 +219,14 @@ export const en = {
     },
     outdated: 'Commitments were added or changed since this list was loaded; it may no longer match the filters.',
     reload: 'Reload the list',
+    export: {
+      all: 'Export all',
+      filtered: 'Export these',
+      commitmentsCsv: 'Commitments (CSV)',
+      commitmentsJson: 'Commitments (JSON)',
+      historyCsv: 'Status history (CSV)',
+      historyJson: 'Status history (JSON)',
+    },
   },
   commitment: {
     dueOn: 'due {{date}}',

@@ -231,6 +231,14 @@ const catalogue: Messages = {
     },
     outdated: 'Se añadieron o cambiaron compromisos desde que se cargó esta lista; puede que ya no coincida con los filtros.',
     reload: 'Volver a cargar la lista',
+    export: {
+      all: 'Exportar todo',
+      filtered: 'Exportar estos',
+      commitmentsCsv: 'Compromisos (CSV)',
+      commitmentsJson: 'Compromisos (JSON)',
+      historyCsv: 'Historial de estados (CSV)',
+      historyJson: 'Historial de estados (JSON)',
+    },
   },
   commitment: {
     dueOn: 'vence el {{date}}',

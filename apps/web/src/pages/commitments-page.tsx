@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
 import { CommitmentTable } from '../modules/commitments/components/commitment-table';
+import { ExportMenu } from '../modules/commitments/components/export-menu';
 import { fromSavedView, isFiltered, toCommitmentFilter, toCommitmentOrder } from '../modules/commitments/commitment-query';
 import { useCommitmentFilterOptions } from '../modules/commitments/hooks/use-commitment-filter-options';
 import { useCommitmentQueryState } from '../modules/commitments/hooks/use-commitment-query-state';
@@ -30,11 +31,14 @@ export default function CommitmentsPage() {
     <Stack>
       <Group justify="space-between" align="baseline">
         <Title order={1}>{t('commitments.title')}</Title>
-        {list.totalCount !== null && (
-          <Text c="dimmed" aria-live="polite" data-testid="result-count">
-            {t('commitments.results', { count: list.totalCount, formatted: format.number(list.totalCount) })}
-          </Text>
-        )}
+        <Group gap="sm" align="baseline">
+          {list.totalCount !== null && (
+            <Text c="dimmed" aria-live="polite" data-testid="result-count">
+              {t('commitments.results', { count: list.totalCount, formatted: format.number(list.totalCount) })}
+            </Text>
+          )}
+          <ExportMenu filter={toCommitmentFilter(state)} />
+        </Group>
       </Group>
       {person && (
         <SavedViewsBar filter={toCommitmentFilter(state)} order={toCommitmentOrder(state)} onOpen={(filter, order) => update(fromSavedView(filter, order))} />
