@@ -32,6 +32,7 @@ import { MetricsService } from './modules/ops/metrics.service';
 import { OpenSockets } from './modules/ops/open-sockets';
 import { OpsModule } from './modules/ops/ops.module';
 import { ExportsModule } from './modules/exports/exports.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 @Global()
 @Module({})
@@ -142,6 +143,7 @@ export class AppModule {
         AuthModule,
         ...FEATURE_MODULES,
         ExportsModule,
+        ImportsModule,
         OpsModule,
       ],
       providers: [

@@ -161,7 +161,7 @@ function securityHeaders(config: AppConfig) {
 }
 
 // Paths the API answers itself; every other page address belongs to the web client's router.
-const API_PATHS = /^\/(graphql|health|metrics|unsubscribe|digests\/|export\/)/;
+const API_PATHS = /^\/(graphql|health|metrics|unsubscribe|digests\/|export\/|import\/)/;
 
 /** The web client's routes (/commitments/…) load its index.html, so that links into it work. */
 function webClientRoutes(indexFile: string) {

@@ -12,6 +12,7 @@ import { StatusOccurredOn1764950000001 } from './1764950000001-status-occurred-o
 import { Archive1764960000000 } from './1764960000000-archive';
 import { SignUpLocale1764970000000 } from './1764970000000-sign-up-locale';
 import { SavedViews1764980000000 } from './1764980000000-saved-views';
+import { ImportReferences1765040000000 } from './1765040000000-import-references';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Archive1764960000000,
   SignUpLocale1764970000000,
   SavedViews1764980000000,
+  ImportReferences1765040000000,
 ];

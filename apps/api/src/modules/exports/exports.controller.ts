@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { DomainError, ErrorCode, FieldViolation, neutraliseCsvCell, Permission } from '@pactwatch/domain';
+import { DomainError, FieldViolation, neutraliseCsvCell, Permission } from '@pactwatch/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { stringify } from 'csv-stringify';
@@ -11,18 +11,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Caller } from '../../common/context/gql-context';
 import { toViolations } from '../../common/errors/validation-exception.factory';
-import { callerKey, CallerRateLimiter } from '../../common/security/caller-limits';
+import { httpCaller, refuseHttp } from '../../common/http/http-caller';
+import { CallerRateLimiter } from '../../common/security/caller-limits';
 import { AuthService } from '../auth/auth.service';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { COMMITMENT_EXPORT_COLUMNS, ExportsService, STATUS_CHANGE_EXPORT_COLUMNS } from './exports.service';
-
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.RATE_LIMITED]: 429,
-};
 
 type Format = 'csv' | 'json';
 const WHAT = { commitments: COMMITMENT_EXPORT_COLUMNS, 'status-history': STATUS_CHANGE_EXPORT_COLUMNS } as const;
@@ -63,10 +56,10 @@ export class ExportsController {
       const match = /^(commitments|status-history)\.(csv|json)$/.exec(file);
       if (!match) throw DomainError.notFound('Export', file, 'file');
       [what, format] = [match[1] as What, match[2] as Format];
-      caller = await this.caller(req, res);
+      caller = await httpCaller(this.auth, this.rateLimiter, req, res, Permission.READ);
       filter = await this.filter(filterParam);
     } catch (err) {
-      return this.refuse(res, err);
+      return refuseHttp(res, err);
     }
     const day = new Date().toISOString().slice(0, 10);
     res.status(200);
@@ -104,19 +97,6 @@ export class ExportsController {
     }
   }
 
-  private async caller(req: Request, res: Response): Promise<Caller> {
-    const principal = await this.auth.authenticate(req, res);
-    const verdict = await this.rateLimiter.consume(callerKey(principal, req.ip));
-    if (!verdict.allowed) {
-      res.setHeader('retry-after', String(verdict.retryAfter));
-      throw new DomainError(ErrorCode.RATE_LIMITED, `Too many requests: at most ${verdict.limit} a minute. Try again in ${verdict.retryAfter} seconds`, { retryAfter: verdict.retryAfter });
-    }
-    if (!principal) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in, or send an API key as Authorization: Bearer');
-    const caller = await this.auth.callerFor(principal, req);
-    if (!caller.permissions.includes(Permission.READ)) throw new DomainError(ErrorCode.FORBIDDEN, 'An export needs the READ permission');
-    return caller;
-  }
-
   /** The `filter` parameter: JSON of a CommitmentFilter, checked as the GraphQL input is (its types, then its rules). */
   private async filter(param: unknown): Promise<CommitmentFilter | null> {
     if (param === undefined || param === '') return null;
@@ -138,12 +118,5 @@ export class ExportsController {
     const errors = await validate(instance, { whitelist: true });
     if (errors.length) throw bad(toViolations(errors, 'filter'));
     return instance;
-  }
-
-  private refuse(res: Response, err: unknown): void {
-    if (!(err instanceof DomainError)) throw err;
-    res.status(STATUS[err.code] ?? 400).json({
-      errors: [{ message: err.message, extensions: { code: err.code, ...(err.details.field ? { field: err.details.field } : {}), ...(err.details.retryAfter ? { retryAfter: err.details.retryAfter } : {}) } }],
-    });
   }
 }

@@ -13,6 +13,8 @@ const HISTORY_PAGE = 1000;
 /** One commitment as exported: the same keys in the JSON and (as the header) in the CSV. */
 export interface ExportedCommitment {
   id: string;
+  /** Its reference in the system it was imported from, if any (see ImportsService). */
+  reference: string | null;
   agreementId: string;
   agreement: string;
   title: string;
@@ -39,7 +41,7 @@ export interface ExportedCommitment {
 }
 
 export const COMMITMENT_EXPORT_COLUMNS: (keyof ExportedCommitment)[] = [
-  'id', 'agreementId', 'agreement', 'title', 'description', 'sourceQuote', 'status', 'priority', 'dueOn', 'overdue', 'parties',
+  'id', 'reference', 'agreementId', 'agreement', 'title', 'description', 'sourceQuote', 'status', 'priority', 'dueOn', 'overdue', 'parties',
   'themes', 'ownerOrganization', 'ownerPerson', 'latestChangeFrom', 'latestChangeTo', 'latestChangeOn', 'latestChangeNote',
   'latestChangeBy', 'evidenceUrls', 'version', 'createdAt', 'updatedAt', 'archived',
 ];
@@ -137,7 +139,7 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 /** The exported columns of `commitments c`; `today` the parameter holding today's date (for overdue, as isOverdue in libs/domain). */
 const COMMITMENT_EXPORT_SELECT = (today: string) => `
-  c.id, c.agreement_id AS "agreementId", a.title AS agreement, c.title, c.description, c.source_quote AS "sourceQuote",
+  c.id, c.external_reference AS reference, c.agreement_id AS "agreementId", a.title AS agreement, c.title, c.description, c.source_quote AS "sourceQuote",
   c.status, c.priority, c.due_on::text AS "dueOn",
   COALESCE(c.due_on < ${today} AND c.status NOT IN ('FULFILLED', 'BROKEN'), false) AS overdue,
   COALESCE((SELECT array_agg(p.code ORDER BY p.code) FROM commitment_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.commitment_id = c.id), '{}') AS parties,
