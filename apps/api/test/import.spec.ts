@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
+import { signUpAndConfirm } from './support/accounts';
 import { rowCounts } from './support/expectations';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -66,6 +67,44 @@ describe('import of commitments from CSV', () => {
     const applied = await report(await post(exported));
     expect(applied).toMatchObject({ applied: true, unchanged: n, updated: 0, created: 0 });
     expect(await state()).toEqual(before);
+  });
+
+  it('imports one workspace’s export into a new workspace that has the same parties, themes and organizations; again, it updates nothing', async () => {
+    const owner = await signUpAndConfirm(app, { email: 'importer@example.test', password: 'importer-password-1', name: 'Ines Importer', workspaceName: 'Copy of the talks' });
+    const B = owner.workspace.id;
+    // B's reference data, copied from A (the import does not create parties, themes or organizations).
+    const columns = async (table: string, skip: string[]) =>
+      (await app.sql<{ c: string }>(`SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`, [table]))
+        .map((r) => r.c).filter((c) => !['id', 'workspace_id', ...skip].includes(c)).map((c) => `"${c}"`).join(', ');
+    for (const table of ['parties', 'themes']) {
+      const cols = await columns(table, []);
+      await app.sql(`INSERT INTO ${table} (id, workspace_id, ${cols}) SELECT gen_random_uuid(), $2, ${cols} FROM ${table} WHERE workspace_id = $1`, [A, B]);
+    }
+    const orgCols = await columns('organizations', ['party_id']);
+    await app.sql(
+      `INSERT INTO organizations (id, workspace_id, party_id, ${orgCols})
+       SELECT gen_random_uuid(), $2, pb.id, ${orgCols.split(', ').map((c) => `o.${c}`).join(', ')}
+       FROM organizations o JOIN parties pa ON pa.id = o.party_id JOIN parties pb ON pb.workspace_id = $2 AND pb.code = pa.code WHERE o.workspace_id = $1`,
+      [A, B],
+    );
+    const exported = Buffer.from(await (await fetch(`${app.url}/export/commitments.csv`, { headers: { authorization: `Bearer ${app.tokens.readKey}` } })).arrayBuffer());
+    const [{ n, agreements }] = await app.sql(
+      `SELECT count(*)::int AS n, count(DISTINCT a.title)::int AS agreements FROM commitments c JOIN agreements a ON a.id = c.agreement_id
+       WHERE c.workspace_id = $1 AND c.archived_at IS NULL AND a.archived_at IS NULL`,
+      [A],
+    );
+    const aBefore = await state();
+    const aActivity = async () => (await app.sql<{ n: number }>('SELECT count(*)::int AS n FROM activity WHERE workspace_id = $1', [A]))[0].n;
+    const aActivityBefore = await aActivity();
+    const dry = await report(await post(exported, { dryRun: true, token: owner.token }));
+    expect(dry).toMatchObject({ rows: n, created: n, updated: 0, agreementsCreated: agreements, errors: [] });
+    expect(await report(await post(exported, { token: owner.token }))).toMatchObject({ applied: true, created: n, errors: [] });
+    const [{ inB }] = await app.sql('SELECT count(*)::int AS "inB" FROM commitments WHERE workspace_id = $1', [B]);
+    expect(inB).toBe(n);
+    expect(await report(await post(exported, { token: owner.token }))).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: n });
+    // A is as it was: the ids in the file name nothing of B's, and B's import touched nothing of A.
+    expect((await state()).commitments).toEqual(aBefore.commitments);
+    expect(await aActivity()).toBe(aActivityBefore);
   });
 
   it('dry-runs new commitments without writing, then applies them with activity, and a second import updates rather than duplicates', async () => {
