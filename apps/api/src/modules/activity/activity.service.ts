@@ -46,6 +46,22 @@ export class ActivityService {
     );
   }
 
+  /** Many events in one statement, in the order given (their ids follow it), inside the caller's transaction. */
+  async recordMany(manager: EntityManager, caller: Caller, events: ActivityEvent[]): Promise<void> {
+    if (!events.length) return;
+    await manager.query(
+      `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
+       SELECT $1, $2, $3, $4, e.verb, e.subject_type, e.subject_id, e.before, e.after
+       FROM unnest($5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[]) WITH ORDINALITY AS e(verb, subject_type, subject_id, before, after, n)
+       ORDER BY e.n`,
+      [
+        caller.workspaceId, caller.actor.type, caller.actor.id, caller.actor.label,
+        events.map((e) => e.verb), events.map((e) => e.subjectType), events.map((e) => e.subjectId),
+        events.map((e) => (e.before ? JSON.stringify(e.before) : null)), events.map((e) => (e.after ? JSON.stringify(e.after) : null)),
+      ],
+    );
+  }
+
   /** Newest first; the cursor is the activity id. Only the verbs the caller may see (ACTIVITY_VERBS), counted alike. */
   async list(caller: Caller, first: number, after?: string | null, subjectId?: string | null): Promise<ConnectionShape<Activity>> {
     assertPageSize(first);

@@ -16,6 +16,8 @@ export const IMPORT_MAX_ROWS = 20_000;
 /** Reported per file, at most: past it the report says how many more there were. */
 const MAX_REPORTED_ERRORS = 500;
 const REFERENCE_MAX_LENGTH = 200;
+/** New commitments written per statement. */
+const WRITE_BATCH = 1000;
 const AGREEMENT_KINDS = ['MEETING', 'DIALOGUE', 'JOINT_STATEMENT', 'MOU', 'TREATY'];
 
 /** Columns read from a file; every other column of the export is accepted and left aside (status, history, derived values). */
@@ -318,29 +320,46 @@ export class ImportsService {
       await this.activity.record(m, caller, { verb: 'agreement.created', subjectType: 'Agreement', subjectId: a.id, after: { title, kind: a.kind, partyCodes: [...a.parties], imported: true } });
     }
     const agreementIdOf = (row: Row) => agreements.get(row.agreementTitle)?.id ?? (newAgreements.get(row.agreementTitle) as { id: string }).id;
+    // New commitments a batch at a time (a statement per table), as createCommitment writes them one by one.
+    const creates = changes.filter((c) => !c.target).map(({ row }) => ({ row, id: randomUUID() }));
+    for (let i = 0; i < creates.length; i += WRITE_BATCH) {
+      const batch = creates.slice(i, i + WRITE_BATCH);
+      await m.query(
+        `INSERT INTO commitments (id, workspace_id, agreement_id, title, description, source_quote, owner_organization_id, status, due_on, priority, version, external_reference)
+         SELECT u.id, $1, u.agreement_id, u.title, u.description, u.source_quote, u.owner, 'ANNOUNCED', u.due_on, u.priority, 1, u.ref
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::date[], $9::text[], $10::text[])
+           AS u(id, agreement_id, title, description, source_quote, owner, due_on, priority, ref)`,
+        [
+          ws, batch.map((c) => c.id), batch.map((c) => agreementIdOf(c.row)), batch.map((c) => c.row.title), batch.map((c) => c.row.description),
+          batch.map((c) => c.row.sourceQuote), batch.map((c) => (c.row.ownerAcronym ? (orgs.get(c.row.ownerAcronym) as { id: string }).id : null)),
+          batch.map((c) => c.row.dueOn), batch.map((c) => c.row.priority), batch.map((c) => c.row.reference ?? c.row.matchId),
+        ],
+      );
+      const partyPairs = batch.flatMap((c) => [...new Set(c.row.parties)].map((code) => [c.id, code]));
+      await m.query(
+        `INSERT INTO commitment_parties (commitment_id, party_id, workspace_id)
+         SELECT u.id, p.id, $1 FROM unnest($2::uuid[], $3::text[]) AS u(id, code) JOIN parties p ON p.workspace_id = $1 AND p.code = u.code`,
+        [ws, partyPairs.map((p) => p[0]), partyPairs.map((p) => p[1])],
+      );
+      const themePairs = batch.flatMap((c) => [...new Set(c.row.themes)].map((slug) => [c.id, (themes.get(slug) as { id: string }).id]));
+      await m.query(
+        'INSERT INTO commitment_themes (commitment_id, theme_id, workspace_id) SELECT u.id, u.theme, $1 FROM unnest($2::uuid[], $3::uuid[]) AS u(id, theme)',
+        [ws, themePairs.map((p) => p[0]), themePairs.map((p) => p[1])],
+      );
+      await m.query(
+        `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, actor, commitment_version)
+         SELECT gen_random_uuid(), $1, u.id, NULL, 'ANNOUNCED', 'Imported', $2, 1 FROM unnest($3::uuid[]) AS u(id)`,
+        [ws, caller.actor.label, batch.map((c) => c.id)],
+      );
+      await this.activity.recordMany(m, caller, batch.map(({ row, id }) => ({
+        verb: 'commitment.created', subjectType: 'Commitment', subjectId: id,
+        after: { title: row.title, agreementId: agreementIdOf(row), status: 'ANNOUNCED', partyCodes: row.parties, dueOn: row.dueOn, reference: row.reference ?? row.matchId, imported: true },
+      })));
+    }
     for (const { row, target, changed } of changes) {
+      if (!target || !changed.length) continue;
       const ownerId = row.ownerAcronym ? (orgs.get(row.ownerAcronym) as { id: string }).id : null;
       const themeIds = row.themes.map((s) => (themes.get(s) as { id: string }).id);
-      if (!target) {
-        const id = randomUUID();
-        await m.query(
-          `INSERT INTO commitments (id, workspace_id, agreement_id, title, description, source_quote, owner_organization_id, status, due_on, priority, version, external_reference)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'ANNOUNCED', $8, $9, 1, $10)`,
-          [id, ws, agreementIdOf(row), row.title, row.description, row.sourceQuote, ownerId, row.dueOn, row.priority, row.reference ?? row.matchId],
-        );
-        await this.replaceLinks(m, ws, id, row.parties, themeIds);
-        await m.query(
-          `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, actor, commitment_version)
-           VALUES ($1, $2, $3, NULL, 'ANNOUNCED', 'Imported', $4, 1)`,
-          [randomUUID(), ws, id, caller.actor.label],
-        );
-        await this.activity.record(m, caller, {
-          verb: 'commitment.created', subjectType: 'Commitment', subjectId: id,
-          after: { title: row.title, agreementId: agreementIdOf(row), status: 'ANNOUNCED', partyCodes: row.parties, dueOn: row.dueOn, reference: row.reference ?? row.matchId, imported: true },
-        });
-        continue;
-      }
-      if (!changed.length) continue;
       await m.query(
         `UPDATE commitments SET title = $3, description = $4, source_quote = $5, owner_organization_id = $6, due_on = $7::date,
            priority = $8, external_reference = COALESCE(external_reference, $9), version = version + 1, updated_at = now()
