@@ -25,7 +25,7 @@ export default defineConfig({
     port: 4200,
     // One origin in dev as in production, so the session cookie and CSRF rules behave the same.
     // ws: the live updates' WebSocket goes the same way (the session cookie rides on the upgrade).
-    proxy: { '/graphql': { target: apiOrigin, changeOrigin: false, ws: true } },
+    proxy: { '/graphql': { target: apiOrigin, changeOrigin: false, ws: true }, '/export': { target: apiOrigin, changeOrigin: false }, '/import': { target: apiOrigin, changeOrigin: false } },
   },
   preview: { port: 4300 },
   test: {

@@ -11,13 +11,14 @@ import { liveScenarios } from './scenarios/live.ts';
 import { newTeamScenarios } from './scenarios/new-team.ts';
 import { sessionScenarios } from './scenarios/session.ts';
 import { spanishScenarios } from './scenarios/spanish.ts';
-import { viewerScenarios } from './scenarios/viewer.ts';
+import { exportScenarios, viewerScenarios } from './scenarios/viewer.ts';
 
 // Bounded, but generous: the whole run takes about two minutes on an idle machine and much longer on a busy one.
 describe('web client', { timeout: 600_000 }, () => {
   const env = useE2eEnv();
   analystScenarios(env);
   viewerScenarios(env);
+  exportScenarios(env);
   conflictScenarios(env);
   spanishScenarios(env);
   accessibilityScenarios(env);

@@ -33,6 +33,8 @@ import { countLimitRefusals, MeteredRateLimiter, requestMetricsPlugin } from './
 import { MetricsService } from './modules/ops/metrics.service';
 import { OpenSockets } from './modules/ops/open-sockets';
 import { OpsModule } from './modules/ops/ops.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { ImportsModule } from './modules/imports/imports.module';
 
 @Global()
 @Module({})
@@ -147,6 +149,8 @@ export class AppModule {
         }),
         AuthModule,
         ...FEATURE_MODULES,
+        ExportsModule,
+        ImportsModule,
         OpsModule,
       ],
       providers: [

@@ -27,6 +27,7 @@ type Permission = 'READ' | 'WRITE' | 'MANAGE_MEMBERS' | 'MANAGE_KEYS' | 'MANAGE_
 
 const QUERY_RULES: Record<string, Rule> = {
   activity: 'READ',
+  changes: 'READ',
   agreement: 'READ',
   agreements: 'READ',
   apiKeys: 'MANAGE_KEYS',

@@ -13,3 +13,4 @@ export * from './lib/account-rules';
 export * from './lib/digest-period';
 export * from './lib/link-rules';
 export * from './lib/reference-data-rules';
+export * from './lib/csv-rules';

@@ -19,3 +19,20 @@ export function viewerScenarios(env: () => E2eEnv): void {
     }
   });
 }
+
+export function exportScenarios(env: () => E2eEnv): void {
+  test('a viewer downloads the commitment list as CSV from the list page, and is offered no import', async () => {
+    const { page } = await env().session(DEMO.viewer);
+    await openPath(page, env().api.url, '/commitments');
+    await page.getByTestId('result-count').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Import…' }).count(), 0);
+    await page.getByRole('button', { name: 'Export all' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Commitments (CSV)' }).click()]);
+    assert.match(download.suggestedFilename(), /^pactwatch-commitments-\d{4}-\d{2}-\d{2}\.csv$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '');
+    assert.match(text.split('\n')[0], /^id,reference,agreementId,agreement,title,/);
+    assert.ok(text.includes(SEED.usRepatriationFlights), 'the seeded commitment is in the file');
+  });
+}

@@ -1,7 +1,12 @@
+import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Permission } from '@pactwatch/domain';
 import { useTranslation } from 'react-i18next';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
 import { CommitmentTable } from '../modules/commitments/components/commitment-table';
+import { ExportMenu } from '../modules/commitments/components/export-menu';
+import { ImportDialog } from '../modules/commitments/components/import-dialog';
+import { useCan } from '../modules/session/hooks/use-can';
 import { fromSavedView, isFiltered, toCommitmentFilter, toCommitmentOrder } from '../modules/commitments/commitment-query';
 import { useCommitmentFilterOptions } from '../modules/commitments/hooks/use-commitment-filter-options';
 import { useCommitmentQueryState } from '../modules/commitments/hooks/use-commitment-query-state';
@@ -22,6 +27,8 @@ export default function CommitmentsPage() {
   const list = useFindCommitments(toCommitmentFilter(state), toCommitmentOrder(state));
   const { outdated, clearOutdated } = useFollowCommitmentChanges(list, isFiltered(state) || state.sort !== null);
   const person = useSession().me.kind === 'USER';
+  const canWrite = useCan(Permission.WRITE);
+  const [importing, setImporting] = useState(false);
   // One party or one theme chosen: it can be followed in the digest as a whole.
   const party = state.parties.length === 1 ? options?.parties.find((p) => p.code === state.parties[0]) : undefined;
   const theme = state.themes.length === 1 ? options?.themes.find((th) => th.slug === state.themes[0]) : undefined;
@@ -30,11 +37,19 @@ export default function CommitmentsPage() {
     <Stack>
       <Group justify="space-between" align="baseline">
         <Title order={1}>{t('commitments.title')}</Title>
-        {list.totalCount !== null && (
-          <Text c="dimmed" aria-live="polite" data-testid="result-count">
-            {t('commitments.results', { count: list.totalCount, formatted: format.number(list.totalCount) })}
-          </Text>
-        )}
+        <Group gap="sm" align="baseline">
+          {list.totalCount !== null && (
+            <Text c="dimmed" aria-live="polite" data-testid="result-count">
+              {t('commitments.results', { count: list.totalCount, formatted: format.number(list.totalCount) })}
+            </Text>
+          )}
+          <ExportMenu filter={toCommitmentFilter(state)} />
+          {canWrite && (
+            <Button size="xs" variant="default" onClick={() => setImporting(true)}>
+              {t('import.open')}
+            </Button>
+          )}
+        </Group>
       </Group>
       {person && (
         <SavedViewsBar filter={toCommitmentFilter(state)} order={toCommitmentOrder(state)} onOpen={(filter, order) => update(fromSavedView(filter, order))} />
@@ -63,6 +78,7 @@ export default function CommitmentsPage() {
           </Group>
         </Alert>
       )}
+      {importing && <ImportDialog onClose={() => setImporting(false)} onImported={() => list.reload()} />}
       <ErrorAlert error={list.error} />
       {list.totalCount === null && !list.error && <Loading />}
       {list.totalCount === 0 && <Text>{t('commitments.none')}</Text>}

@@ -11,7 +11,7 @@ export const REVALIDATE = 'no-cache';
 const ASSETS = '/assets/';
 
 // Paths the API answers itself; every other page address belongs to the web client's router.
-const API_PATHS = /^\/(graphql|health|metrics|unsubscribe|digests\/)/;
+const API_PATHS = /^\/(graphql|health|metrics|unsubscribe|digests\/|export\/|import\/)/;
 
 /**
  * gzip or Brotli (Brotli when the caller accepts both) for text answers over 1 KB: GraphQL's JSON,

@@ -15,6 +15,7 @@ import { SavedViews1764980000000 } from './1764980000000-saved-views';
 import { DigestAcceptance1765020000000 } from './1765020000000-digest-acceptance';
 import { DigestNextDue1765020000001 } from './1765020000001-digest-next-due';
 import { ProgressNotes1765030000000 } from './1765030000000-progress-notes';
+import { ImportReferences1765040000000 } from './1765040000000-import-references';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   DigestAcceptance1765020000000,
   DigestNextDue1765020000001,
   ProgressNotes1765030000000,
+  ImportReferences1765040000000,
 ];

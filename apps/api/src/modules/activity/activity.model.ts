@@ -24,3 +24,26 @@ export class Activity {
 }
 
 export const ActivityConnection = Connection(Activity, 'Activity');
+
+@ObjectType({ description: 'One change of the sync feed; its cursor is the change\'s id.' })
+export class ChangeEdge {
+  @Field({ description: 'The id of the change, to pass back as `after`.' }) cursor: string;
+  @Field(() => Activity) node: Activity;
+}
+
+@ObjectType({ description: 'Where a page of the change feed ends.' })
+export class ChangePageInfo {
+  @Field({ description: 'More changes are committed after this page now; false when the feed is caught up (poll again later from endCursor).' })
+  hasNextPage: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The cursor to pass as `after` next: the last change of the page, or the `after` given when the page is empty (null only when both are).',
+  })
+  endCursor: string | null;
+}
+
+@ObjectType({ description: 'A page of the change feed, oldest first.' })
+export class ChangeConnection {
+  @Field(() => [ChangeEdge]) edges: ChangeEdge[];
+  @Field(() => ChangePageInfo) pageInfo: ChangePageInfo;
+}

@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller } from '../../common/context/current-caller.decorator';
-import { Activity, ActivityConnection } from './activity.model';
+import { Activity, ActivityConnection, ChangeConnection } from './activity.model';
 import { ActivityService } from './activity.service';
 
 @ArgsType()
@@ -14,6 +14,14 @@ class ActivityArgs {
   @Field(() => ID, { nullable: true, description: 'Only the changes to this agreement, commitment, evidence or indicator.' })
   @IsOptional() @IsUUID('all', { message: 'subjectId must be an id' })
   subjectId?: string | null;
+}
+
+@ArgsType()
+class ChangesArgs {
+  @Field(() => Int, { description: 'How many changes, 1 to 100.' }) @IsInt() first: number;
+  @Field(() => ID, { nullable: true, description: 'The id of the last change already read (endCursor of the previous page); left out, the feed starts at the oldest change.' })
+  @IsOptional() @IsString()
+  after?: string | null;
 }
 
 @Resolver(() => Activity)
@@ -26,5 +34,16 @@ export class ActivityResolver {
   @Access(Permission.READ)
   activity(@Args() args: ActivityArgs, @CurrentCaller() caller: Caller) {
     return this.activityService.list(caller, args.first, args.after, args.subjectId);
+  }
+
+  @Query(() => ChangeConnection, {
+    description:
+      'The change feed for keeping a copy in sync, oldest first: the changes committed after `after`, each once. A change ' +
+      'committed later never has a smaller id than one already returned, so a client that pages until hasNextPage is false ' +
+      'and later polls again from its endCursor misses none. Shows the same changes as `activity`.',
+  })
+  @Access(Permission.READ)
+  changes(@Args() args: ChangesArgs, @CurrentCaller() caller: Caller) {
+    return this.activityService.changes(caller, args.first, args.after);
   }
 }

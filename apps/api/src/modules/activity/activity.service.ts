@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityVerb, visibleActivityVerbs } from '@pactwatch/domain';
+import { ActivityVerb, DomainError, visibleActivityVerbs } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { ConnectionShape } from '../../common/pagination/connection.model';
 import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
 import { ActivityEntity } from './activity.entity';
-import { Activity, ActorKind } from './activity.model';
+import { Activity, ActorKind, ChangeConnection } from './activity.model';
+
+const BIGINT_MAX = BigInt('9223372036854775807');
+
+/** A change-feed cursor is an activity id: digits, within bigint. Anything else is refused, naming `after`. */
+function readChangeCursor(after: string | null | undefined): string | null {
+  if (after === null || after === undefined) return null;
+  if (!/^\d{1,19}$/.test(after) || BigInt(after) > BIGINT_MAX) {
+    throw DomainError.badInput([{ field: 'after', message: 'after must be the id of a change (endCursor of a previous page)' }]);
+  }
+  return BigInt(after).toString();
+}
 
 export interface ActivityEvent {
   /** Listed in libs/domain's ACTIVITY_VERBS, with who may see it. */
@@ -35,6 +46,22 @@ export class ActivityService {
     );
   }
 
+  /** Many events in one statement, in the order given (their ids follow it), inside the caller's transaction. */
+  async recordMany(manager: EntityManager, caller: Caller, events: ActivityEvent[]): Promise<void> {
+    if (!events.length) return;
+    await manager.query(
+      `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
+       SELECT $1, $2, $3, $4, e.verb, e.subject_type, e.subject_id, e.before, e.after
+       FROM unnest($5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[]) WITH ORDINALITY AS e(verb, subject_type, subject_id, before, after, n)
+       ORDER BY e.n`,
+      [
+        caller.workspaceId, caller.actor.type, caller.actor.id, caller.actor.label,
+        events.map((e) => e.verb), events.map((e) => e.subjectType), events.map((e) => e.subjectId),
+        events.map((e) => (e.before ? JSON.stringify(e.before) : null)), events.map((e) => (e.after ? JSON.stringify(e.after) : null)),
+      ],
+    );
+  }
+
   /** Newest first; the cursor is the activity id. Only the verbs the caller may see (ACTIVITY_VERBS), counted alike. */
   async list(caller: Caller, first: number, after?: string | null, subjectId?: string | null): Promise<ConnectionShape<Activity>> {
     assertPageSize(first);
@@ -50,6 +77,29 @@ export class ActivityService {
     );
     const total = rows[0]?.totalCount ?? (cursor ? await this.count(caller, verbs, subjectId) : 0);
     return toConnection(rows, first, total, (r) => [r.id], 'activity', (r) => ({ ...r, actorType: r.actorType as ActorKind }));
+  }
+
+  /**
+   * Oldest first, after the change `after` (an activity id). Complete without looking at
+   * transactions: the activity_order trigger (migration 1764700000000) gives a row its id under a
+   * per-workspace lock held until commit, so within a workspace ids are taken in commit order and
+   * no row with a smaller id than a visible one can still commit. Hidden verbs are skipped, never
+   * waited for; the cursor moves past them only with the next visible change.
+   */
+  async changes(caller: Caller, first: number, after?: string | null): Promise<ChangeConnection> {
+    assertPageSize(first);
+    const position = readChangeCursor(after);
+    const rows: ActivityEntity[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM activity a
+       WHERE a.workspace_id = $1 AND a.verb = ANY($2) AND ($3::bigint IS NULL OR a.id > $3::bigint)
+       ORDER BY a.id LIMIT $4`,
+      [caller.workspaceId, visibleActivityVerbs(caller.permissions), position, first + 1],
+    );
+    const page = rows.slice(0, first);
+    return {
+      edges: page.map((r) => ({ cursor: r.id, node: { ...r, actorType: r.actorType as ActorKind } })),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.id ?? position },
+    };
   }
 
   private async count(caller: Caller, verbs: string[], subjectId?: string | null): Promise<number> {
