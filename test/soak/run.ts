@@ -294,7 +294,7 @@ async function main(): Promise<void> {
       log(`FAILED:\n  ${problems.join('\n  ')}`);
       process.exitCode = 1;
     } else {
-      log('passed: RSS within 20% and p99 within 50% of the first minute'"'"'s, nothing failed or missed');
+      log("passed: RSS within 20% and p99 within 50% of the first minute's, nothing failed or missed");
     }
   } finally {
     await Promise.all(steady.map((s) => s.recording.close().catch(() => undefined)));
