@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Pool, PoolConfig } from 'pg';
+import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** Seconds a caller is told to wait (Retry-After) when the database could not be had. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -10,20 +11,36 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
  * installed still says so.
  */
 const POOL_TIMEOUT_MESSAGES = new Set(['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout']);
-const NODE_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET']);
+/**
+ * pg's own errors for a connection that went away (the server restarted or ended the backend) or
+ * was closed, also without a code: a query under way, and one sent to a client already broken.
+ */
+const CONNECTION_LOST_MESSAGES = new Set([
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+]);
+const NODE_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 // SQLSTATE class 08 (connection exception); 57P01–57P03: the server shutting down, crashed, or not yet accepting connections.
 const SERVER_GONE = /^(08...|57P0[123])$/;
 
 /**
- * Whether the error means the database could not be had in time or is going away: the request
+ * Whether the error means the database could not be had in time, refused or lost the connection,
+ * or is going away (a restart, a backend ended): the request
  * can be tried again, and the caller is told so (UNAVAILABLE), not that the server is broken.
  * Looks through TypeORM's wrapping (driverError) and `cause`.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = (error as { code?: unknown }).code;
-  if (POOL_TIMEOUT_MESSAGES.has(error.message)) return true;
+  if (POOL_TIMEOUT_MESSAGES.has(error.message) || CONNECTION_LOST_MESSAGES.has(error.message)) return true;
   if (typeof code === 'string' && (NODE_CONNECTION_CODES.has(code) || SERVER_GONE.test(code))) return true;
+  // TypeORM releases a transaction's query runner as soon as its connection reports an error (the
+  // server went away between two statements); the transaction's next statement then throws this.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  // Node's connect to a name with several addresses (localhost: ::1 and 127.0.0.1) fails with all of them.
+  if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   const inner = (error as { driverError?: unknown }).driverError ?? error.cause;
   return inner !== error && isDatabaseUnavailable(inner, depth + 1);
 }

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
+import { ErrorCode } from '@pactwatch/domain';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
  * Counts the HTTP requests under way, so that shutdown can wait for them; once draining, a request
- * that still arrives on an open keep-alive connection is answered 503 with `Connection: close`
- * (its client retries, on another instance behind the proxy).
+ * that still arrives on an open keep-alive connection is answered 503 UNAVAILABLE with Retry-After
+ * and `Connection: close` (its client retries, on another instance behind the proxy).
  */
 export class InFlightRequests {
   private readonly open = new Set<Response>();
@@ -15,7 +16,7 @@ export class InFlightRequests {
     if (this.draining) {
       res.setHeader('Connection', 'close');
       res.setHeader('Retry-After', '1');
-      res.status(503).json({ errors: [{ message: 'The server is shutting down; try again', extensions: { code: 'RATE_LIMITED', retryAfter: 1 } }] });
+      res.status(503).json({ errors: [{ message: 'The server is shutting down; try again', extensions: { code: ErrorCode.UNAVAILABLE, retryAfter: 1 } }] });
       return;
     }
     this.open.add(res);
