@@ -261,6 +261,15 @@ function fillValue(
   return list ? [one()] : one();
 }
 
+/**
+ * Inputs that take exactly one of some optional fields (the API refuses none or two with
+ * BAD_USER_INPUT): every generic call gives exactly one, the first unless the policy chose another,
+ * so that a call is refused, or not, for its references rather than for its shape.
+ */
+export const EXACTLY_ONE_OF: Record<string, string[]> = {
+  DetachEvidenceInput: ['commitmentId', 'agreementId'],
+};
+
 function fillInputObject(state: FillState, type: GraphQLInputObjectType, path: string, outer: string[], required: boolean): Record<string, unknown> {
   const fields = Object.values(type.getFields()) as GraphQLInputField[];
   const within = { types: [...outer, type.name], siblings: fields.map((f) => f.name) };
@@ -268,6 +277,20 @@ function fillInputObject(state: FillState, type: GraphQLInputObjectType, path: s
   for (const f of fields) {
     const value = fillValue(state, f.type, f.name, `${path}.${f.name}`, within, required);
     if (value !== undefined) out[f.name] = value;
+  }
+  const group = EXACTLY_ONE_OF[type.name];
+  if (group) {
+    const given = group.filter((name) => name in out);
+    for (const name of given.slice(1)) {
+      delete out[name];
+      state.refs = state.refs.filter((r) => r.path !== `${path}.${name}`);
+    }
+    if (given.length === 0) {
+      const f = fields.find((x) => x.name === group[0])!;
+      const forced: FillState = { ...state, policy: { ...state.policy, include: () => true } };
+      out[f.name] = fillValue(forced, f.type, f.name, `${path}.${f.name}`, within, required);
+      state.refs = forced.refs;
+    }
   }
   // The version of the row this input changes: named by its one non-null, single ID field.
   if (typeof out.expectedVersion === 'number') {
