@@ -453,13 +453,13 @@ describe('email digests over a real SMTP server', () => {
       expect(more).toHaveLength(0);
       expect(digest.subject).toBe('US–Mexico migration talks: 1 status change');
       expect(outline(digest.text!)).toEqual({ [TALKS]: [TITLES.mxSmuggling] });
+      // Not a member: no links into the web client (it needs a sign-in), only the unsubscribe link.
+      expect(appLinks(digest.html as string)).toEqual([unsubscribeUrl(digest)]);
+      expect(appLinks(digest.text!)).toEqual([unsubscribeUrl(digest)]);
+      expect(digest.text).not.toContain('Open in Pactwatch');
       expect(digest.text).toMatch(/^ {2}In progress → Stalled on .+ \(changed by Olivia Owner, /m);
       expect(digest.text).toContain('    Reason: No funding');
       expect(digest.text).not.toContain(NOTE);
-      // Not a member: no links into the web client (it needs a sign-in), only the unsubscribe link.
-      expect(digest.text).not.toContain('Open in Pactwatch');
-      expect(appLinks(digest.html as string)).toEqual([unsubscribeUrl(digest)]);
-      expect(appLinks(digest.text!)).toEqual([unsubscribeUrl(digest)]);
       expect(rawHeader(digest, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
       // The theme watcher follows anti-smuggling, which both commitments are tagged with.
       const theme = await digestsTo(themeWatcher.email);
@@ -508,16 +508,6 @@ describe('email digests over a real SMTP server', () => {
       const text = digest.text!;
       expect(digest.subject).toBe('US–Mexico migration talks: 1 cambio de estado');
       expect(outline(text)).toEqual({ [TALKS]: [TITLES.usRepatriationFlights] });
-      // The day it happened, the reason, the note and the source with its stance: in both parts, escaped in HTML.
-      expect(text).toMatch(/^ {2}En curso → Incumplido el 30 jun 2025 \(cambiado por Olivia Owner, /m);
-      expect(html).toContain('<strong>En curso &rarr; Incumplido</strong> el 30 jun 2025');
-      expect(text).toContain('    Motivo: Cambio político');
-      expect(html).toContain('Motivo: Cambio político');
-      expect(text).toContain('    - DHS: flights <end> (Contradice) <https://www.dhs.gov/news/flights?x=1&y=2>');
-      expect(html).toContain('<a href="https://www.dhs.gov/news/flights?x=1&amp;y=2" style="color:#1c5db5;">DHS: flights &lt;end&gt;</a>');
-      expect(html).toContain('&middot; Contradice</span>');
-      expect(html).toContain('Flights ended &lt;i&gt;for good&lt;/i&gt;.');
-      expect(html).not.toMatch(/<i>|<end>|<b>/);
       // No internal discussion: neither comment, nor any mention.
       for (const part of [text, html]) {
         expect(part).not.toContain('do not');
@@ -529,6 +519,16 @@ describe('email digests over a real SMTP server', () => {
       expect(appLinks(html)).toEqual([unsubscribeUrl(digest)]);
       expect(appLinks(text)).toEqual([unsubscribeUrl(digest)]);
       expect(text).toContain('un administrador de US–Mexico migration talks en Pactwatch añadió esta dirección');
+      // The day it happened, the reason, the note and the source with its stance: in both parts, escaped in HTML.
+      expect(text).toMatch(/^ {2}En curso → Incumplido el 30 jun 2025 \(cambiado por Olivia Owner, /m);
+      expect(html).toContain('<strong>En curso &rarr; Incumplido</strong> el 30 jun 2025');
+      expect(text).toContain('    Motivo: Cambio político');
+      expect(html).toContain('Motivo: Cambio político');
+      expect(text).toContain('    - DHS: flights <end> (Contradice) <https://www.dhs.gov/news/flights?x=1&y=2>');
+      expect(html).toContain('<a href="https://www.dhs.gov/news/flights?x=1&amp;y=2" style="color:#1c5db5;">DHS: flights &lt;end&gt;</a>');
+      expect(html).toContain('&middot; Contradice</span>');
+      expect(html).toContain('Flights ended &lt;i&gt;for good&lt;/i&gt;.');
+      expect(html).not.toMatch(/<i>|<end>|<b>/);
 
       // The member mentioned got both comments in the same run, and links into the web client.
       const theme = await digestsTo(themeWatcher.email);
