@@ -61,10 +61,24 @@ export function itemCount(content: DigestContent): number {
   return content.counts.statusChanges + content.counts.newSources + content.counts.figuresMoved + content.counts.mentions;
 }
 
-/** The day (YYYY-MM-DD) an instant fell on in a time zone. */
+const QUARTER_HOUR = 15 * 60_000;
+const days = new Map<string, string>();
+
+/**
+ * The day (YYYY-MM-DD) an instant fell on in a time zone. Every offset in use today is a multiple of a
+ * quarter hour, so a day starts on a quarter hour everywhere: the answer is remembered per zone and
+ * quarter hour (Intl is slow for a digest's every item), a bounded number of them.
+ */
 export function dayIn(at: Date, timeZone: string): string {
-  const { year, month, day } = localParts(at, timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const key = `${timeZone} ${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    const p = localParts(at, timeZone);
+    day = `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+    if (days.size >= 10_000) days.clear();
+    days.set(key, day);
+  }
+  return day;
 }
 
 /**
