@@ -43,6 +43,7 @@ const Q = {
   changeStatus: `mutation($input: ChangeCommitmentStatusInput!) { changeCommitmentStatus(input: $input) {
     commitment { id status version } statusChange { id evidence { id url title } } } }`,
   recordObservation: 'mutation($input: RecordObservationInput!) { recordObservation(input: $input) { observation { id value } } }',
+  addComment: 'mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }',
   createAgreement: 'mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { agreement { id title } } }',
   createCommitment: 'mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { commitment { id title version } } }',
   version: 'query($id: ID!) { commitment(id: $id) { version status } }',
@@ -68,6 +69,16 @@ async function changeStatus(app: TestApp, token: string, input: Record<string, u
 function rawHeader(mail: ParsedMail, name: string): string | undefined {
   const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
   return line?.replace(/\r?\n[ \t]+/g, ' ').replace(/^[^:]+:\s*/, '');
+}
+
+/** The link of a List-Unsubscribe header, as sent. */
+function unsubscribeUrl(mail: ParsedMail): string {
+  return /^<([^>]+)>$/.exec(rawHeader(mail, 'List-Unsubscribe')!)![1];
+}
+
+/** Every distinct address into Pactwatch (PUBLIC_URL) a part of an email holds. */
+function appLinks(part: string): string[] {
+  return [...new Set([...part.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0].replace(/&amp;/g, '&')).filter((url) => url.startsWith(PUBLIC_URL)))];
 }
 
 /** The token-carrying link of a List-Unsubscribe header, pointed at the running app. */
@@ -257,11 +268,13 @@ describe('email digests over a real SMTP server', () => {
       expect(text).toContain(`“${NOTE}”`);
       // Old → new status, and who changed it.
       expect(html).toContain('Announced &rarr; In progress');
-      expect(text).toContain('  Announced → In progress (changed by Ana Analyst, ');
+      // The day it happened (today, as the change did not say otherwise), then who recorded it and when.
+      expect(text).toMatch(/^ {2}Announced → In progress on [A-Z][a-z]{2} \d{1,2}, \d{4} \(changed by Ana Analyst, /m);
       expect(html).toContain('changed by Ana Analyst');
-      // The new source given with the change, linked (and listed once: not again as a "new source").
+      // The new source given with the change, linked, with its stance (and listed once: not again as a "new source").
       expect(html).toContain(`<a href="https://www.gob.mx/sre/prensa/operativo?lang=es&amp;page=2" style="color:#1c5db5;">SRE: &lt;b&gt;raids&lt;/b&gt; on smugglers</a>`);
-      expect(text).toContain(`    - ${SOURCE.title} <${SOURCE.url}>`);
+      expect(html).toContain('&middot; Supports</span>');
+      expect(text).toContain(`    - ${SOURCE.title} (Supports) <${SOURCE.url}>`);
       expect(text).not.toContain('New source');
       // Grouped under the agreement, with a link to the commitment in the web client.
       expect(outline(text)).toEqual({ [TALKS]: [TITLES.mxSmuggling] });
@@ -327,7 +340,9 @@ describe('email digests over a real SMTP server', () => {
       expect(more).toHaveLength(0);
       expect(mail.subject).toBe('US–Mexico migration talks: 1 cambio de estado');
       expect(mail.text).toContain('Lo que cambió en US–Mexico migration talks del ');
-      expect(mail.text).toContain('  Anunciado → Estancado (cambiado por Ana Analyst, ');
+      expect(mail.text).toMatch(/^ {2}Anunciado → Estancado el \d{1,2} [a-z]{3,4}\.? \d{4} \(cambiado por Ana Analyst, /m);
+      expect(mail.text).toContain('    Motivo: Falta de capacidad');
+      expect(mail.html).toContain('Motivo: Falta de capacidad');
       expect(mail.text).toContain('“Shelters in Tapachula are full.”');
       expect(mail.text).toContain(`  Abrir en Pactwatch: ${PUBLIC_URL}/commitments/${C.mxHumaneBorder}`);
       expect(mail.text).toContain('Cancelar suscripción: ');
@@ -438,7 +453,12 @@ describe('email digests over a real SMTP server', () => {
       expect(more).toHaveLength(0);
       expect(digest.subject).toBe('US–Mexico migration talks: 1 status change');
       expect(outline(digest.text!)).toEqual({ [TALKS]: [TITLES.mxSmuggling] });
-      expect(digest.text).toContain('  In progress → Stalled (changed by Olivia Owner, ');
+      // Not a member: no links into the web client (it needs a sign-in), only the unsubscribe link.
+      expect(appLinks(digest.html as string)).toEqual([unsubscribeUrl(digest)]);
+      expect(appLinks(digest.text!)).toEqual([unsubscribeUrl(digest)]);
+      expect(digest.text).not.toContain('Open in Pactwatch');
+      expect(digest.text).toMatch(/^ {2}In progress → Stalled on .+ \(changed by Olivia Owner, /m);
+      expect(digest.text).toContain('    Reason: No funding');
       expect(digest.text).not.toContain(NOTE);
       expect(rawHeader(digest, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
       // The theme watcher follows anti-smuggling, which both commitments are tagged with.
@@ -452,6 +472,76 @@ describe('email digests over a real SMTP server', () => {
       await ok(app, app.tokens.owner, Q.removeRecipient, { input: { subscriptionId: recipient.id } });
       expect((await ok(app, app.tokens.owner, Q.recipients)).digestRecipients).toEqual([]);
     });
+  });
+
+  describe('an outside recipient of everything, beside members, in the same period', () => {
+    const PARTNER = 'partner@example.org';
+    const COMMENT = 'Internal: <b>do not</b> share the draft & "annex" yet';
+
+    it("gets the status change with its reason, its source's stance and the day it happened, in Spanish; no comment, no mention, no link that needs a sign-in", async () => {
+      // Everything in the workspace (no filter), in Spanish, in Mexico City; confirmed by its link.
+      const added = await ok(app, app.tokens.owner, Q.addRecipient, { input: { email: PARTNER, cadence: 'INSTANT', locale: 'es', timeZone: 'America/Mexico_City' } });
+      expect(added.addDigestRecipient.subscription).toMatchObject({ email: PARTNER, filter: null, confirmed: false });
+      const [confirmation] = await mailsTo(PARTNER);
+      const link = new URL(/https?:\/\/\S+\/digests\/confirm\?token=\S+/.exec(confirmation.text!)![0]);
+      expect((await fetch(new URL(`${link.pathname}${link.search}`, app.url), { method: 'POST' })).status).toBe(200);
+
+      // A back-dated break with a reason and a contradicting source; comments that @mention a member, on the commitment and on its agreement.
+      await changeStatus(app, app.tokens.owner, {
+        commitmentId: C.usRepatriationFlights,
+        status: 'BROKEN',
+        reasonCode: 'POLITICAL_CHANGE',
+        occurredOn: '2025-06-30',
+        note: 'Flights ended <i>for good</i>.',
+        newEvidence: [{ url: 'https://www.dhs.gov/news/flights?x=1&y=2', title: 'DHS: flights <end>', stance: 'CONTRADICTS' }],
+      });
+      const mention = `@${themeWatcher.name} ${COMMENT}`;
+      await ok(app, app.tokens.owner, Q.addComment, { input: { subjectType: 'COMMITMENT', subjectId: C.usRepatriationFlights, body: mention, mentionedUserIds: [themeWatcher.id] } });
+      await ok(app, app.tokens.owner, Q.addComment, { input: { subjectType: 'AGREEMENT', subjectId: SEED_IDS.agreements.migrationTalks, body: `${mention} (agreement)`, mentionedUserIds: [themeWatcher.id] } });
+      const themeBefore = (await digestsTo(themeWatcher.email)).length;
+      await untilTheMinuteEnds();
+      expect((await ok(app, app.tokens.owner, Q.run)).runDigests.failed).toBe(0);
+
+      const [digest, ...more] = await digestsTo(PARTNER);
+      expect(more).toHaveLength(0);
+      const html = digest.html as string;
+      const text = digest.text!;
+      expect(digest.subject).toBe('US–Mexico migration talks: 1 cambio de estado');
+      expect(outline(text)).toEqual({ [TALKS]: [TITLES.usRepatriationFlights] });
+      // No internal discussion: neither comment, nor any mention.
+      for (const part of [text, html]) {
+        expect(part).not.toContain('do not');
+        expect(part).not.toContain('le mencionó');
+        expect(part).not.toContain(themeWatcher.name);
+      }
+      // No link into the web client, which needs a sign-in: only the unsubscribe link, which does not.
+      expect(text).not.toContain('Abrir en Pactwatch');
+      expect(appLinks(html)).toEqual([unsubscribeUrl(digest)]);
+      expect(appLinks(text)).toEqual([unsubscribeUrl(digest)]);
+      expect(text).toContain('un administrador de US–Mexico migration talks en Pactwatch añadió esta dirección');
+      // The day it happened, the reason, the note and the source with its stance: in both parts, escaped in HTML.
+      expect(text).toMatch(/^ {2}En curso → Incumplido el 30 jun 2025 \(cambiado por Olivia Owner, /m);
+      expect(html).toContain('<strong>En curso &rarr; Incumplido</strong> el 30 jun 2025');
+      expect(text).toContain('    Motivo: Cambio político');
+      expect(html).toContain('Motivo: Cambio político');
+      expect(text).toContain('    - DHS: flights <end> (Contradice) <https://www.dhs.gov/news/flights?x=1&y=2>');
+      expect(html).toContain('<a href="https://www.dhs.gov/news/flights?x=1&amp;y=2" style="color:#1c5db5;">DHS: flights &lt;end&gt;</a>');
+      expect(html).toContain('&middot; Contradice</span>');
+      expect(html).toContain('Flights ended &lt;i&gt;for good&lt;/i&gt;.');
+      expect(html).not.toMatch(/<i>|<end>|<b>/);
+
+      // The member mentioned got both comments in the same run, and links into the web client.
+      const theme = await digestsTo(themeWatcher.email);
+      expect(theme).toHaveLength(themeBefore + 1);
+      const member = theme[theme.length - 1];
+      expect(member.text).toContain(`> ${mention}`);
+      expect(member.text).toContain(`> ${mention} (agreement)`);
+      expect(member.html).toContain('Internal: &lt;b&gt;do not&lt;/b&gt; share the draft &amp; &quot;annex&quot; yet');
+      expect(appLinks(member.html as string)).toContain(`${PUBLIC_URL}/commitments/${C.usRepatriationFlights}`);
+
+      // Removed, so that later tests see no outside recipient.
+      await ok(app, app.tokens.owner, Q.removeRecipient, { input: { subscriptionId: added.addDigestRecipient.subscription.id } });
+    }, 120_000);
   });
 
   describe('permissions', () => {

@@ -117,9 +117,10 @@ describe('progress notes (recordProgress)', () => {
     const preview = await app.request<any>({ query: 'query { digestPreview { text html itemCount } }', token: app.tokens.owner });
     expect(preview.errors).toBeUndefined();
     const { text, html } = preview.data.digestPreview;
-    expect(text).toMatch(/Progress note · In progress \(noted by Ana Analyst, /);
+    // The day it was noted (today, when no occurredOn is given), then who noted it and when.
+    expect(text).toMatch(/Progress note · In progress on [^(\n]+ \(noted by Ana Analyst, /);
     expect(text).toContain(`“${note}”`);
-    expect(text).toContain('- Nogales tunnel found <https://example.org/nogales-tunnel>');
+    expect(text).toContain('- Nogales tunnel found (Supports) <https://example.org/nogales-tunnel>');
     expect(html).toContain('Progress note &middot; In progress');
   });
 

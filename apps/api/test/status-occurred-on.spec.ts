@@ -121,9 +121,9 @@ describe('when a status change happened, not only when it was typed', () => {
     const preview = await app.gql('query { digestPreview { text html } }');
     expect(preview.errors).toBeUndefined();
     const { text, html } = preview.data!.digestPreview;
-    expect(text).toMatch(/Announced → Stalled \(changed by [^,]+, .+; happened on Mar 1, 2024\)/);
-    expect(html).toContain('happened on Mar 1, 2024');
+    expect(text).toMatch(/^ {2}Announced → Stalled on Mar 1, 2024 \(changed by [^,]+, .+\)$/m);
+    expect(html).toContain('Stalled</strong> on Mar 1, 2024');
     // Within the commitment, in the order things happened: the back-filled change first.
-    expect(text.indexOf('happened on Mar 1, 2024')).toBeLessThan(text.indexOf('Announced → In progress'));
+    expect(text.indexOf('Stalled on Mar 1, 2024')).toBeLessThan(text.indexOf('Announced → In progress'));
   });
 });

@@ -50,7 +50,7 @@ export interface DigestWindow {
   end: Date;
   events: WindowEvent[];
   commitments: Map<string, CommitmentFacts>;
-  evidence: Map<string, { title: string; url: string | null; publisher: string | null }>;
+  evidence: Map<string, { title: string; url: string | null; publisher: string | null; stance: string }>;
   indicators: Map<string, { name: string; unit: string }>;
   filterMatches: Map<string, Set<string>>;
   /** Sources given with a status change in this window: listed under that change, not again. */
@@ -97,7 +97,10 @@ export interface DigestScope {
   themeIds: Set<string>;
   filters: Record<string, unknown>[];
   everything: boolean;
-  /** The member it is for (their @mentions are in it); null for an outside recipient. */
+  /**
+   * The member it is for (their @mentions are in it); null for an outside recipient, whose digest
+   * leaves out comments and mentions and links nothing that needs a sign-in.
+   */
   userId: string | null;
 }
 
@@ -136,7 +139,7 @@ export class DigestBuilderService {
           )
         : [],
       evidenceIds.length
-        ? this.dataSource.query('SELECT id, title, url, publisher FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, evidenceIds])
+        ? this.dataSource.query('SELECT id, title, url, publisher, stance FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, evidenceIds])
         : [],
       indicatorIds.length ? this.dataSource.query('SELECT id, name, unit FROM indicators WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, indicatorIds]) : [],
       commentIds.length
@@ -151,7 +154,7 @@ export class DigestBuilderService {
       end,
       events,
       commitments: new Map((commitments as CommitmentFacts[]).map((c) => [c.id, c])),
-      evidence: new Map((evidence as { id: string; title: string; url: string | null; publisher: string | null }[]).map((e) => [e.id, e])),
+      evidence: new Map((evidence as { id: string; title: string; url: string | null; publisher: string | null; stance: string }[]).map((e) => [e.id, e])),
       indicators: new Map((indicators as { id: string; name: string; unit: string }[]).map((i) => [i.id, i])),
       filterMatches: new Map(),
       statusEvidence: new Set(events.filter((e) => e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded').flatMap((e) => (e.after?.evidenceIds ?? []) as string[])),
@@ -214,8 +217,11 @@ export class DigestBuilderService {
       if (!agreement) agreements.set(id, (agreement = { id, title, commitments: [] }));
       return agreement;
     };
+    const outside = scope.userId === null;
     for (const event of this.eventsFor(window, scope, filtered)) {
       if (MENTION_VERBS.includes(event.verb)) {
+        // Comments are internal discussion: an outside recipient gets none, whatever their filter.
+        if (outside) continue;
         // Mentions reach the member mentioned, whether or not they follow what the comment is on.
         const item = scope.userId && ((event.after?.notifiedUserIds ?? []) as string[]).includes(scope.userId) ? this.mention(window, event) : null;
         const onAgreement = event.agreementId ? window.agreements.get(event.agreementId) : undefined;
@@ -237,11 +243,9 @@ export class DigestBuilderService {
       if (!commitment) agreement.commitments.push((commitment = { id: c.id, title: c.title, status: c.status, items: [] }));
       commitment.items.push(item);
     }
-    // A commitment's items in the order things happened: a back-filled change at its day, ties (and
-    // everything else) by when it was recorded. The sort is stable, so the log order breaks ties.
-    const day = (item: DigestItem) => item.occurredOn ?? item.at.toISOString().slice(0, 10);
-    for (const agreement of agreements.values()) for (const c of agreement.commitments) c.items.sort((a, b) => day(a).localeCompare(day(b)));
-    return { workspaceName: window.workspaceName, windowStart: window.start, windowEnd: window.end, agreements: [...agreements.values()], counts };
+    // Items stay in log order here: the renderer puts them in the order things happened, by the
+    // days of the recipient's time zone (inHistoryOrder).
+    return { audience: outside ? 'OUTSIDE' : 'MEMBER', workspaceName: window.workspaceName, windowStart: window.start, windowEnd: window.end, agreements: [...agreements.values()], counts };
   }
 
   /** A comment that mentioned the recipient, with its text as it is now; none once deleted. */
@@ -262,14 +266,18 @@ export class DigestBuilderService {
         occurredOn: typeof e.after?.occurredOn === 'string' ? e.after.occurredOn : null,
         from: progress ? null : (e.before?.status ?? null),
         to: e.after?.status,
+        reasonCode: typeof e.after?.reasonCode === 'string' ? e.after.reasonCode : null,
         note: e.after?.note ?? '',
-        evidence: ((e.after?.evidenceIds ?? []) as string[]).map((id) => window.evidence.get(id)).filter((x): x is NonNullable<typeof x> => !!x).map((x) => ({ title: x.title, url: x.url })),
+        evidence: ((e.after?.evidenceIds ?? []) as string[])
+          .map((id) => window.evidence.get(id))
+          .filter((x): x is NonNullable<typeof x> => !!x)
+          .map((x) => ({ title: x.title, url: x.url, stance: x.stance })),
       };
     }
     if (e.verb === 'evidence.added') {
       const source = window.evidence.get(e.subjectId);
       if (!source || window.statusEvidence.has(e.subjectId)) return null;
-      return { kind: 'SOURCE', at: e.at, actor: e.actor, source };
+      return { kind: 'SOURCE', at: e.at, actor: e.actor, source: { title: source.title, url: source.url, publisher: source.publisher, stance: source.stance } };
     }
     const indicator = window.indicators.get(e.subjectId);
     if (!indicator) return null;

@@ -1,3 +1,5 @@
+import { localParts } from '@pactwatch/domain';
+
 /** What one digest reports, grouped by agreement then commitment, before it becomes an email. */
 export interface DigestItem {
   kind: 'STATUS' | 'PROGRESS' | 'SOURCE' | 'FIGURE' | 'MENTION';
@@ -8,14 +10,23 @@ export interface DigestItem {
   occurredOn?: string | null;
   from?: string | null;
   to?: string;
+  /** Why it stalled or broke (a StatusReasonCode); null when none was given. */
+  reasonCode?: string | null;
   note?: string;
-  evidence?: { title: string; url: string | null }[];
+  /** The sources cited, each with its stance (SUPPORTS, CONTRADICTS, CONTEXT). */
+  evidence?: DigestSource[];
   // SOURCE
-  source?: { title: string; url: string | null; publisher: string | null };
+  source?: DigestSource & { publisher: string | null };
   // FIGURE
   figure?: { name: string; unit: string; from: number | null; to: number; asOf: string };
   // MENTION: the comment the recipient was @mentioned in (actor: its author)
   mention?: { text: string };
+}
+
+export interface DigestSource {
+  title: string;
+  url: string | null;
+  stance: string;
 }
 
 export interface DigestCommitment {
@@ -34,6 +45,11 @@ export interface DigestAgreement {
 }
 
 export interface DigestContent {
+  /**
+   * Who it is for. An outside recipient (an address added by an admin, no account) gets no
+   * comments or mentions and no links into the web client, which needs a sign-in.
+   */
+  audience: 'MEMBER' | 'OUTSIDE';
   workspaceName: string;
   windowStart: Date;
   windowEnd: Date;
@@ -43,4 +59,36 @@ export interface DigestContent {
 
 export function itemCount(content: DigestContent): number {
   return content.counts.statusChanges + content.counts.progressNotes + content.counts.newSources + content.counts.figuresMoved + content.counts.mentions;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const days = new Map<string, string>();
+
+/**
+ * The day (YYYY-MM-DD) an instant fell on in a time zone. Every offset in use today is a multiple of a
+ * quarter hour, so a day starts on a quarter hour everywhere: the answer is remembered per zone and
+ * quarter hour (Intl is slow for a digest's every item), a bounded number of them.
+ */
+export function dayIn(at: Date, timeZone: string): string {
+  const key = `${timeZone} ${Math.floor(at.getTime() / QUARTER_HOUR)}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    const p = localParts(at, timeZone);
+    day = `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+    if (days.size >= 10_000) days.clear();
+    days.set(key, day);
+  }
+  return day;
+}
+
+/**
+ * A commitment's items in the order things happened, as its history orders them: a status change
+ * at the day it happened (`occurredOn`, so a back-dated one goes before what was recorded since),
+ * anything else at the day it was recorded where the recipient is; the same day by when it was
+ * recorded, then in log order (the sort is stable).
+ */
+export function inHistoryOrder(items: DigestItem[], timeZone: string): DigestItem[] {
+  const keyed = items.map((item) => ({ item, day: item.occurredOn ?? dayIn(item.at, timeZone) }));
+  keyed.sort((a, b) => a.day.localeCompare(b.day) || a.item.at.getTime() - b.item.at.getTime());
+  return keyed.map((k) => k.item);
 }

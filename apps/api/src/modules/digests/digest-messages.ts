@@ -11,13 +11,21 @@ export interface DigestMessages {
   statusChangedBy(actor: string): string;
   progressNote: string;
   progressNotedBy(actor: string): string;
+  /** The day a status change happened: "on Mar 1, 2024". */
   happenedOn(day: string): string;
+  reason(label: string): string;
+  /** StatusReasonCode → its name. */
+  reasons: Record<string, string>;
+  /** EvidenceStance → how a source stands to the status. */
+  stances: Record<string, string>;
   mentionedBy(actor: string): string;
   newSource: string;
   figure: string;
   openInPactwatch: string;
   unsubscribe: string;
   footer(workspace: string): string;
+  /** The footer of an outside recipient's digest (an address an admin added). */
+  footerOutside(workspace: string): string;
   status: Record<string, string>;
   confirmSubject(workspace: string): string;
   confirmText(workspace: string, inviter: string, link: string): string;
@@ -44,13 +52,26 @@ const en: DigestMessages = {
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `What changed in ${workspace} from ${from} to ${to}.`,
   statusChangedBy: (actor) => `changed by ${actor}`,
-  happenedOn: (day) => `happened on ${day}`,
+  happenedOn: (day) => `on ${day}`,
+  reason: (label) => `Reason: ${label}`,
+  reasons: {
+    NO_FUNDING: 'No funding',
+    POLITICAL_CHANGE: 'Political change',
+    LEGAL_OBSTACLE: 'Legal obstacle',
+    CAPACITY: 'Lack of capacity',
+    EXTERNAL_EVENT: 'External event',
+    DEPRIORITIZED: 'Deprioritized',
+    COUNTERPART_INACTION: 'Counterpart inaction',
+    OTHER: 'Other',
+  },
+  stances: { SUPPORTS: 'Supports', CONTRADICTS: 'Contradicts', CONTEXT: 'Context' },
   mentionedBy: (actor) => `${actor} mentioned you`,
   newSource: 'New source',
   figure: 'Figure',
   openInPactwatch: 'Open in Pactwatch',
   unsubscribe: 'Unsubscribe',
   footer: (workspace) => `You get this digest because you follow commitments in ${workspace} on Pactwatch.`,
+  footerOutside: (workspace) => `You get this digest because an administrator of ${workspace} on Pactwatch added this address, and you confirmed it.`,
   status: {
     ANNOUNCED: 'Announced',
     IN_PROGRESS: 'In progress',
@@ -83,13 +104,26 @@ const es: DigestMessages = {
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `Lo que cambió en ${workspace} del ${from} al ${to}.`,
   statusChangedBy: (actor) => `cambiado por ${actor}`,
-  happenedOn: (day) => `ocurrido el ${day}`,
+  happenedOn: (day) => `el ${day}`,
+  reason: (label) => `Motivo: ${label}`,
+  reasons: {
+    NO_FUNDING: 'Sin financiación',
+    POLITICAL_CHANGE: 'Cambio político',
+    LEGAL_OBSTACLE: 'Obstáculo legal',
+    CAPACITY: 'Falta de capacidad',
+    EXTERNAL_EVENT: 'Acontecimiento externo',
+    DEPRIORITIZED: 'Ya no es prioritario',
+    COUNTERPART_INACTION: 'Inacción de la contraparte',
+    OTHER: 'Otro',
+  },
+  stances: { SUPPORTS: 'Respalda', CONTRADICTS: 'Contradice', CONTEXT: 'Contexto' },
   mentionedBy: (actor) => `${actor} le mencionó`,
   newSource: 'Fuente nueva',
   figure: 'Cifra',
   openInPactwatch: 'Abrir en Pactwatch',
   unsubscribe: 'Cancelar suscripción',
   footer: (workspace) => `Recibe este resumen porque sigue compromisos de ${workspace} en Pactwatch.`,
+  footerOutside: (workspace) => `Recibe este resumen porque un administrador de ${workspace} en Pactwatch añadió esta dirección y usted la confirmó.`,
   status: {
     ANNOUNCED: 'Anunciado',
     IN_PROGRESS: 'En curso',

@@ -1,4 +1,4 @@
-import { DigestContent, DigestItem, itemCount } from './digest-content';
+import { DigestContent, DigestItem, DigestSource, inHistoryOrder, itemCount } from './digest-content';
 import { digestMessages, DigestMessages } from './digest-messages';
 
 export interface RenderedDigest {
@@ -48,43 +48,74 @@ function formatters(o: RenderOptions) {
   return { date: (d: Date) => date.format(d), day: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)), number: (n: number) => number.format(n) };
 }
 
-/** When a status change was recorded and, when known, the day it happened. */
-function statusWhen(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string {
-  const by = item.kind === 'PROGRESS' ? t.progressNotedBy(item.actor) : t.statusChangedBy(item.actor);
-  return `${by}, ${f.date(item.at)}${item.occurredOn ? `; ${t.happenedOn(f.day(item.occurredOn))}` : ''}`;
+type Formatters = ReturnType<typeof formatters>;
+
+/** Old → new status, in the recipient's words; a progress note and the status it was noted under. */
+function statusMove(item: DigestItem, t: DigestMessages, arrow: string): string {
+  if (item.kind === 'PROGRESS') return `${t.progressNote} · ${t.status[item.to ?? ''] ?? item.to}`;
+  return `${item.from ? `${t.status[item.from] ?? item.from}${arrow}` : ''}${t.status[item.to ?? ''] ?? item.to}`;
 }
 
-function itemText(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string[] {
+/** The day a status change happened ("on Mar 1, 2024"), when the log has it. */
+function statusOn(item: DigestItem, t: DigestMessages, f: Formatters): string {
+  return item.occurredOn ? t.happenedOn(f.day(item.occurredOn)) : '';
+}
+
+/** Who recorded a status change, and when (in the recipient's time zone). */
+function statusBy(item: DigestItem, t: DigestMessages, f: Formatters): string {
+  return `${item.kind === 'PROGRESS' ? t.progressNotedBy(item.actor) : t.statusChangedBy(item.actor)}, ${f.date(item.at)}`;
+}
+
+const reasonOf = (item: DigestItem, t: DigestMessages) => (item.reasonCode ? t.reason(t.reasons[item.reasonCode] ?? item.reasonCode) : '');
+const stanceOf = (source: DigestSource, t: DigestMessages) => t.stances[source.stance] ?? source.stance;
+
+function itemText(item: DigestItem, t: DigestMessages, f: Formatters): string[] {
   if (item.kind === 'STATUS' || item.kind === 'PROGRESS') {
-    const what = item.kind === 'PROGRESS' ? `${t.progressNote} · ${t.status[item.to ?? ''] ?? item.to}` : `${item.from ? `${t.status[item.from] ?? item.from} → ` : ''}${t.status[item.to ?? ''] ?? item.to}`;
-    const lines = [`  ${what} (${statusWhen(item, t, f)})`];
+    const on = statusOn(item, t, f);
+    const lines = [`  ${statusMove(item, t, ' → ')}${on ? ` ${on}` : ''} (${statusBy(item, t, f)})`];
+    if (item.reasonCode) lines.push(`    ${reasonOf(item, t)}`);
     if (item.note) lines.push(`    “${item.note}”`);
-    for (const e of item.evidence ?? []) lines.push(`    - ${e.title}${e.url ? ` <${e.url}>` : ''}`);
+    for (const e of item.evidence ?? []) lines.push(`    - ${e.title} (${stanceOf(e, t)})${e.url ? ` <${e.url}>` : ''}`);
     return lines;
   }
   if (item.kind === 'MENTION' && item.mention) {
     return [`  @ ${t.mentionedBy(item.actor)} (${f.date(item.at)}):`, ...item.mention.text.split('\n').map((line) => `    > ${line}`)];
   }
   if (item.kind === 'SOURCE' && item.source) {
-    return [`  ${t.newSource}: ${item.source.title}${item.source.publisher ? ` (${item.source.publisher})` : ''}${item.source.url ? ` <${item.source.url}>` : ''}`];
+    const about = [item.source.publisher, stanceOf(item.source, t)].filter(Boolean).join('; ');
+    return [`  ${t.newSource}: ${item.source.title} (${about})${item.source.url ? ` <${item.source.url}>` : ''}`];
   }
   const fig = item.figure;
   if (!fig) return [];
   return [`  ${t.figure}: ${fig.name}: ${fig.from === null ? '' : `${f.number(fig.from)} → `}${f.number(fig.to)} ${fig.unit} (${fig.asOf})`];
 }
 
-function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof formatters>): string {
+const MUTED = 'color:#57606a;';
+
+/** A source's stance beside its title: a small label, red when it contradicts. */
+function stanceHtml(source: DigestSource, t: DigestMessages): string {
+  const color = source.stance === 'CONTRADICTS' ? '#b42318' : '#57606a';
+  return `<span style="font-size:12px;color:${color};">&middot; ${escapeHtml(stanceOf(source, t))}</span>`;
+}
+
+function itemHtml(item: DigestItem, t: DigestMessages, f: Formatters): string {
   const cell = 'padding:4px 0 8px 0;font-size:14px;line-height:1.45;color:#1b1f24;';
   if (item.kind === 'STATUS' || item.kind === 'PROGRESS') {
-    const from = item.kind === 'PROGRESS' ? `${escapeHtml(t.progressNote)} &middot; ` : item.from ? `${escapeHtml(t.status[item.from] ?? item.from)} &rarr; ` : '';
+    const move = item.kind === 'PROGRESS'
+      ? `${escapeHtml(t.progressNote)} &middot; ${escapeHtml(t.status[item.to ?? ''] ?? item.to)}`
+      : item.from
+      ? `${escapeHtml(t.status[item.from] ?? item.from)} &rarr; ${escapeHtml(t.status[item.to ?? ''] ?? item.to)}`
+      : escapeHtml(t.status[item.to ?? ''] ?? item.to);
+    const on = statusOn(item, t, f);
     const evidence = (item.evidence ?? [])
       .map((e) => {
         const url = safeUrl(e.url);
-        return `<li>${url ? `<a href="${escapeHtml(url)}" style="color:#1c5db5;">${escapeHtml(e.title)}</a>` : escapeHtml(e.title)}</li>`;
+        return `<li>${url ? `<a href="${escapeHtml(url)}" style="color:#1c5db5;">${escapeHtml(e.title)}</a>` : escapeHtml(e.title)} ${stanceHtml(e, t)}</li>`;
       })
       .join('');
-    return `<tr><td style="${cell}"><strong>${from}${escapeHtml(t.status[item.to ?? ''] ?? item.to)}</strong>
-      <span style="color:#57606a;">&middot; ${escapeHtml(statusWhen(item, t, f))}</span>
+    return `<tr><td style="${cell}"><strong>${move}</strong>${on ? ` ${escapeHtml(on)}` : ''}
+      <span style="${MUTED}">&middot; ${escapeHtml(statusBy(item, t, f))}</span>
+      ${item.reasonCode ? `<div style="margin:4px 0;${MUTED}">${escapeHtml(reasonOf(item, t))}</div>` : ''}
       ${item.note ? `<div style="margin:4px 0;padding-left:8px;border-left:3px solid #d0d7de;">${escapeHtml(item.note)}</div>` : ''}
       ${evidence ? `<ul style="margin:4px 0 0 18px;padding:0;">${evidence}</ul>` : ''}</td></tr>`;
   }
@@ -96,7 +127,7 @@ function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof form
   if (item.kind === 'SOURCE' && item.source) {
     const url = safeUrl(item.source.url);
     const title = url ? `<a href="${escapeHtml(url)}" style="color:#1c5db5;">${escapeHtml(item.source.title)}</a>` : escapeHtml(item.source.title);
-    return `<tr><td style="${cell}">${escapeHtml(t.newSource)}: ${title}${item.source.publisher ? ` <span style="color:#57606a;">(${escapeHtml(item.source.publisher)})</span>` : ''}</td></tr>`;
+    return `<tr><td style="${cell}">${escapeHtml(t.newSource)}: ${title}${item.source.publisher ? ` <span style="${MUTED}">(${escapeHtml(item.source.publisher)})</span>` : ''} ${stanceHtml(item.source, t)}</td></tr>`;
   }
   const fig = item.figure;
   if (!fig) return '';
@@ -106,14 +137,19 @@ function itemHtml(item: DigestItem, t: DigestMessages, f: ReturnType<typeof form
 
 /**
  * The email of a digest: a subject that sums it up, a plain-text part, and table-based HTML with
- * inline styles (what common mail clients render reliably).
+ * inline styles (what common mail clients render reliably). A member's digest links each
+ * commitment into the web client; an outside recipient's links nothing that needs a sign-in: only
+ * the sources' own addresses and the unsubscribe link.
  */
 export function renderDigest(content: DigestContent, o: RenderOptions): RenderedDigest {
   const t = digestMessages(o.locale);
   const f = formatters(o);
   const subject = t.subject(content.workspaceName, subjectParts(content, t));
   const intro = t.intro(content.workspaceName, f.date(content.windowStart), f.date(content.windowEnd));
+  const member = content.audience === 'MEMBER';
   const link = (id: string) => `${o.publicUrl}/commitments/${id}`;
+  const itemsOf = (c: { items: DigestItem[] }) => inHistoryOrder(c.items, o.timeZone);
+  const footer = member ? t.footer(content.workspaceName) : t.footerOutside(content.workspaceName);
 
   const text = [
     intro,
@@ -121,10 +157,15 @@ export function renderDigest(content: DigestContent, o: RenderOptions): Rendered
     ...content.agreements.flatMap((a) => [
       `== ${a.title} ==`,
       ...(a.items?.length ? [...a.items.flatMap((i) => itemText(i, t, f)), ''] : []),
-      ...a.commitments.flatMap((c) => [`* ${c.title} [${t.status[c.status] ?? c.status}]`, ...c.items.flatMap((i) => itemText(i, t, f)), `  ${t.openInPactwatch}: ${link(c.id)}`, '']),
+      ...a.commitments.flatMap((c) => [
+        `* ${c.title} [${t.status[c.status] ?? c.status}]`,
+        ...itemsOf(c).flatMap((i) => itemText(i, t, f)),
+        ...(member ? [`  ${t.openInPactwatch}: ${link(c.id)}`] : []),
+        '',
+      ]),
     ]),
     '--',
-    t.footer(content.workspaceName),
+    footer,
     `${t.unsubscribe}: ${o.unsubscribeUrl}`,
     '',
   ].join('\n');
@@ -135,9 +176,13 @@ export function renderDigest(content: DigestContent, o: RenderOptions): Rendered
       ${(a.items ?? []).map((i) => itemHtml(i, t, f)).join('\n')}
       ${a.commitments
         .map(
-          (c) => `<tr><td style="padding:8px 0 0 0;"><a href="${escapeHtml(link(c.id))}" style="font-size:16px;font-weight:600;color:#1b1f24;text-decoration:none;">${escapeHtml(c.title)}</a>
+          (c) => `<tr><td style="padding:8px 0 0 0;">${
+            member
+              ? `<a href="${escapeHtml(link(c.id))}" style="font-size:16px;font-weight:600;color:#1b1f24;text-decoration:none;">${escapeHtml(c.title)}</a>`
+              : `<span style="font-size:16px;font-weight:600;color:#1b1f24;">${escapeHtml(c.title)}</span>`
+          }
           <span style="font-size:12px;color:#57606a;">&nbsp;${escapeHtml(t.status[c.status] ?? c.status)}</span></td></tr>
-          ${c.items.map((i) => itemHtml(i, t, f)).join('\n')}`,
+          ${itemsOf(c).map((i) => itemHtml(i, t, f)).join('\n')}`,
         )
         .join('\n')}`,
     )
@@ -153,7 +198,7 @@ export function renderDigest(content: DigestContent, o: RenderOptions): Rendered
 <tr><td style="padding:0 24px 16px 24px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0">
 ${sections}
 </table></td></tr>
-<tr><td style="padding:12px 24px 20px 24px;border-top:1px solid #d0d7de;font-size:12px;color:#57606a;">${escapeHtml(t.footer(content.workspaceName))}
+<tr><td style="padding:12px 24px 20px 24px;border-top:1px solid #d0d7de;font-size:12px;color:#57606a;">${escapeHtml(footer)}
 &middot; <a href="${escapeHtml(o.unsubscribeUrl)}" style="color:#57606a;">${escapeHtml(t.unsubscribe)}</a></td></tr>
 </table></td></tr></table></body></html>`;
 
