@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// The stack's runner is no Nx project: it lives beside the compose file it reads.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { plan, readCompose } from '../../../docker/stack/compose-plan';
 
 /*
