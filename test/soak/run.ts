@@ -32,7 +32,8 @@ import { pactwatchNodeFlags } from '../bench/servers';
  * included: garbage collection moves RSS by a third, so a peak, not one reading, is the base);
  * when the p99 of the last third (the median of its 10-second slices' p99s) is more than 50%
  * above the first third's (and more than
- * SOAK_P99_FLOOR_MS, default 10 ms, above it: on a shared machine a few ms are noise, not drift);
+ * SOAK_P99_FLOOR_MS, default 20 ms, above it: in a 2-minute run on an otherwise idle machine a
+ * p99 of 21 ms came out at 31 ms the next minute, so some ms are noise, not drift);
  * when a request fails other than by CONFLICT (two writers on one commitment); or when a
  * subscriber that stayed open did not get every change of the log once, in order. */
 
@@ -44,7 +45,7 @@ const RSS_EVERY_MS = 5000;
 const SLICE_MS = 10_000;
 const RSS_GROWTH = 0.2;
 const P99_DRIFT = 0.5;
-const P99_FLOOR_MS = Number(process.env.SOAK_P99_FLOOR_MS ?? 10);
+const P99_FLOOR_MS = Number(process.env.SOAK_P99_FLOOR_MS ?? 20);
 
 const WORKSPACE = SEED_IDS.workspace;
 const COMMITMENTS = Object.values(SEED_IDS.commitments);
@@ -295,7 +296,7 @@ async function main(): Promise<void> {
     const [firstSpan, lastSpan] = [span(1, window), span(MINUTES - window + 1, MINUTES)];
     log(`p99 (median of its 10-second slices) ${p99First.toFixed(1)} ms in ${firstSpan}, ${p99Last.toFixed(1)} ms in ${lastSpan} (${(((p99Last - p99First) / p99First) * 100).toFixed(1)}%)`);
     if (p99Last > p99First * (1 + P99_DRIFT) && p99Last - p99First > P99_FLOOR_MS) {
-      problems.push(`p99 drifted: ${p99Last.toFixed(1)} ms in ${lastSpan} is more than 50% above ${p99First.toFixed(1)} ms in ${firstSpan}`);
+      problems.push(`p99 drifted: ${p99Last.toFixed(1)} ms in ${lastSpan} is more than 50% and ${P99_FLOOR_MS} ms above ${p99First.toFixed(1)} ms in ${firstSpan}`);
     }
     instances.forEach((instance, k) => {
       const peak = Math.max(...first.rss[k]);
