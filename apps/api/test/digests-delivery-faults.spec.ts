@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { prepareDatabase } from '../src/database/database-runtime';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess } from './support/built-api';
+import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 import { sleep } from './support/digests';
 import { SinkMessage, SmtpSink, SmtpSinkOptions, startSmtpSink } from './support/smtp-sink';
 
@@ -82,20 +82,11 @@ interface Delivery {
 describe('digest delivery under faults: at most one copy per subscriber, except a message the server kept before the sender died and recorded its acceptance', () => {
   let db: Client;
   let databaseUrl: string;
-  let databaseName: string;
+  let database: TestDatabase | undefined;
   const dataDirs: string[] = [];
   const instances: ApiProcess[] = [];
   const sinks: SmtpSink[] = [];
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
 
   const sink = async (options: SmtpSinkOptions = {}) => {
     const started = await startSmtpSink(options);
@@ -185,11 +176,8 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
 
   beforeAll(async () => {
     await ensureBuilt();
-    databaseName = `pactwatch_test_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
+    database = await createTestDatabase('pactwatch_test');
+    databaseUrl = database.url;
     await prepareDatabase(databaseUrl, { seed: true, demo: true });
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
@@ -207,7 +195,7 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
     await Promise.all(instances.map((i) => Promise.race([i.exited, sleep(5000)])));
     await db?.end().catch(() => undefined);
     await Promise.all(sinks.map((s) => s.close()));
-    if (databaseName) await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await database?.drop();
     for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 

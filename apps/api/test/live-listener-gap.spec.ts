@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { Client } from 'pg';
 import { prepareDatabase } from '../src/database/database-runtime';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess } from './support/built-api';
+import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 import { Recording, subscribe } from './support/live';
 
 /*
@@ -31,7 +30,7 @@ type Event = { activityAdded: { id: string; verb: string; subjectId: string } };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('live updates across a lost LISTEN connection, on two instances', () => {
-  let databaseName: string;
+  let database: TestDatabase | undefined;
   let databaseUrl: string;
   let db: Client;
   let a: ApiProcess;
@@ -40,15 +39,6 @@ describe('live updates across a lost LISTEN connection, on two instances', () =>
   const open: Recording<Event>[] = [];
   const tokens = { analyst: '', viewer: '', readKey: '' };
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
   const sql = async <T = any>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[];
   const ok = async <T = any>(api: ApiProcess, token: string, query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`${api.url}/graphql`, {
@@ -90,11 +80,8 @@ describe('live updates across a lost LISTEN connection, on two instances', () =>
 
   beforeAll(async () => {
     await ensureBuilt();
-    databaseName = `pactwatch_gap_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
+    database = await createTestDatabase('pactwatch_gap');
+    databaseUrl = database.url;
     const { demoApiKey } = await prepareDatabase(databaseUrl, { seed: true, demo: true });
     tokens.readKey = demoApiKey!;
     db = new Client({ connectionString: databaseUrl });
@@ -110,7 +97,7 @@ describe('live updates across a lost LISTEN connection, on two instances', () =>
     await Promise.all(open.map((r) => r.close().catch(() => undefined)));
     await Promise.all([a && stopApiProcess(a), b && stopApiProcess(b)]);
     await db?.end().catch(() => undefined);
-    if (databaseName) await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await database?.drop();
     dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   }, 60_000);
 

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { prepareDatabase } from '../src/database/database-runtime';
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess } from './support/built-api';
+import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 import { Recording, subscribe } from './support/live';
 
 /*
@@ -38,7 +38,7 @@ const Q = {
 type Event = { activityAdded: { id: string; verb: string; subjectId: string } };
 
 describe('access ended on one instance closes live connections on another', () => {
-  let databaseName: string;
+  let database: TestDatabase | undefined;
   let databaseUrl: string;
   let db: Client;
   let a: ApiProcess;
@@ -48,15 +48,6 @@ describe('access ended on one instance closes live connections on another', () =
   const owner = { token: '' };
   const analyst = { token: '' };
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
   const sql = async <T = any>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[];
   const gql = async <T = any>(api: ApiProcess, token: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`${api.url}/graphql`, {
@@ -129,11 +120,8 @@ describe('access ended on one instance closes live connections on another', () =
 
   beforeAll(async () => {
     await ensureBuilt();
-    databaseName = `pactwatch_test_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
+    database = await createTestDatabase('pactwatch_test');
+    databaseUrl = database.url;
     await prepareDatabase(databaseUrl, { seed: true, demo: true });
     db = new Client({ connectionString: databaseUrl });
     await db.connect();
@@ -150,7 +138,7 @@ describe('access ended on one instance closes live connections on another', () =
     await Promise.all(open.splice(0).map((r) => r.close().catch(() => undefined)));
     await Promise.all([a, b].filter(Boolean).map((api) => stopApiProcess(api)));
     await db?.end().catch(() => undefined);
-    if (databaseName) await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await database?.drop();
     dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   }, 60_000);
 

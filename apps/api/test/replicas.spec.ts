@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../src/database/migrations';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seeds/demo-accounts';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess } from './support/built-api';
+import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 
 /*
  * Replicas as they are deployed: two API processes (the built bundle) on one PostgreSQL, started
@@ -17,22 +16,13 @@ const ME = 'query { me { kind } }';
 const SIGN_IN = 'mutation($input: SignInInput!) { signIn(input: $input) { token } }';
 
 describe('two replicas on one PostgreSQL', () => {
-  let databaseName: string;
+  let database: TestDatabase | undefined;
   let databaseUrl: string;
   let db: Client;
   let a: ApiProcess;
   let b: ApiProcess;
   const dataDirs: string[] = [];
 
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
   const post = async (api: ApiProcess, token: string, query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
@@ -60,11 +50,8 @@ describe('two replicas on one PostgreSQL', () => {
 
   beforeAll(async () => {
     await ensureBuilt();
-    databaseName = `pactwatch_replicas_${randomBytes(6).toString('hex')}`;
-    await admin(`CREATE DATABASE ${databaseName}`);
-    const url = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
-    url.pathname = `/${databaseName}`;
-    databaseUrl = url.toString();
+    database = await createTestDatabase('pactwatch_replicas');
+    databaseUrl = database.url;
     db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined);
     await db.connect();
@@ -73,7 +60,7 @@ describe('two replicas on one PostgreSQL', () => {
   afterAll(async () => {
     await Promise.all([a && stopApiProcess(a), b && stopApiProcess(b)]);
     await db?.end().catch(() => undefined);
-    if (databaseName) await admin(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await database?.drop();
     dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   }, 60_000);
 

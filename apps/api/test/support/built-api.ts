@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 /** The repository root, and the API as `npm start` builds it. */
 export const ROOT = resolve(__dirname, '../../../..');
@@ -78,4 +80,32 @@ export async function stopApiProcess(api: ApiProcess, graceMs = 10_000): Promise
     api.child.kill('SIGKILL');
     await api.exited;
   }
+}
+
+/** Runs one statement on the tests' PostgreSQL as its admin (TEST_ADMIN_DATABASE_URL, set by the global setup). */
+export async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  name: string;
+  /** Its connection string, for the API processes a test starts on it. */
+  url: string;
+  /** Drops it, whoever is still connected. */
+  drop(): Promise<void>;
+}
+
+/** An empty database of its own on the tests' PostgreSQL, for the built API processes of one test file. */
+export async function createTestDatabase(prefix = 'pactwatch_test'): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
