@@ -236,6 +236,8 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
       const gated = await sink({ delayMs: 150, holdAt });
       gated.holdAfter = 15;
       const emails = await subscribers(prefix, SUBSCRIBERS);
+      // This scenario's mail: a delivery an earlier scenario queued may still be sent through this sink.
+      const ours = (m: SinkMessage) => m.to.some((to) => emails.includes(to));
       const a = await start(`${prefix}-a`, gated.url);
       const b = await start(`${prefix}-b`, gated.url);
 
@@ -256,7 +258,7 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
       await sleep(200);
 
       // The window: messages the server kept from the killed instance, never answered, whose acceptance is not recorded.
-      const kept = gated.messages.filter((m) => !m.answered && victimPorts.has(m.remotePort));
+      const kept = gated.messages.filter((m) => ours(m) && !m.answered && victimPorts.has(m.remotePort));
       const unrecorded = new Set((await deliveries(prefix)).filter((d) => !d.accepted).map((d) => `<digest.${d.id}@pactwatch>`));
       const inWindow = kept.map(messageIdOf).filter((id) => unrecorded.has(id));
       expect(inWindow).toHaveLength(kept.length);
@@ -283,8 +285,9 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
       expect(rows.some((d) => d.attempts === 2)).toBe(true);
 
       const byMessageId = new Map<string, string[]>();
-      for (const m of gated.messages) byMessageId.set(messageIdOf(m), [...(byMessageId.get(messageIdOf(m)) ?? []), ...m.to]);
-      const duplicates = gated.messages.length - byMessageId.size;
+      const mine = gated.messages.filter(ours);
+      for (const m of mine) byMessageId.set(messageIdOf(m), [...(byMessageId.get(messageIdOf(m)) ?? []), ...m.to]);
+      const duplicates = mine.length - byMessageId.size;
       // The duplicates reported are exactly the deliveries in the window, each a second copy with the same Message-ID.
       expect(duplicates).toBe(inWindow.length);
       expect(rows.map((d) => [d.email, byMessageId.get(`<digest.${d.id}@pactwatch>`) ?? []])).toEqual(
@@ -293,11 +296,11 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
       expect(byMessageId.size).toBe(SUBSCRIBERS);
 
       // The killed instance comes back: nothing is left for it to send.
-      const sent = gated.accepted;
+      const sent = gated.messages.filter(ours).length;
       const restarted = await start(`${prefix}-restarted`, gated.url);
       await sleep(4000);
       expect(restarted.child.exitCode).toBeNull();
-      expect(gated.accepted).toBe(sent);
+      expect(gated.messages.filter(ours).length).toBe(sent);
       await finish(prefix, restarted, survivor);
     }, 240_000);
   }
