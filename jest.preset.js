@@ -1,5 +1,5 @@
 // Shared Jest settings: SWC compiles TypeScript with decorator metadata (GraphQL code-first
-// needs it) and the ESM-only @nestjs packages, which Jest would otherwise load untransformed.
+// needs it) and the ESM-only @nestjs packages and pg-boss (with its ESM dependencies), which Jest would otherwise load untransformed.
 const path = require('node:path');
 
 module.exports = {
@@ -17,7 +17,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo|@as-integrations)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@apollo|@as-integrations|pg-boss|serialize-error|non-error)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: {
     '^@pactwatch/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),

@@ -35,6 +35,7 @@ import { OpenSockets } from './modules/ops/open-sockets';
 import { OpsModule } from './modules/ops/ops.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { JobsModule } from './modules/jobs/jobs.service';
 
 @Global()
 @Module({})
@@ -148,6 +149,7 @@ export class AppModule {
           }, schemaHost),
         }),
         AuthModule,
+        JobsModule,
         ...FEATURE_MODULES,
         ExportsModule,
         ImportsModule,

@@ -3,7 +3,8 @@ import { DigestCadence, latestPeriod, localParts } from '@pactwatch/domain';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { DigestRunnerService } from '../src/modules/digests/digest-runner.service';
+import { DIGEST_QUEUE, DigestRunnerService } from '../src/modules/digests/digest-runner.service';
+import { JobsService } from '../src/modules/jobs/jobs.service';
 import { addMember, insertStatusChange, Member, outline, sleep, subscribe, untilTheMinuteEnds, WORKSPACE } from './support/digests';
 import { signUpAndConfirm } from './support/accounts';
 import { expectError } from './support/expectations';
@@ -580,7 +581,9 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       DIGEST_POLL_SECONDS: '0',
       DIGEST_GRACE_SECONDS: '0',
       DIGEST_MAX_ATTEMPTS: '2',
-      DIGEST_LEASE_SECONDS: '2',
+      // The job engine's floor for a heartbeat; its supervisor looks every second.
+      DIGEST_LEASE_SECONDS: '10',
+      JOBS_SUPERVISE_SECONDS: '1',
     });
     runner = app.running.app.get(DigestRunnerService);
   }, 60_000);
@@ -675,20 +678,35 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     await app.sql(`DELETE FROM digest_deliveries WHERE subscription_id = $1`, [subscriptionId]);
   });
 
-  it('a delivery whose worker stopped on its last attempt (lease run out, DIGEST_MAX_ATTEMPTS = 2 reached) is FAILED, not taken a third time, and nothing is sent', async () => {
+  it('a delivery whose worker stopped on its last attempt (no heartbeat for DIGEST_LEASE_SECONDS, DIGEST_MAX_ATTEMPTS = 2 reached) is FAILED, not taken a third time, and nothing is sent', async () => {
+    await runner.runOnce(new Date(), WORKSPACE); // the jobs earlier tests left queued
     const member = await addMember(app, 'last.attempt@example.org');
     const subscriptionId = await subscribe(app, member, { commitmentId: C.jointStatement, coveredUntil: new Date(Date.now() - 10 * MINUTE) });
     await insertStatusChange(app, { commitmentId: C.jointStatement, from: 'ANNOUNCED', to: 'IN_PROGRESS', note: 'Last attempt.', at: new Date(Date.now() - 5 * MINUTE) });
     await runner.schedule(new Date(), WORKSPACE);
-    // As a worker that died holding it on its second attempt leaves it.
-    await app.sql(`UPDATE digest_deliveries SET status = 'SENDING', attempts = 2, lease_until = now() - interval '1 second' WHERE subscription_id = $1`, [subscriptionId]);
-    await runner.runOnce(new Date(), WORKSPACE);
-    const [delivery] = await deliveriesOf(subscriptionId);
+    const [{ id }] = await app.sql<{ id: string }>('SELECT id FROM digest_deliveries WHERE subscription_id = $1', [subscriptionId]);
+    // As a worker that took it twice and died holding it the second time: its first attempt failed
+    // (a retry, brought forward), the second is taken and never beats again.
+    const boss = app.running.app.get(JobsService).boss;
+    const first = await boss.fetch(DIGEST_QUEUE, { batchSize: 1 });
+    expect(first.map((j) => j.id)).toEqual([id]);
+    await boss.fail(DIGEST_QUEUE, [{ id, retryCount: first[0].retryCount }], { message: 'first attempt failed' });
+    await boss.update(DIGEST_QUEUE, undefined, { id, startAfter: new Date() });
+    const second = await boss.fetch(DIGEST_QUEUE, { batchSize: 1 });
+    expect(second.map((j) => [j.id, j.retryCount])).toEqual([[id, 1]]);
+    await app.sql(`UPDATE digest_deliveries SET status = 'SENDING', attempts = 2 WHERE id = $1`, [id]);
+
+    // The engine's supervisor fails the silent attempt; with no retry left it becomes a dead letter, which a run records.
+    let delivery = (await deliveriesOf(subscriptionId))[0];
+    for (const until = Date.now() + 40_000; delivery.status !== 'FAILED' && Date.now() < until; delivery = (await deliveriesOf(subscriptionId))[0]) {
+      await sleep(1000);
+      await runner.runOnce(new Date(), WORKSPACE);
+    }
     expect(delivery).toMatchObject({ status: 'FAILED', attempts: 2 });
     expect(delivery.last_error).toContain('stopped');
     expect(await parsedTo(member.email)).toHaveLength(0);
     await app.sql(`UPDATE digest_subscriptions SET cadence = 'OFF' WHERE id = $1`, [subscriptionId]);
-  });
+  }, 60_000);
 
   describe('when the SMTP server refuses a recipient for now (450)', () => {
     let good: Member;
@@ -723,8 +741,14 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       expect((await deliveriesOf(bounceSub))[0]).toMatchObject({ status: 'PENDING', attempts: 1 });
     });
 
+    /** The job engine's retry of the bounced delivery, brought forward to now. */
+    const retryNow = async () => {
+      const [{ id }] = await app.sql<{ id: string }>('SELECT id FROM digest_deliveries WHERE subscription_id = $1', [bounceSub]);
+      await app.running.app.get(JobsService).boss.update(DIGEST_QUEUE, undefined, { id, startAfter: new Date() });
+    };
+
     it(`after DIGEST_MAX_ATTEMPTS (2) it is FAILED, with the error in digestDeliveries; the others got exactly one`, async () => {
-      await app.sql(`UPDATE digest_deliveries SET next_attempt_at = now() - interval '1 second' WHERE subscription_id = $1 AND status = 'PENDING'`, [bounceSub]);
+      await retryNow();
       const { runDigests } = await ok(app, app.tokens.owner, Q.run);
       expect(runDigests.failed).toBe(1);
       const [failed] = await deliveriesOf(bounceSub);
@@ -736,7 +760,7 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       expect(logged[0].lastError).toContain('Mailbox busy, try again later');
 
       // A FAILED one stays failed: later runs leave it.
-      await app.sql(`UPDATE digest_deliveries SET next_attempt_at = now() - interval '1 second' WHERE subscription_id = $1`, [bounceSub]);
+      await retryNow();
       await ok(app, app.tokens.owner, Q.run);
       expect((await deliveriesOf(bounceSub))[0]).toMatchObject({ status: 'FAILED', attempts: 2 });
       expect(await parsedTo(good.email)).toHaveLength(1);
@@ -774,17 +798,18 @@ describe('digest failures, period boundaries and racing schedulers', () => {
       expect(await parsedTo(member.email)).toHaveLength(1);
     });
 
-    it('a batch that outlasts the lease stays with its worker (heartbeat): a second run on the same instance takes none of it, and each member gets one copy on the first attempt', async () => {
+    it('a batch that outlasts DIGEST_LEASE_SECONDS stays with its worker (heartbeat): a second run on the same instance takes none of it, and each member gets one copy on the first attempt', async () => {
       const members = await Promise.all(Array.from({ length: 40 }, (_, i) => addMember(app, `race.lease.${i}@example.org`)));
       const coveredUntil = new Date(Date.now() - 10 * MINUTE);
       for (const m of members) await subscribe(app, m, { commitmentId: C.usRepatriationFlights, coveredUntil });
       await insertStatusChange(app, { commitmentId: C.usRepatriationFlights, from: 'IN_PROGRESS', to: 'STALLED', note: 'Flights paused.', at: new Date(Date.now() - 5 * MINUTE) });
 
-      // Each message takes 300 ms to be accepted: the 40 (five connections at a time) outlast the 2 s lease.
-      sink.delayMs = 300;
+      // Each message takes 1.5 s to be accepted: the 40 (five connections at a time) outlast the 10 s
+      // without a heartbeat after which the engine's supervisor (every second here) would hand them on.
+      sink.delayMs = 1500;
       try {
         const first = runner.runOnce(new Date(), WORKSPACE);
-        await sleep(2300);
+        await sleep(11_500);
         const second = runner.runOnce(new Date(), WORKSPACE);
         const [, took] = await Promise.all([first, second]);
         expect(took).toMatchObject({ sent: 0, failed: 0 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { DigestRunnerService } from '../src/modules/digests/digest-runner.service';
+import { DIGEST_QUEUE, DigestRunnerService } from '../src/modules/digests/digest-runner.service';
+import { JobsService } from '../src/modules/jobs/jobs.service';
 import { MetricsService } from '../src/modules/ops/metrics.service';
 import { subscribe } from './support/live';
 import { SmtpSink, startSmtpSink } from './support/smtp-sink';
@@ -198,7 +199,7 @@ describe('the digest worker at shutdown', () => {
     await sink?.close();
   });
 
-  it('stops claiming, sends the messages it has started, hands the rest of its claimed digests back as due (their attempt not counted), and counts what it sent', async () => {
+  it('stops taking jobs, sends the messages it has started, hands the rest of its batch back to the job engine for a retry, and counts what it sent', async () => {
     const runner = app.running.app.get(DigestRunnerService);
     sink.holdAfter = 1;
     const run = runner.runOnce();
@@ -214,8 +215,8 @@ describe('the digest worker at shutdown', () => {
     await run;
     await stopped;
 
-    const rows = await app.sql<{ status: string; attempts: number; due: boolean; leased: boolean }>(
-      `SELECT status, attempts, next_attempt_at <= now() AS due, lease_until IS NOT NULL AS leased FROM digest_deliveries`,
+    const rows = await app.sql<{ id: string; status: string; attempts: number; lastError: string | null }>(
+      `SELECT id, status, attempts, last_error AS "lastError" FROM digest_deliveries`,
     );
     expect(rows).toHaveLength(SUBSCRIBERS);
     const sent = rows.filter((r) => r.status === 'SENT');
@@ -223,7 +224,11 @@ describe('the digest worker at shutdown', () => {
     expect(sent.length).toBe(sink.accepted);
     expect(sent.length + back.length).toBe(SUBSCRIBERS);
     expect(back.length).toBeGreaterThan(0);
-    for (const row of back) expect(row).toEqual({ status: 'PENDING', attempts: 0, due: true, leased: false });
+    const boss = app.running.app.get(JobsService).boss;
+    for (const row of back) {
+      expect(row).toEqual({ id: row.id, status: 'PENDING', attempts: 1, lastError: 'the instance stopped before sending it' });
+      expect(await boss.getJobById(DIGEST_QUEUE, row.id)).toMatchObject({ state: 'retry', retryCount: 0 });
+    }
     const metrics = await app.running.app.get(MetricsService).scrape();
     expect(sample(metrics.body, 'pactwatch_digests_sent_total')).toBe(sent.length);
     expect(sample(metrics.body, 'pactwatch_digest_lag_seconds')).toBeGreaterThanOrEqual(0);

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) =>
@@ -138,11 +138,11 @@ export class AppConfig {
   DIGEST_POLL_SECONDS = 15;
 
   /**
-   * How long a claimed digest stays held without a heartbeat: a worker renews it every third of this
-   * while it holds it (however slow the SMTP server), so another instance takes it over only once
-   * the worker has stopped (died, or lost the database) for this long.
+   * The digest job's heartbeat: the worker sending a batch beats every half of this (however slow
+   * the SMTP server), and the job engine hands a job to another worker only once its worker has not
+   * beaten for this long (died, or lost the database). At least 10 (pg-boss's floor).
    */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(3600)
   DIGEST_LEASE_SECONDS = 120;
 
   /** A period is built this long after it ends, so that changes committing at the edge are in it. */
@@ -153,9 +153,17 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
   DIGEST_MAX_ATTEMPTS = 5;
 
-  /** The first retry's delay after a temporary failure; each next one waits twice as long. */
+  /** The first retry's least delay after a temporary failure (the job engine waits up to twice it); each next one doubles. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
   DIGEST_RETRY_SECONDS = 30;
+
+  /** How often the job engine fails over jobs whose worker stopped beating (and expires overdue ones). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  JOBS_SUPERVISE_SECONDS = 30;
+
+  /** How often an idle instance asks the job engine for work, in seconds (at least 0.5). */
+  @IsOptional() @Transform(toInt) @IsNumber() @Min(0.5) @Max(60)
+  JOBS_POLL_SECONDS = 2;
 
   /** How often a live (WebSocket) connection re-checks that its token and session or key still hold. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)

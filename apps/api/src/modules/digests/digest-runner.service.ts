@@ -12,6 +12,8 @@ import { renderDigest } from './digest-renderer';
 import { signUnsubscribe } from './unsubscribe-token';
 import { inBackground } from '../../database/query-counter';
 import { MetricsService } from '../ops/metrics.service';
+import type { Job, JobResult } from 'pg-boss';
+import { JobsService } from '../jobs/jobs.service';
 
 interface Claimed {
   id: string;
@@ -41,29 +43,48 @@ function nextDueAfter(cadence: DigestCadence, end: Date): Date {
   const length = cadence === DigestCadence.INSTANT ? 60_000 : cadence === DigestCadence.WEEKLY ? 7 * 24 * HOUR - HOUR : 24 * HOUR - HOUR;
   return new Date(end.getTime() + length);
 }
+/** Jobs a worker takes at once: their deliveries share the window reads and the recipients' scopes. */
 const CLAIM_BATCH = 100;
 const SEND_CONCURRENCY = 8;
+/** The job engine's queue of deliveries to send (one job per delivery, its id the delivery's), and where spent ones go. */
+export const DIGEST_QUEUE = 'digest-send';
+export const DIGEST_DEAD_LETTERS = 'digest-send-dead';
+/** Longest a send job may stay active however it beats: a stuck SMTP conversation is cut off by nodemailer long before. */
+const JOB_EXPIRY_SECONDS = 4 * 3600;
+
+interface DeliveryJobData {
+  deliveryId: string;
+}
+type Outcome = 'sent' | 'empty' | 'taken' | 'retry' | 'failed';
 
 /**
- * Digests run on PostgreSQL alone, so any number of instances can run them. Scheduling claims a
- * delivery row per (subscription, period) — unique, so made once whoever gets there first —
- * before anything is sent; workers take due rows with FOR UPDATE SKIP LOCKED and a lease, which a
- * heartbeat renews for as long as the worker holds them, however slow the SMTP server. So a row is
- * taken over only when its worker stopped (died, or lost the database) for a whole lease; that
- * takeover counts as an attempt, and attempts never exceed DIGEST_MAX_ATTEMPTS.
+ * Digests run on PostgreSQL alone, through the job engine (pg-boss), so any number of instances
+ * run them with no leader. Each instance looks for due subscriptions every DIGEST_POLL_SECONDS with
+ * one indexed query; scheduling claims a delivery row per (subscription, period) — unique, so made
+ * once whoever gets there first — and sends its job in the same transaction. The engine hands each
+ * job to one worker and owns retries (exponential backoff from DIGEST_RETRY_SECONDS, at most
+ * DIGEST_MAX_ATTEMPTS attempts), expiry and dead letters; `digest_deliveries` stays the log admins read.
+ *
+ * While a worker holds a batch the engine's heartbeat keeps it (every half of DIGEST_LEASE_SECONDS,
+ * however slow the SMTP server), so a job goes to another worker only when its worker stopped
+ * beating (died, or lost the database) for a whole DIGEST_LEASE_SECONDS; that retry counts as an
+ * attempt. A worker sends only while the delivery row still carries its attempt.
  *
  * The server's acceptance (its 250 answer and the Message-ID) is recorded the moment it answers,
  * whichever attempt holds the row then, and a row with an acceptance is never sent again. The one
  * window left: the worker stops after the server accepted and before that record commits; the
- * takeover then sends a second copy with the same Message-ID (`<digest.<delivery id>@pactwatch>`).
+ * retry then sends a second copy with the same Message-ID (`<digest.<delivery id>@pactwatch>`).
  */
 @Injectable()
 export class DigestRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Digests');
   private timer?: NodeJS.Timeout;
   private running: Promise<unknown> = Promise.resolve();
-  /** Set at shutdown: no more claims, and what is claimed but not yet sent is handed back. */
+  /** Set at shutdown: no more scheduling, and a batch under way stops taking deliveries. */
   private stopping = false;
+  private working = false;
+  /** Windows read by this instance's worker, shared by the deliveries of later batches of the same period. */
+  private windows = new Map<string, Promise<DigestWindow>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,22 +92,56 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     private readonly mail: MailService,
     private readonly secrets: SecretsService,
     private readonly config: AppConfig,
+    private readonly jobs: JobsService,
     @Optional() private readonly metrics?: MetricsService,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.createQueues();
     if (this.config.DIGEST_POLL_SECONDS <= 0) return;
+    const poll = { batchSize: CLAIM_BATCH, pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS };
+    await this.jobs.boss.work<DeliveryJobData>(
+      DIGEST_QUEUE,
+      { ...poll, perJobResults: true },
+      (jobs) => inBackground(() => this.work(jobs, this.windowsForWorker())),
+    );
+    await this.jobs.boss.work<DeliveryJobData>(DIGEST_DEAD_LETTERS, poll, (jobs) => inBackground(() => this.deadLetters(jobs)));
+    this.working = true;
     this.timer = setInterval(() => {
-      this.running = this.running.then(() => inBackground(() => this.runOnce())).catch((err) => this.logger.error(`digest run failed: ${err instanceof Error ? err.message : err}`));
+      this.running = this.running
+        .then(() => inBackground(() => this.schedule(new Date())))
+        .catch((err) => this.logger.error(`digest scheduling failed: ${err instanceof Error ? err.message : err}`));
     }, this.config.DIGEST_POLL_SECONDS * 1000);
     this.timer.unref();
+  }
+
+  /** The send queue's policy, from the configuration (updated at every start, so a changed setting applies to jobs sent from then on). */
+  private async createQueues(): Promise<void> {
+    const boss = this.jobs.boss;
+    const send = {
+      retryLimit: this.config.DIGEST_MAX_ATTEMPTS - 1,
+      retryDelay: this.config.DIGEST_RETRY_SECONDS,
+      retryBackoff: true,
+      heartbeatSeconds: this.config.DIGEST_LEASE_SECONDS,
+      expireInSeconds: JOB_EXPIRY_SECONDS,
+      deadLetter: DIGEST_DEAD_LETTERS,
+    };
+    if (!(await boss.getQueue(DIGEST_DEAD_LETTERS))) await boss.createQueue(DIGEST_DEAD_LETTERS, { retryLimit: 5, retryBackoff: true });
+    if (await boss.getQueue(DIGEST_QUEUE)) await boss.updateQueue(DIGEST_QUEUE, send);
+    else await boss.createQueue(DIGEST_QUEUE, send);
+  }
+
+  /** The worker's window cache, emptied between periods so it never holds more than a few windows. */
+  private windowsForWorker(): Map<string, Promise<DigestWindow>> {
+    if (this.windows.size > 16) this.windows = new Map();
+    return this.windows;
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.stop();
   }
 
-  /** Whether the scheduler polls (for readiness): 'off' when DIGEST_POLL_SECONDS is 0, 'stopped' once shutting down. */
+  /** Whether this instance schedules and sends (for readiness): 'off' when DIGEST_POLL_SECONDS is 0, 'stopped' once shutting down. */
   schedulerState(): 'running' | 'off' | 'stopped' {
     if (this.stopping) return 'stopped';
     if (this.config.DIGEST_POLL_SECONDS <= 0) return 'off';
@@ -94,30 +149,85 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Stops polling and claiming; a run under way sends the messages it has started, hands the rest
-   * of its claimed rows back (PENDING, the attempt not counted) for another instance, and ends.
+   * Stops scheduling and taking jobs; a batch under way sends the messages it has started and
+   * hands the rest back to the engine (a retry, on any instance), and ends.
    */
   async stop(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
+    if (this.working) {
+      this.working = false;
+      await Promise.all([this.jobs.boss.offWork(DIGEST_QUEUE, { wait: true }), this.jobs.boss.offWork(DIGEST_DEAD_LETTERS, { wait: true })]).catch(() => undefined);
+    }
     await this.running.catch(() => undefined);
   }
 
-  /** Schedules what is due and sends until nothing is left to take; all workspaces, or one. */
+  /**
+   * Schedules the workspace's due digests, then sends every queued delivery this run can take from
+   * the engine, here and now (what `runDigests` does): the same handling as the workers', the job
+   * settled the same way.
+   */
   async runOnce(now = new Date(), workspaceId: string | null = null): Promise<DigestRunResult> {
     const scheduled = await this.schedule(now, workspaceId);
     const result = { scheduled, sent: 0, empty: 0, failed: 0 };
     const windows = new Map<string, Promise<DigestWindow>>();
+    const boss = this.jobs.boss;
     while (!this.stopping) {
-      const batch = await this.claim(workspaceId);
-      if (!batch.length) break;
-      const done = await this.deliver(batch, windows);
-      result.sent += done.sent;
-      result.empty += done.empty;
-      result.failed += done.failed;
+      const jobs = await boss.fetch<DeliveryJobData>(DIGEST_QUEUE, { batchSize: CLAIM_BATCH });
+      if (!jobs.length) break;
+      // Fetched jobs beat by hand, as the engine's workers do for theirs.
+      const beat = setInterval(() => {
+        boss.touch(DIGEST_QUEUE, jobs.map((j) => ({ id: j.id, retryCount: j.retryCount }))).catch((err: Error) => this.logger.warn(`digest heartbeat failed: ${err.message}`));
+      }, (this.config.DIGEST_LEASE_SECONDS * 1000) / 2);
+      beat.unref();
+      try {
+        const outcomes = await this.handle(jobs, windows);
+        const settle = (wanted: Outcome[]) => jobs.filter((j) => wanted.includes(outcomes.get(j.id) ?? 'retry')).map((j) => ({ id: j.id, retryCount: j.retryCount }));
+        const done = settle(['sent', 'empty', 'taken', 'failed']);
+        const again = settle(['retry']);
+        if (done.length) await boss.complete(DIGEST_QUEUE, done);
+        if (again.length) await boss.fail(DIGEST_QUEUE, again, { message: 'temporary failure; see the delivery log' });
+        for (const o of outcomes.values()) {
+          if (o === 'sent') result.sent += 1;
+          else if (o === 'empty') result.empty += 1;
+          else if (o === 'retry' || o === 'failed') result.failed += 1;
+        }
+      } finally {
+        clearInterval(beat);
+      }
+    }
+    // And the engine's dead letters, as the workers take them.
+    for (let jobs = await boss.fetch<DeliveryJobData>(DIGEST_DEAD_LETTERS, { batchSize: CLAIM_BATCH }); jobs.length; jobs = await boss.fetch<DeliveryJobData>(DIGEST_DEAD_LETTERS, { batchSize: CLAIM_BATCH })) {
+      await this.deadLetters(jobs);
+      await boss.complete(DIGEST_DEAD_LETTERS, jobs.map((j) => ({ id: j.id, retryCount: j.retryCount })));
     }
     return result;
+  }
+
+  /** The engine's worker: each job completed, or failed for a retry (or, with none left, the dead letters). */
+  private async work(jobs: Job<DeliveryJobData>[], windows: Map<string, Promise<DigestWindow>>): Promise<JobResult[]> {
+    const outcomes = await this.handle(jobs, windows);
+    return jobs.map((j) => {
+      const o = outcomes.get(j.id) ?? 'retry';
+      return o === 'retry' ? { id: j.id, status: 'failed', output: { message: 'temporary failure; see the delivery log' } } : { id: j.id, status: 'completed', output: { outcome: o } };
+    });
+  }
+
+  /**
+   * Deliveries whose last attempt the engine gave up on (failed with none left, or their worker
+   * stopped beating on it): FAILED in the log, unless the server's acceptance was recorded.
+   */
+  private async deadLetters(jobs: Job<DeliveryJobData>[]): Promise<void> {
+    const ids = jobs.map((j) => j.data.deliveryId);
+    const failed = await returningRows<{ id: string }>(
+      this.dataSource,
+      `UPDATE digest_deliveries SET status = 'FAILED', finished_at = now(), lease_until = NULL,
+         last_error = COALESCE(CASE WHEN status = 'SENDING' THEN 'the worker sending it stopped (no heartbeat for ' || $2 || ' s) on the last attempt' END, last_error, 'no attempt left')
+       WHERE id = ANY($1::uuid[]) AND accepted_at IS NULL AND status IN ('PENDING', 'SENDING') RETURNING id`,
+      [ids, this.config.DIGEST_LEASE_SECONDS],
+    );
+    if (failed.length) this.metrics?.digestFailed.inc(failed.length);
   }
 
   /**
@@ -163,106 +273,80 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
       // each window starts where the previous one ended, whatever another instance (whose clock may
       // read another period) read before: one that moved it first makes the window start there, or
       // leaves nothing to claim. Windows never overlap, so no change is sent twice.
-      const claimed = await this.dataSource.query(
-        `WITH due AS (
-           SELECT s.id, s.workspace_id, s.covered_until AS window_start, c.pend, c.next
-           FROM digest_subscriptions s JOIN unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS c(sub, pend, next) ON c.sub = s.id
-           WHERE s.covered_until < c.pend
-           ORDER BY s.id FOR UPDATE OF s
-         ), moved AS (
-           UPDATE digest_subscriptions s SET covered_until = due.pend, next_due_at = due.next FROM due WHERE s.id = due.id RETURNING s.id
-         )
-         INSERT INTO digest_deliveries (id, workspace_id, subscription_id, window_start, period_end)
-         SELECT gen_random_uuid(), due.workspace_id, due.id, due.window_start, due.pend FROM due
-         ON CONFLICT (subscription_id, period_end) DO NOTHING RETURNING id`,
-        [due.map((d) => d.s.id), due.map((d) => d.end), due.map((d) => nextDueAfter(d.s.cadence, d.end))],
-      );
+      // Each delivery's job is sent in the transaction that claims it: a delivery exists with its job or not at all.
+      const claimed = await this.jobs.inTransaction(async (client, jobsDb) => {
+        const { rows } = await client.query<{ id: string }>(
+          `WITH due AS (
+             SELECT s.id, s.workspace_id, s.covered_until AS window_start, c.pend, c.next
+             FROM digest_subscriptions s JOIN unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS c(sub, pend, next) ON c.sub = s.id
+             WHERE s.covered_until < c.pend
+             ORDER BY s.id FOR UPDATE OF s
+           ), moved AS (
+             UPDATE digest_subscriptions s SET covered_until = due.pend, next_due_at = due.next FROM due WHERE s.id = due.id RETURNING s.id
+           )
+           INSERT INTO digest_deliveries (id, workspace_id, subscription_id, window_start, period_end)
+           SELECT gen_random_uuid(), due.workspace_id, due.id, due.window_start, due.pend FROM due
+           ON CONFLICT (subscription_id, period_end) DO NOTHING RETURNING id`,
+          [due.map((d) => d.s.id), due.map((d) => d.end), due.map((d) => nextDueAfter(d.s.cadence, d.end))],
+        );
+        if (rows.length) await this.jobs.boss.insert(DIGEST_QUEUE, rows.map((r) => ({ id: r.id, data: { deliveryId: r.id } })), { db: jobsDb });
+        return rows;
+      });
       scheduled += claimed.length;
     }
   }
 
-  private async claim(workspaceId: string | null): Promise<Claimed[]> {
-    // A row whose worker stopped on its last attempt is not taken again: it is FAILED.
-    await this.dataSource.query(
-      `UPDATE digest_deliveries SET status = 'FAILED', lease_until = NULL, finished_at = now(),
-         last_error = 'the worker sending it stopped (no heartbeat for ' || $1 || ' s) on the last attempt'
-       WHERE status = 'SENDING' AND lease_until < now() AND accepted_at IS NULL AND attempts >= $2 AND ($3::uuid IS NULL OR workspace_id = $3)`,
-      [this.config.DIGEST_LEASE_SECONDS, this.config.DIGEST_MAX_ATTEMPTS, workspaceId],
-    );
-    return returningRows<Claimed>(
+  /**
+   * Takes the jobs' deliveries (the attempt is the engine's: its retry count plus one) and sends
+   * them, eight at a time; a delivery already accepted or finished is left as it is. Each job's
+   * outcome: sent, empty, taken (another attempt holds the row now), failed (for good: no retry),
+   * or retry (a temporary failure, or not reached before this instance stopped).
+   */
+  private async handle(jobs: Job<DeliveryJobData>[], windows: Map<string, Promise<DigestWindow>>): Promise<Map<string, Outcome>> {
+    const outcomes = new Map<string, Outcome>();
+    const byDelivery = new Map(jobs.map((j) => [j.data.deliveryId, j]));
+    const batch = await returningRows<Claimed>(
       this.dataSource,
-      `WITH c AS (
-         SELECT id FROM digest_deliveries
-         WHERE ((status = 'PENDING' AND next_attempt_at <= now()) OR (status = 'SENDING' AND lease_until < now()))
-           AND accepted_at IS NULL AND attempts < $4
-           AND ($3::uuid IS NULL OR workspace_id = $3)
-         ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE digest_deliveries d SET status = 'SENDING', attempts = d.attempts + 1, lease_until = now() + make_interval(secs => $2)
-       FROM c, digest_subscriptions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN saved_views v ON v.id = s.view_id
-       WHERE d.id = c.id AND s.id = d.subscription_id
+      `UPDATE digest_deliveries d SET status = 'SENDING', attempts = j.attempt, lease_until = NULL
+       FROM unnest($1::uuid[], $2::int[]) AS j(id, attempt), digest_subscriptions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN saved_views v ON v.id = s.view_id
+       WHERE d.id = j.id AND s.id = d.subscription_id AND d.accepted_at IS NULL AND d.status IN ('PENDING', 'SENDING')
        RETURNING d.id, d.workspace_id AS "workspaceId", d.subscription_id AS "subscriptionId", d.window_start AS "windowStart",
                  d.period_end AS "periodEnd", d.attempts, s.user_id AS "userId", COALESCE(s.email, u.email) AS recipient,
                  s.locale, s.time_zone AS "timeZone", COALESCE(v.filter, s.filter) AS filter, s.unsubscribed_at IS NOT NULL AS unsubscribed`,
-      [CLAIM_BATCH, this.config.DIGEST_LEASE_SECONDS, workspaceId, this.config.DIGEST_MAX_ATTEMPTS],
+      [jobs.map((j) => j.data.deliveryId), jobs.map((j) => j.retryCount + 1)],
     );
+    // Not taken: accepted, finished or gone already; the job has nothing left to do.
+    const taken = new Set(batch.map((d) => d.id));
+    for (const j of jobs) if (!taken.has(j.data.deliveryId)) outcomes.set(j.id, 'taken');
+    const done = await this.deliver(batch, windows, (d) => byDelivery.get(d.id)?.signal?.aborted ?? false);
+    for (const [deliveryId, outcome] of done) outcomes.set(byDelivery.get(deliveryId)!.id, outcome);
+    return outcomes;
   }
 
-  /**
-   * Keeps the rows this worker holds (claimed, not finished) leased: every third of the lease, one
-   * statement renews them all. A row another instance took over meanwhile (only after a whole lease
-   * without a beat) is no longer ours and is left alone.
-   */
-  private heartbeat(held: Map<string, Claimed>): () => void {
-    const beat = () => {
-      if (!held.size) return;
-      const rows = [...held.values()];
-      this.dataSource
-        .query(
-          `UPDATE digest_deliveries d SET lease_until = now() + make_interval(secs => $3)
-           FROM unnest($1::uuid[], $2::int[]) AS r(id, attempts)
-           WHERE d.id = r.id AND d.status = 'SENDING' AND d.attempts = r.attempts`,
-          [rows.map((d) => d.id), rows.map((d) => d.attempts), this.config.DIGEST_LEASE_SECONDS],
-        )
-        .catch((err) => this.logger.warn(`digest heartbeat failed: ${err instanceof Error ? err.message : err}`));
-    };
-    const timer = setInterval(beat, Math.max(200, (this.config.DIGEST_LEASE_SECONDS * 1000) / 3));
-    timer.unref();
-    return () => clearInterval(timer);
-  }
-
-  private async deliver(batch: Claimed[], windows: Map<string, Promise<DigestWindow>>): Promise<{ sent: number; empty: number; failed: number }> {
+  private async deliver(batch: Claimed[], windows: Map<string, Promise<DigestWindow>>, lost: (d: Claimed) => boolean): Promise<Map<string, Outcome>> {
     const scopes = new Map<string, DigestScope>();
     for (const workspaceId of new Set(batch.map((d) => d.workspaceId))) {
       const members = batch.filter((d) => d.workspaceId === workspaceId && d.userId).map((d) => d.userId as string);
       if (members.length) for (const [id, scope] of await this.builder.memberScopes(workspaceId, members)) scopes.set(id, scope);
     }
     const secret = await this.secrets.named('unsubscribe');
-    const tally = { sent: 0, empty: 0, failed: 0 };
+    const outcomes = new Map<string, Outcome>();
     const queue = [...batch];
-    const held = new Map(batch.map((d) => [d.id, d]));
-    const stopBeating = this.heartbeat(held);
     const worker = async () => {
       for (let d = this.stopping ? undefined : queue.shift(); d; d = this.stopping ? undefined : queue.shift()) {
         try {
-          const outcome = await this.deliverOne(d, windows, scopes, secret);
-          if (outcome !== 'taken') tally[outcome] += 1;
+          const outcome = lost(d) ? 'taken' : await this.deliverOne(d, windows, scopes, secret);
+          outcomes.set(d.id, outcome);
           if (outcome === 'sent') this.metrics?.digestSent.inc();
         } catch (err) {
-          tally.failed += 1;
-          await this.failed(d, err);
-        } finally {
-          held.delete(d.id);
+          outcomes.set(d.id, await this.failed(d, err));
         }
       }
     };
-    try {
-      await Promise.all(Array.from({ length: SEND_CONCURRENCY }, worker));
-      if (queue.length) await this.release(queue);
-    } finally {
-      stopBeating();
-    }
-    return tally;
+    await Promise.all(Array.from({ length: SEND_CONCURRENCY }, worker));
+    if (queue.length) await this.release(queue);
+    for (const d of queue) outcomes.set(d.id, 'retry');
+    return outcomes;
   }
 
   private async deliverOne(
@@ -273,7 +357,10 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   ): Promise<'sent' | 'empty' | 'taken'> {
     const key = `${d.workspaceId}|${new Date(d.windowStart).toISOString()}|${new Date(d.periodEnd).toISOString()}`;
     let window = windows.get(key);
-    if (!window) windows.set(key, (window = this.builder.loadWindow(d.workspaceId, new Date(d.windowStart), new Date(d.periodEnd))));
+    if (!window) {
+      windows.set(key, (window = this.builder.loadWindow(d.workspaceId, new Date(d.windowStart), new Date(d.periodEnd))));
+      window.catch(() => windows.delete(key));
+    }
     const scope = d.userId ? scopes.get(d.userId) : scopeOf(d.filter ? [{ subjectType: 'VIEW', subjectId: null, filter: d.filter }] : [], !d.filter);
     const content = await this.builder.content(await window, scope ?? scopeOf([], false));
     const count = itemCount(content);
@@ -284,7 +371,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const unsubscribeUrl = `${this.config.publicUrl}/unsubscribe?token=${signUnsubscribe(d.subscriptionId, secret)}`;
     const rendered = renderDigest(content, { locale: d.locale, timeZone: d.timeZone, publicUrl: this.config.publicUrl, unsubscribeUrl });
     const messageId = `<digest.${d.id}@pactwatch>`;
-    if (!(await this.renewLease(d))) return 'taken';
+    if (!(await this.stillOurs(d))) return 'taken';
     const acceptance = await this.mail.send({
       to: d.recipient,
       subject: rendered.subject,
@@ -298,34 +385,35 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * Checked just before a message goes out: the row is still ours (same attempt, still SENDING,
-   * so not accepted), and its lease starts afresh. The heartbeat keeps it from there.
+   * Checked just before a message goes out: the row still carries this attempt and is still SENDING
+   * (so not accepted). A worker whose job the engine gave to another after a missed heartbeat finds
+   * the row moved on to the next attempt and sends nothing.
    */
-  private async renewLease(d: Claimed): Promise<boolean> {
-    const rows = await returningRows(
-      this.dataSource,
-      `UPDATE digest_deliveries SET lease_until = now() + make_interval(secs => $3) WHERE id = $1 AND status = 'SENDING' AND attempts = $2 RETURNING id`,
-      [d.id, d.attempts, this.config.DIGEST_LEASE_SECONDS],
-    );
+  private async stillOurs(d: Claimed): Promise<boolean> {
+    const rows = await returningRows(this.dataSource, `SELECT id FROM digest_deliveries WHERE id = $1 AND status = 'SENDING' AND attempts = $2`, [d.id, d.attempts]);
     return rows.length > 0;
   }
 
-  /** Claimed rows not sent, given back as they were before the claim, due at once, for any instance to take. */
+  /**
+   * Deliveries not reached before this instance stopped: back to PENDING, their job failed back to
+   * the engine, which retries it on any instance after its backoff (an attempt, as the engine counts).
+   */
   private async release(rows: Claimed[]): Promise<void> {
     await this.dataSource.query(
-      `UPDATE digest_deliveries d SET status = 'PENDING', attempts = d.attempts - 1, lease_until = NULL, next_attempt_at = now()
+      `UPDATE digest_deliveries d SET status = 'PENDING', last_error = 'the instance stopped before sending it',
+         next_attempt_at = now() + make_interval(secs => $3 * 2 ^ (r.attempts - 1))
        FROM unnest($1::uuid[], $2::int[]) AS r(id, attempts)
        WHERE d.id = r.id AND d.status = 'SENDING' AND d.attempts = r.attempts`,
-      [rows.map((d) => d.id), rows.map((d) => d.attempts)],
+      [rows.map((d) => d.id), rows.map((d) => d.attempts), this.config.DIGEST_RETRY_SECONDS],
     );
-    this.logger.log(`stopping: handed back ${rows.length} claimed digest(s)`);
+    this.logger.log(`stopping: handed back ${rows.length} digest(s) not yet sent`);
   }
 
   /**
    * The server took the message: recorded at once, whichever attempt holds the row now (it is a
-   * fact about the message, not about the lease), and retried until it commits — a delivery with
-   * an acceptance is never claimed again. Only a process that dies before this commits leaves the
-   * window in which a takeover sends a second copy (with the same Message-ID).
+   * fact about the message, not about the attempt), and retried until it commits — a delivery with
+   * an acceptance is never sent again. Only a process that dies before this commits leaves the
+   * window in which a retry sends a second copy (with the same Message-ID).
    */
   private async accepted(d: Claimed, items: number, acceptance: Acceptance): Promise<void> {
     for (let wait = 100; ; wait = Math.min(wait * 2, 5000)) {
@@ -344,7 +432,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  /** Only by the attempt that holds it: a worker whose row was taken over records nothing. */
+  /** Only by the attempt that holds it: a worker whose row went on to another attempt records nothing. */
   private async finish(d: Claimed, status: 'SENT' | 'EMPTY', items: number, messageId: string | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE digest_deliveries SET status = $2, item_count = $3, message_id = $4, finished_at = now(), lease_until = NULL, last_error = NULL
@@ -354,12 +442,14 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   }
 
   /**
-   * A temporary failure (no connection, a 4xx answer) is retried with exponential backoff
-   * (DIGEST_RETRY_SECONDS, then twice that, …) until DIGEST_MAX_ATTEMPTS; a permanent refusal (a
-   * 5xx answer: no such mailbox, message refused) is FAILED at once — sending it again would be
-   * refused again.
+   * A temporary failure (no connection, a 4xx answer) is retried by the engine with exponential
+   * backoff until DIGEST_MAX_ATTEMPTS: after failure n it waits DIGEST_RETRY_SECONDS × 2^(n-1) at
+   * least and twice that at most (pg-boss's jitter); the log shows PENDING with the error and that
+   * earliest next attempt. A permanent refusal (a 5xx answer:
+   * no such mailbox, message refused) is FAILED at once — sending it again would be refused again —
+   * and so is a temporary failure on the last attempt.
    */
-  private async failed(d: Claimed, err: unknown): Promise<void> {
+  private async failed(d: Claimed, err: unknown): Promise<'retry' | 'failed'> {
     const message = err instanceof Error ? err.message : String(err);
     const code = Number((err as { responseCode?: unknown })?.responseCode);
     const permanent = code >= 500 && code < 600;
@@ -372,5 +462,6 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
        WHERE id = $1 AND status = 'SENDING' AND attempts = $5 AND accepted_at IS NULL`,
       [d.id, final ? 'FAILED' : 'PENDING', message.slice(0, 500), this.config.DIGEST_RETRY_SECONDS * 2 ** (d.attempts - 1), d.attempts],
     );
+    return final ? 'failed' : 'retry';
   }
 }

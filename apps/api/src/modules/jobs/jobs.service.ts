@@ -1,0 +1,76 @@
+import { Global, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { PgBoss } from 'pg-boss';
+import type { Db as IDatabase } from 'pg-boss';
+import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { AppConfig } from '../../config/app-config';
+
+/** pg-boss keeps its tables in a schema of its own, created (and migrated) by pg-boss at start. */
+export const JOBS_SCHEMA = 'pgboss';
+
+/**
+ * The job engine for background work: pg-boss on the app's own PostgreSQL pool (the same database,
+ * embedded or DATABASE_URL), so any number of instances share the queues with no leader. pg-boss
+ * creates and migrates its schema at start (advisory-locked, so instances starting together are
+ * safe); retries with backoff, expiry, heartbeats and dead letters are its, per queue.
+ */
+@Injectable()
+export class JobsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  readonly boss: PgBoss;
+  private readonly pool: Pool;
+  private started = false;
+
+  constructor(dataSource: DataSource, config: AppConfig) {
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+    const db: IDatabase = { executeSql: (text: string, values?: unknown[]) => this.pool.query(text, values) };
+    this.boss = new PgBoss({
+      db,
+      schema: JOBS_SCHEMA,
+      // Jobs whose worker stopped beating, or that outlived their expiry, are failed over to a retry
+      // by the supervisor's monitor pass, on this cadence (both timers: a pass needs both).
+      superviseIntervalSeconds: config.JOBS_SUPERVISE_SECONDS,
+      monitorIntervalSeconds: config.JOBS_SUPERVISE_SECONDS,
+      // The app's own instance registry and scheduler are not used: scheduling is the digest runner's due query.
+      schedule: false,
+      registerInstance: false,
+    });
+    this.boss.on('error', (err: Error) => this.logger.error(`job engine: ${err.message}`));
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+  }
+
+  /** Stops taking jobs; a handler under way finishes (up to 20 s) before the pool closes. */
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, timeout: 20_000, close: false }).catch((err: Error) => this.logger.warn(`job engine stop: ${err.message}`));
+  }
+
+  /**
+   * Runs `fn` in one transaction on a connection of the app's pool, with a pg-boss database handle
+   * on that same transaction: rows the app writes and the jobs it sends for them commit together.
+   */
+  async inTransaction<T>(fn: (client: PoolClient, jobsDb: IDatabase) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client, { executeSql: (text: string, values?: unknown[]) => client.query(text, values) });
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+@Global()
+@Module({ providers: [JobsService], exports: [JobsService] })
+export class JobsModule {}
