@@ -97,6 +97,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.dataSource.isInitialized) return;
     await this.createQueues();
     if (this.config.DIGEST_POLL_SECONDS <= 0) return;
     const poll = { batchSize: CLAIM_BATCH, pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS };

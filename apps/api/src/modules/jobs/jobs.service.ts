@@ -19,11 +19,13 @@ export const JOBS_SCHEMA = 'pgboss';
 export class JobsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   readonly boss: PgBoss;
-  private readonly pool: Pool;
   private started = false;
 
-  constructor(dataSource: DataSource, config: AppConfig) {
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    // The pool is read when a statement runs: the app made for writing schema.gql has no database.
     const db: IDatabase = { executeSql: (text: string, values?: unknown[]) => this.pool.query(text, values) };
     this.boss = new PgBoss({
       db,
@@ -39,7 +41,13 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     this.boss.on('error', (err: Error) => this.logger.error(`job engine: ${err.message}`));
   }
 
+  private get pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  /** Started with the app, on its database; not in the app made only to write schema.gql (no database). */
   async onModuleInit(): Promise<void> {
+    if (!this.dataSource.isInitialized) return;
     await this.boss.start();
     this.started = true;
   }
