@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { prepareDatabase } from '../src/database/database-runtime';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
+import { ApiProcess, ensureBuilt, startInstance, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 import { sleep } from './support/digests';
 import { SinkMessage, SmtpSink, SmtpSinkOptions, startSmtpSink } from './support/smtp-sink';
 
@@ -95,13 +93,7 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
   };
 
   const start = async (name: string, smtpUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> => {
-    const dataDir = mkdtempSync(join(tmpdir(), `pactwatch-${name}-`));
-    dataDirs.push(dataDir);
-    const api = await startApiProcess(name, {
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
+    const api = await startInstance(name, databaseUrl, {
       SMTP_URL: smtpUrl,
       DIGEST_POLL_SECONDS: '1',
       // The job engine's floor for a heartbeat; its supervisor hands on a silent worker's jobs within a second after.
@@ -111,11 +103,10 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
       DIGEST_GRACE_SECONDS: '0',
       DIGEST_RETRY_SECONDS: '1',
       DIGEST_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-      LOG_LEVEL: 'error',
-      SEED_ON_START: 'false',
       SEED_DEMO_ACCOUNTS: 'false',
       ...env,
     });
+    dataDirs.push(api.dataDir);
     instances.push(api);
     return api;
   };

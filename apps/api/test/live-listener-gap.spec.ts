@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { prepareDatabase } from '../src/database/database-runtime';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
+import { ApiProcess, ensureBuilt, startInstance, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 import { Recording, subscribe } from './support/live';
 
 /*
@@ -51,19 +49,9 @@ describe('live updates across a lost LISTEN connection, on two instances', () =>
     return body.data as T;
   };
   const start = async (name: string) => {
-    const dataDir = mkdtempSync(join(tmpdir(), `pactwatch-${name}-`));
-    dataDirs.push(dataDir);
-    return startApiProcess(name, {
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      WEB_DIR: join(dataDir, 'no-web-client'),
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      DIGEST_POLL_SECONDS: '0',
-      LOG_LEVEL: 'error',
-      SEED_ON_START: 'false',
-    });
+    const api = await startInstance(name, databaseUrl, { RATE_LIMIT_PER_MINUTE: '1000000' });
+    dataDirs.push(api.dataDir);
+    return api;
   };
   /** Moves a commitment between ANNOUNCED and IN_PROGRESS, as the analyst. */
   const toggle = async (via: ApiProcess, commitmentId: string) => {

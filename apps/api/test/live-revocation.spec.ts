@@ -1,13 +1,11 @@
 import { hash } from '@node-rs/argon2';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { prepareDatabase } from '../src/database/database-runtime';
 import { DEMO_PASSWORD } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
+import { ApiProcess, ensureBuilt, startInstance, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 import { Recording, subscribe } from './support/live';
 
 /*
@@ -64,20 +62,9 @@ describe('access ended on one instance closes live connections on another', () =
     return res.data as T;
   };
   const start = async (name: string) => {
-    const dataDir = mkdtempSync(join(tmpdir(), `pactwatch-${name}-`));
-    dataDirs.push(dataDir);
-    return startApiProcess(name, {
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      WEB_DIR: join(dataDir, 'no-web-client'),
-      LIVE_AUTH_CHECK_SECONDS: '300',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      DIGEST_POLL_SECONDS: '0',
-      LOG_LEVEL: 'error',
-      SEED_ON_START: 'false',
-    });
+    const api = await startInstance(name, databaseUrl, { LIVE_AUTH_CHECK_SECONDS: '300', RATE_LIMIT_PER_MINUTE: '1000000' });
+    dataDirs.push(api.dataDir);
+    return api;
   };
   /** A new member of the seeded workspace with this role, signed in through A. */
   const member = async (role: string) => {

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { MIGRATIONS } from '../src/database/migrations';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/database/seeds/demo-accounts';
-import { ApiProcess, ensureBuilt, startApiProcess, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
+import { ApiProcess, ensureBuilt, startInstance, stopApiProcess, createTestDatabase, TestDatabase } from './support/built-api';
 
 /*
  * Replicas as they are deployed: two API processes (the built bundle) on one PostgreSQL, started
@@ -31,21 +29,10 @@ describe('two replicas on one PostgreSQL', () => {
     });
     return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
   };
-  const start = (name: string) => {
-    const dataDir = mkdtempSync(join(tmpdir(), `pactwatch-${name}-`));
-    dataDirs.push(dataDir);
-    return startApiProcess(name, {
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      WEB_DIR: join(dataDir, 'no-web-client'),
-      RATE_LIMIT_PER_MINUTE: String(RATE),
-      DIGEST_POLL_SECONDS: '0',
-      LOG_LEVEL: 'error',
-      SEED_ON_START: 'true',
-      SEED_DEMO_ACCOUNTS: 'true',
-    });
+  const start = async (name: string) => {
+    const api = await startInstance(name, databaseUrl, { RATE_LIMIT_PER_MINUTE: String(RATE), SEED_ON_START: 'true', SEED_DEMO_ACCOUNTS: 'true' });
+    dataDirs.push(api.dataDir);
+    return api;
   };
 
   beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -69,6 +70,35 @@ export async function startApiProcess(name: string, env: Record<string, string |
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface Instance extends ApiProcess {
+  /** Its DATA_DIR, a temporary directory of its own (remove it after the test). */
+  dataDir: string;
+}
+
+/**
+ * A built API process on `databaseUrl` as the tests run them: on 127.0.0.1 and a free port, a
+ * temporary DATA_DIR, no web client, no digest scheduler, errors only in its log, no seeding at
+ * start; `env` adds to or overrides that.
+ */
+export async function startInstance(name: string, databaseUrl: string, env: Record<string, string | null> = {}): Promise<Instance> {
+  const dataDir = mkdtempSync(join(tmpdir(), `pactwatch-${name}-`));
+  const api = await startApiProcess(name, {
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    WEB_DIR: join(dataDir, 'no-web-client'),
+    DIGEST_POLL_SECONDS: '0',
+    LOG_LEVEL: 'error',
+    SEED_ON_START: 'false',
+    ...env,
+  }).catch((err) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  });
+  return { ...api, dataDir };
 }
 
 /** Stops it (SIGTERM, then SIGKILL after `graceMs`). */
