@@ -3,10 +3,10 @@ import { Alert, Button, Divider, Paper, Stack, Text, TextInput, Title } from '@m
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { ErrorCode, PASSWORD_MIN_LENGTH } from '@pactwatch/domain';
+import { ErrorCode } from '@pactwatch/domain';
 import { isLanguage } from '../i18n/i18n';
 import { checkAccountFields, serverAccountErrors } from '../modules/account/account-form';
-import { PasswordField } from '../modules/account/components/password-field';
+import { NewPasswordFields } from '../modules/account/components/password-field';
 import { SignedInPersonQuery } from '../modules/account/graphql/account.queries';
 import { useAcceptInvitation } from '../modules/account/hooks/use-accept-invitation';
 import { SignInForm } from '../modules/session/components/sign-in-form';
@@ -96,20 +96,14 @@ export default function AcceptInvitationPage() {
                   {t('account.invitation.newIntro')}
                 </Text>
                 <TextInput label={t('account.fields.name')} autoComplete="name" required value={values.name} onChange={(e) => setValues((o) => ({ ...o, name: e.currentTarget.value }))} error={problems.name ?? fromServer.name} />
-                <PasswordField
+                <NewPasswordFields
                   label={t('account.fields.password')}
-                  description={t('account.passwordHint', { count: PASSWORD_MIN_LENGTH })}
-                  autoComplete="new-password"
-                  value={values.password}
-                  onChange={(v) => setValues((o) => ({ ...o, password: v }))}
+                  password={values.password}
+                  confirm={values.confirmPassword}
+                  onPassword={(v) => setValues((o) => ({ ...o, password: v }))}
+                  onConfirm={(v) => setValues((o) => ({ ...o, confirmPassword: v }))}
                   error={problems.password ?? fromServer.password}
-                />
-                <PasswordField
-                  label={t('account.fields.confirmPassword')}
-                  autoComplete="new-password"
-                  value={values.confirmPassword}
-                  onChange={(v) => setValues((o) => ({ ...o, confirmPassword: v }))}
-                  error={problems.confirmPassword}
+                  confirmError={problems.confirmPassword}
                 />
                 {error && code !== ErrorCode.UNAUTHENTICATED && !Object.keys(fromServer).length && <ErrorAlert error={error} />}
                 <Button type="submit" loading={fetching}>

@@ -1,10 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { Button, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '@pactwatch/domain';
 import { changeLanguage, isLanguage, Language, LANGUAGES } from '../i18n/i18n';
 import { checkAccountFields, serverAccountErrors } from '../modules/account/account-form';
-import { PasswordField } from '../modules/account/components/password-field';
+import { NewPasswordFields, PasswordField } from '../modules/account/components/password-field';
 import { useChangePassword } from '../modules/account/hooks/use-change-password';
 import { useUpdateProfile } from '../modules/account/hooks/use-update-profile';
 import { useSession } from '../modules/session/hooks/use-session';
@@ -104,15 +103,15 @@ function PasswordForm() {
             {t('account.profile.password')}
           </Title>
           <PasswordField label={t('account.fields.currentPassword')} autoComplete="current-password" value={values.currentPassword} onChange={set('currentPassword')} error={problems.currentPassword ?? fromServer.currentPassword} />
-          <PasswordField
+          <NewPasswordFields
             label={t('account.fields.newPassword')}
-            description={t('account.passwordHint', { count: PASSWORD_MIN_LENGTH })}
-            autoComplete="new-password"
-            value={values.newPassword}
-            onChange={set('newPassword')}
+            password={values.newPassword}
+            confirm={values.confirmPassword}
+            onPassword={set('newPassword')}
+            onConfirm={set('confirmPassword')}
             error={problems.newPassword ?? fromServer.newPassword}
+            confirmError={problems.confirmPassword}
           />
-          <PasswordField label={t('account.fields.confirmPassword')} autoComplete="new-password" value={values.confirmPassword} onChange={set('confirmPassword')} error={problems.confirmPassword} />
           {error && !Object.keys(fromServer).length && <ErrorAlert error={error} />}
           {changed && <Text role="status">{t('account.profile.passwordChanged')}</Text>}
           <Button type="submit" loading={fetching} style={{ alignSelf: 'flex-start' }}>

@@ -2,9 +2,8 @@ import { FormEvent, useState } from 'react';
 import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '@pactwatch/domain';
 import { checkAccountFields, serverAccountErrors } from '../modules/account/account-form';
-import { PasswordField } from '../modules/account/components/password-field';
+import { NewPasswordFields } from '../modules/account/components/password-field';
 import { useResetPassword } from '../modules/account/hooks/use-reset-password';
 import { ErrorAlert } from '../modules/ui/error-alert';
 
@@ -48,20 +47,14 @@ export default function ResetPasswordPage() {
                   </Anchor>
                 </Alert>
               )}
-              <PasswordField
+              <NewPasswordFields
                 label={t('account.fields.newPassword')}
-                description={t('account.passwordHint', { count: PASSWORD_MIN_LENGTH })}
-                autoComplete="new-password"
-                value={values.newPassword}
-                onChange={(v) => setValues((o) => ({ ...o, newPassword: v }))}
+                password={values.newPassword}
+                confirm={values.confirmPassword}
+                onPassword={(v) => setValues((o) => ({ ...o, newPassword: v }))}
+                onConfirm={(v) => setValues((o) => ({ ...o, confirmPassword: v }))}
                 error={problems.newPassword ?? fromServer.newPassword}
-              />
-              <PasswordField
-                label={t('account.fields.confirmPassword')}
-                autoComplete="new-password"
-                value={values.confirmPassword}
-                onChange={(v) => setValues((o) => ({ ...o, confirmPassword: v }))}
-                error={problems.confirmPassword}
+                confirmError={problems.confirmPassword}
               />
               {error && !Object.keys(fromServer).length && <ErrorAlert error={error} />}
               <Button type="submit" loading={fetching}>

@@ -1,12 +1,11 @@
 import { FormEvent, useState } from 'react';
 import { Button, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '@pactwatch/domain';
 import { isLanguage } from '../../../i18n/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
 import { checkAccountFields, serverAccountErrors } from '../account-form';
 import { useSignUp } from '../hooks/use-sign-up';
-import { PasswordField } from './password-field';
+import { NewPasswordFields } from './password-field';
 
 export interface SignUpFormProps {
   onSent: (email: string) => void;
@@ -37,8 +36,15 @@ export function SignUpForm({ onSent }: SignUpFormProps) {
         <TextInput label={t('account.fields.email')} type="email" autoComplete="email" required value={values.email} onChange={(e) => set('email')(e.currentTarget.value)} error={errorOf('email')} />
         <TextInput label={t('account.fields.name')} autoComplete="name" required value={values.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errorOf('name')} />
         <TextInput label={t('account.fields.workspaceName')} autoComplete="organization" required value={values.workspaceName} onChange={(e) => set('workspaceName')(e.currentTarget.value)} error={errorOf('workspaceName')} />
-        <PasswordField label={t('account.fields.password')} description={t('account.passwordHint', { count: PASSWORD_MIN_LENGTH })} autoComplete="new-password" value={values.password} onChange={set('password')} error={errorOf('password')} />
-        <PasswordField label={t('account.fields.confirmPassword')} autoComplete="new-password" value={values.confirmPassword} onChange={set('confirmPassword')} error={errorOf('confirmPassword')} />
+        <NewPasswordFields
+          label={t('account.fields.password')}
+          password={values.password}
+          confirm={values.confirmPassword}
+          onPassword={set('password')}
+          onConfirm={set('confirmPassword')}
+          error={errorOf('password')}
+          confirmError={errorOf('confirmPassword')}
+        />
         {error && !Object.keys(fromServer).length && <ErrorAlert error={error} />}
         <Button type="submit" loading={fetching}>
           {t('account.signUp.submit')}
