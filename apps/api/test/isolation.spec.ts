@@ -52,6 +52,9 @@ const CANNOT_REACH_A: Record<string, string> = {
   loadExampleData: "writes the example into the caller's own workspace (refused here: B has agreements)",
 };
 
+/** Operations that take a member by userId and answer one who is not a member of the workspace with BAD_USER_INPUT. */
+const ASSIGNING = new Set(['assignCommitment', 'unassignCommitment']);
+
 /** Error codes that may answer a call naming another workspace's rows; anything else (INTERNAL above all) fails. */
 const ACCEPTED_CODES = ['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONFLICT'];
 
@@ -272,6 +275,14 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
       });
     }
 
+    // Assignees, with the notification and watch each brings: A's analyst on one of A's, B's owner on one of B's.
+    if (has('assignCommitment')) {
+      const assign = 'mutation($input: AssignCommitmentInput!) { assignCommitment(input: $input) { changed } }';
+      await run(app.tokens.owner, assign, { input: { commitmentId: SEED_IDS.commitments.mxSmuggling, userId: DEMO_USERS.analyst.id } });
+      const [bOwner] = await app.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [B_OWNER.email]);
+      await asB(assign, { input: { commitmentId: c2.id, userId: bOwner.id } });
+    }
+
     aRefs = await refsOf(app, A);
     bRefs = await refsOf(app, B);
     aIds = await idsOf(app, A);
@@ -368,9 +379,10 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
       if (error && named) {
         // Refused for the A reference itself: an id is unknown (a workspace is not yours), a code or slug is not one of B's.
         // (BAD_USER_INPUT may also be about its shape, as for an id that never existed; the comparison above holds then.)
-        // Mentioning someone who is not a member is bad input (comments), like an unknown party code.
+        // Mentioning or assigning someone who is not a member is bad input (comments, assignees), like an unknown party code.
+        const notAMember = named.field === 'mentionedUserIds' || (ASSIGNING.has(op.name) && named.field === 'userId');
         const code =
-          named.kind === 'workspace' ? 'FORBIDDEN' : named.kind === 'partyCode' || named.kind === 'themeSlug' || named.field === 'mentionedUserIds' ? 'BAD_USER_INPUT' : 'NOT_FOUND';
+          named.kind === 'workspace' ? 'FORBIDDEN' : named.kind === 'partyCode' || named.kind === 'themeSlug' || notAMember ? 'BAD_USER_INPUT' : 'NOT_FOUND';
         if (error.extensions?.code === code) refusedByName.add(named.path);
         else if (error.extensions?.code !== 'BAD_USER_INPUT') problems.push(`${label}: refused ${named.field} with ${error.extensions?.code}, not ${code}`);
       } else if (error?.extensions?.code === 'FORBIDDEN') {

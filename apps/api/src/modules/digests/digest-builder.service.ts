@@ -164,12 +164,14 @@ export class DigestBuilderService {
   }
 
   /** The commitments of the window a saved filter matches, asked once per distinct filter and window. */
-  private async matching(window: DigestWindow, filter: Record<string, unknown>): Promise<Set<string>> {
-    const key = JSON.stringify(filter);
+  private async matching(window: DigestWindow, filter: Record<string, unknown>, userId: string | null): Promise<Set<string>> {
+    // assignedToMe means the digest's member, so such a filter is asked once per member.
+    const me = filter.assignedToMe ? userId : null;
+    const key = me ? `${me}:${JSON.stringify(filter)}` : JSON.stringify(filter);
     let ids = window.filterMatches.get(key);
     if (!ids) {
       const params: unknown[] = [window.workspaceId, [...window.commitments.keys()]];
-      const where = ['c.workspace_id = $1', 'c.id = ANY($2::uuid[])', ...filterConditions(filter as CommitmentFilter, params, todayIso())];
+      const where = ['c.workspace_id = $1', 'c.id = ANY($2::uuid[])', ...filterConditions(filter as CommitmentFilter, params, todayIso(), me)];
       const rows: { id: string }[] = window.commitments.size
         ? await this.dataSource.query(`SELECT c.id FROM commitments c WHERE ${where.join(' AND ')}`, params)
         : [];
@@ -201,7 +203,7 @@ export class DigestBuilderService {
 
   async content(window: DigestWindow, scope: DigestScope): Promise<DigestContent> {
     const filtered = new Set<string>();
-    for (const filter of scope.filters) for (const id of await this.matching(window, filter)) filtered.add(id);
+    for (const filter of scope.filters) for (const id of await this.matching(window, filter, scope.userId)) filtered.add(id);
     const follows = (c: CommitmentFacts) =>
       scope.everything ||
       scope.commitmentIds.has(c.id) ||
