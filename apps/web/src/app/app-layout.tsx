@@ -23,6 +23,7 @@ export function AppLayout() {
   const canWrite = useCan(Permission.WRITE);
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
+    ...(me.kind === 'USER' ? [{ to: '/my-work', label: t('nav.myWork') }] : []),
     { to: '/agreements', label: t('nav.agreements') },
     { to: '/commitments', label: t('nav.commitments') },
     ...(canWrite ? [{ to: '/reference-data', label: t('nav.referenceData') }] : []),
