@@ -112,6 +112,25 @@ describe('assignees and My work', () => {
     await ok(app.tokens.analyst, Q.restore, { input: { id: C.jointStatement, expectedVersion: version + 1 } });
   });
 
+  it('takes at most 20 assignees a commitment (the 21st is BAD_USER_INPUT naming commitmentId, written nowhere); removing members removes their assignments', async () => {
+    await app.sql('DELETE FROM commitment_assignees WHERE commitment_id = $1', [C.mxHumaneBorder]);
+    const extra = Array.from({ length: 18 }, (_, i) => ({ id: randomUUID(), name: `Member ${String(i).padStart(2, '0')}` }));
+    for (const m of extra) {
+      await app.sql(`INSERT INTO users (id, email, name, password_hash) VALUES ($1, $2, $3, 'not-a-hash')`, [m.id, `${m.id}@example.test`, m.name]);
+      await app.sql(`INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, 'VIEWER')`, [SEED_IDS.workspace, m.id]);
+    }
+    const twenty = [DEMO_USERS.analyst.id, DEMO_USERS.viewer.id, ...extra.map((m) => m.id)];
+    for (const userId of twenty) expect((await assign(app.tokens.analyst, C.mxHumaneBorder, userId)).errors).toBeUndefined();
+    expect(await assignees(C.mxHumaneBorder)).toHaveLength(20);
+    await refused(assign(app.tokens.analyst, C.mxHumaneBorder, DEMO_USERS.owner.id), 'BAD_USER_INPUT', 'commitmentId');
+    // Assigning one already there still answers, unchanged.
+    expect((await ok(app.tokens.analyst, Q.assign, { input: { commitmentId: C.mxHumaneBorder, userId: DEMO_USERS.viewer.id } })).assignCommitment.changed).toBe(false);
+    // Removing a member takes their assignments with them.
+    await app.sql('DELETE FROM memberships WHERE user_id = ANY($1::uuid[])', [extra.map((m) => m.id)]);
+    expect(await assignees(C.mxHumaneBorder)).toEqual(['Ana Analyst', 'Victor Viewer']);
+    await app.sql('DELETE FROM commitment_assignees WHERE commitment_id = $1', [C.mxHumaneBorder]);
+  });
+
   it('notifies the assignee in the app and live (not someone assigning themselves), and has them watch the commitment', async () => {
     const viewerLive = subscribe<any>(app.url, { token: app.tokens.viewer }, NOTIFICATION_ADDED);
     const ownerLive = subscribe<any>(app.url, { token: app.tokens.owner }, NOTIFICATION_ADDED);
