@@ -160,9 +160,10 @@ describe('assignees and My work', () => {
     expect((await ok(app.tokens.viewer, Q.watches)).me.watches).toEqual([{ subjectType: 'COMMITMENT', subjectId: C.usRepatriationFlights }]);
   });
 
-  it("puts the assigned commitment's changes in the assignee's digest", async () => {
+  it("puts the assignment and the commitment's changes in the assignee's digest; another follower gets the changes, not the assignment", async () => {
     await app.sql('DELETE FROM watches WHERE user_id = $1', [DEMO_USERS.viewer.id]);
     await app.sql('DELETE FROM digest_subscriptions WHERE user_id = $1', [DEMO_USERS.viewer.id]);
+    await ok(app.tokens.analyst, 'mutation($id: ID!) { watch(input: { subjectType: COMMITMENT, subjectId: $id }) { watch { id } } }', { id: C.mxSmuggling });
     await ok(app.tokens.analyst, Q.assign, { input: { commitmentId: C.mxSmuggling, userId: DEMO_USERS.viewer.id } });
     // The same change on the assigned commitment and on one the viewer has nothing to do with.
     for (const id of [C.mxSmuggling, C.mxHumaneBorder]) {
@@ -172,9 +173,14 @@ describe('assignees and My work', () => {
     }
     const preview = (await ok(app.tokens.viewer, Q.preview)).digestPreview;
     const [assigned, other] = await app.sql('SELECT title FROM commitments WHERE id = ANY($1::uuid[]) ORDER BY id', [[C.mxSmuggling, C.mxHumaneBorder]]);
-    expect(preview.itemCount).toBe(1);
+    expect(preview.itemCount).toBe(2);
     expect(preview.text).toContain(assigned.title);
+    expect(preview.text).toContain('Ana Analyst assigned this to you');
+    expect(preview.text).toContain('Budget frozen');
     expect(preview.text).not.toContain(other.title);
+    const follower = (await ok(app.tokens.analyst, Q.preview)).digestPreview.text;
+    expect(follower).toContain(assigned.title);
+    expect(follower).not.toContain('Ana Analyst assigned this to you');
   });
 
   it('the list filters by assignee and by "me" (My work); a key asking for "me" is refused, naming assignedToMe', async () => {
