@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestClient, GraphqlCall, renderWithProviders } from '../../../test/render';
@@ -29,8 +29,10 @@ describe('AssigneesPanel', () => {
     await waitFor(() => expect(calls.find((c) => c.operationName === 'AssignCommitment')?.variables).toEqual({ input: { commitmentId: 'c1', userId: 'u3' } }));
 
     await user.click(screen.getByRole('button', { name: 'Unassign' }));
-    expect(screen.getByText('Unassign Ana Analyst?')).toBeInTheDocument();
-    const [, confirm] = screen.getAllByRole('button', { name: 'Unassign' });
+    // The question opens in a dialog (with its transition): wait for it.
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Unassign Ana Analyst?')).toBeInTheDocument();
+    const confirm = within(dialog).getByRole('button', { name: 'Unassign' });
     await user.click(confirm);
     await waitFor(() => expect(calls.find((c) => c.operationName === 'UnassignCommitment')?.variables).toEqual({ input: { commitmentId: 'c1', userId: 'u1' } }));
     expect(onChanged).toHaveBeenCalledTimes(2);
