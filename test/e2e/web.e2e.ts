@@ -5,6 +5,7 @@ import { useE2eEnv } from './support/e2e-env.ts';
 import { accessibilityScenarios } from './scenarios/accessibility.ts';
 import { adminScenarios } from './scenarios/admin.ts';
 import { analystScenarios } from './scenarios/analyst.ts';
+import { assigneesScenarios } from './scenarios/assignees.ts';
 import { conflictScenarios } from './scenarios/conflict.ts';
 import { digestScenarios } from './scenarios/digest.ts';
 import { liveScenarios } from './scenarios/live.ts';
@@ -26,5 +27,6 @@ describe('web client', { timeout: 600_000 }, () => {
   sessionScenarios(env);
   digestScenarios(env);
   liveScenarios(env);
+  assigneesScenarios(env);
   newTeamScenarios(env);
 });

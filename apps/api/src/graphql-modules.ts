@@ -1,5 +1,6 @@
 import { ActivityModule } from './modules/activity/activity.module';
 import { ApiKeysModule } from './modules/api-keys/api-keys.module';
+import { AssigneesModule } from './modules/assignees/assignees.module';
 import { AgreementsModule } from './modules/agreements/agreements.module';
 import { CommentsModule } from './modules/comments/comments.module';
 import { CommitmentsModule } from './modules/commitments/commitments.module';
@@ -19,6 +20,7 @@ export const FEATURE_MODULES = [
   ActivityModule,
   AgreementsModule,
   ApiKeysModule,
+  AssigneesModule,
   CommentsModule,
   CommitmentsModule,
   DigestsModule,

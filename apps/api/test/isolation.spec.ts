@@ -52,6 +52,11 @@ const CANNOT_REACH_A: Record<string, string> = {
   loadExampleData: "writes the example into the caller's own workspace (refused here: B has agreements)",
 };
 
+const ASSIGN = 'mutation($input: AssignCommitmentInput!) { assignCommitment(input: $input) { changed } }';
+
+/** Operations that take a member by userId and answer one who is not a member of the workspace with BAD_USER_INPUT. */
+const ASSIGNING = new Set(['assignCommitment', 'unassignCommitment']);
+
 /** Error codes that may answer a call naming another workspace's rows; anything else (INTERNAL above all) fails. */
 const ACCEPTED_CODES = ['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONFLICT'];
 
@@ -198,7 +203,9 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
   };
 
   beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
+    // No digest scheduler: its poll fills in next_due_at of A's new digest subscriptions whenever it
+    // runs, which changed A's fingerprint mid-test (seen on a busy machine); runDigests still runs.
+    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', DIGEST_POLL_SECONDS: '0' });
     schema = await loadServedSchema(app, app.tokens.owner);
     operations = operationsOf(schema);
     filterInputs = queryInputTypes(schema);
@@ -206,6 +213,11 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
     // A has a row in every table: an invitation, watches, digest subscriptions too.
     await run(app.tokens.owner, 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }', { input: { email: A_INVITEE, role: 'ANALYST' } });
     await watchAndDigest(app.tokens.owner, SEED_IDS.commitments.mxSmuggling, SEED_IDS.agreements.migrationTalks, 'digest-reader-of-a@example.test');
+    // An assignee in A: the analyst assigns the owner, who already watches the commitment and has digest
+    // settings (a new subscription would be scheduled by the next digest poll, changing A mid-test).
+    if (has('assignCommitment')) {
+      await run(app.tokens.analyst, ASSIGN, { input: { commitmentId: SEED_IDS.commitments.mxSmuggling, userId: DEMO_USERS.owner.id } });
+    }
 
     // B: an account and a workspace it owns, through the API…
     const signedUp = await signUpAndConfirm(app, { ...B_OWNER, workspaceName: 'Nordic fisheries accord tracker' });
@@ -270,6 +282,12 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
       await run(await app.signIn(colleague.email), comment, {
         input: { subjectType: 'COMMITMENT', subjectId: c1.id, body: 'Comment of workspace B, for its owner', mentionedUserIds: [bOwner.id] },
       });
+    }
+
+    // Assignees, with the notification each brings, in B: its owner on one of its commitments.
+    if (has('assignCommitment')) {
+      const [bOwner] = await app.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [B_OWNER.email]);
+      await asB(ASSIGN, { input: { commitmentId: c2.id, userId: bOwner.id } });
     }
 
     aRefs = await refsOf(app, A);
@@ -368,9 +386,10 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
       if (error && named) {
         // Refused for the A reference itself: an id is unknown (a workspace is not yours), a code or slug is not one of B's.
         // (BAD_USER_INPUT may also be about its shape, as for an id that never existed; the comparison above holds then.)
-        // Mentioning someone who is not a member is bad input (comments), like an unknown party code.
+        // Mentioning or assigning someone who is not a member is bad input (comments, assignees), like an unknown party code.
+        const notAMember = named.field === 'mentionedUserIds' || (ASSIGNING.has(op.name) && named.field === 'userId');
         const code =
-          named.kind === 'workspace' ? 'FORBIDDEN' : named.kind === 'partyCode' || named.kind === 'themeSlug' || named.field === 'mentionedUserIds' ? 'BAD_USER_INPUT' : 'NOT_FOUND';
+          named.kind === 'workspace' ? 'FORBIDDEN' : named.kind === 'partyCode' || named.kind === 'themeSlug' || notAMember ? 'BAD_USER_INPUT' : 'NOT_FOUND';
         if (error.extensions?.code === code) refusedByName.add(named.path);
         else if (error.extensions?.code !== 'BAD_USER_INPUT') problems.push(`${label}: refused ${named.field} with ${error.extensions?.code}, not ${code}`);
       } else if (error?.extensions?.code === 'FORBIDDEN') {

@@ -18,6 +18,7 @@ const NESTED = `
             latestStatusChange { to note evidence { id } }
             indicators { name latestObservation { value } }
             links { kind commitment { id } }
+            assignees { name }
           } }
         }
       } }
@@ -55,6 +56,7 @@ async function addAgreements(app: TestApp, count: number, commitmentsEach: numbe
         await app.sql(`INSERT INTO commitment_links (id, workspace_id, from_commitment_id, to_commitment_id, kind) VALUES ($1, $2, $3, $4, 'RECIPROCAL')`, [randomUUID(), ws, previous, id]);
       }
       previous = id;
+      await app.sql(`INSERT INTO commitment_assignees (workspace_id, commitment_id, user_id) SELECT $1, $2, user_id FROM memberships WHERE workspace_id = $1 ORDER BY user_id LIMIT 2`, [ws, id]);
       const indicatorId = randomUUID();
       await app.sql(`INSERT INTO indicators (id, workspace_id, commitment_id, name, unit) VALUES ($1, $2, $3, 'Figure', 'people')`, [indicatorId, ws, id]);
       await app.sql(`INSERT INTO observations (id, workspace_id, indicator_id, value, as_of, recorded_by) VALUES ($1, $2, $3, 10, '2024-01-01', 'test')`, [randomUUID(), ws, indicatorId]);
@@ -88,12 +90,13 @@ describe('nested reads', () => {
     // Every commitment got its first 5 of 7 evidence rows, and the total.
     const added = commitments.filter((c: any) => c.node.title.startsWith('Commitment '));
     expect(added.every((c: any) => c.node.evidence.edges.length === 5 && c.node.evidence.totalCount === 7)).toBe(true);
+    expect(added.every((c: any) => c.node.assignees.length === 2)).toBe(true);
 
     expect(large.statements).toBe(small.statements);
     // The caller's session with its membership (one statement), agreements, their parties,
     // participants, sources, commitments, then per commitment level: parties, owners, owners'
-    // parties, themes, evidence, latest change, its evidence, indicators, observations, links and
-    // the linked commitments.
-    expect(large.statements).toBeLessThanOrEqual(17);
+    // parties, themes, evidence, latest change, its evidence, indicators, observations, links,
+    // the linked commitments and the assignees.
+    expect(large.statements).toBeLessThanOrEqual(18);
   });
 });

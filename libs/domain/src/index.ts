@@ -14,3 +14,4 @@ export * from './lib/digest-period';
 export * from './lib/link-rules';
 export * from './lib/reference-data-rules';
 export * from './lib/csv-rules';
+export * from './lib/assignee-rules';

@@ -36,6 +36,7 @@ export function accessibilityScenarios(env: () => E2eEnv): void {
       ['digest', '/settings/digest', 'Your digest'],
       ['digest-admin', '/admin/digests', 'Digest administration'],
       ['notifications', '/notifications', 'Notifications'],
+      ['my-work', '/my-work', 'My work'],
     ];
     for (const [name, path, heading] of pages) {
       await openPath(owner.page, env().api.url, path);

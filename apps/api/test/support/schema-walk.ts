@@ -74,6 +74,7 @@ const ID_ALIASES: Record<string, IdKind> = {
   participant: 'person', // agreement participants are people
   subject: 'commitment', // activity(subjectId): an agreement, commitment, evidence or indicator; a commitment is one
   commitmentlink: 'link',
+  assignee: 'user', // CommitmentFilter.assigneeId: a member
   // set<Kind>Archived(input: { id }): archives or restores a row of that kind
   partyarchived: 'party',
   organizationarchived: 'organization',

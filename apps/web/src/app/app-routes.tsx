@@ -4,6 +4,7 @@ import { AppLayout } from './app-layout';
 
 // Each screen is its own chunk: the first load carries only the shell and the page it opens.
 const DashboardPage = lazy(() => import('../pages/dashboard-page'));
+const MyWorkPage = lazy(() => import('../pages/my-work-page'));
 const AgreementsPage = lazy(() => import('../pages/agreements-page'));
 const AgreementPage = lazy(() => import('../pages/agreement-page'));
 const CommitmentsPage = lazy(() => import('../pages/commitments-page'));
@@ -24,6 +25,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<DashboardPage />} />
+        <Route path="my-work" element={<MyWorkPage />} />
         <Route path="agreements" element={<AgreementsPage />} />
         <Route path="agreements/:agreementId" element={<AgreementPage />} />
         <Route path="commitments" element={<CommitmentsPage />} />

@@ -9,6 +9,7 @@ import { LinkCommitmentForm } from '../modules/commitments/components/link-commi
 import { useArchiveCommitment, useRestoreCommitment } from '../modules/commitments/hooks/use-archive-commitment';
 import { useUnlinkCommitments } from '../modules/commitments/hooks/use-link-commitments';
 import { useArchiveEvidence, useDetachEvidence } from '../modules/evidence/hooks/use-detach-evidence';
+import { AssigneesPanel } from '../modules/assignees/components/assignees-panel';
 import { CommentThread } from '../modules/comments/components/comment-thread';
 import { CommitmentDetails } from '../modules/commitments/components/commitment-details';
 import { CommitmentLinks } from '../modules/commitments/components/commitment-links';
@@ -134,6 +135,7 @@ export default function CommitmentPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
+            <AssigneesPanel commitmentId={c.id} assignees={c.assignees} canWrite={canWrite} onChanged={refresh} />
             <Panel title={t('evidence.title', { count: c.evidence.totalCount })}>
               {addingEvidence && (
                 <Paper withBorder p="sm" mb="md">

@@ -54,7 +54,7 @@ export default function CommitmentsPage() {
       {person && (
         <SavedViewsBar filter={toCommitmentFilter(state)} order={toCommitmentOrder(state)} onOpen={(filter, order) => update(fromSavedView(filter, order))} />
       )}
-      <CommitmentFilters state={state} onChange={update} options={options} />
+      <CommitmentFilters state={state} onChange={update} options={options} person={person} />
       {person && (party || theme) && (
         <Group gap="xs">
           {party && <WatchButton size="xs" subjectType="PARTY" subjectId={party.id} name={party.name} />}

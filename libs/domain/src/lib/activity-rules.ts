@@ -20,6 +20,8 @@ export const ACTIVITY_VERBS = {
   'commitment.unlinked': Permission.READ,
   'commitment.archived': Permission.READ,
   'commitment.restored': Permission.READ,
+  'commitment.assigned': Permission.READ,
+  'commitment.unassigned': Permission.READ,
   'evidence.added': Permission.READ,
   'evidence.updated': Permission.READ,
   'evidence.detached': Permission.READ,

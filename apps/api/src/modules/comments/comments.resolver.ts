@@ -20,8 +20,8 @@ import {
 import { Notification, NotificationConnection } from './notification.model';
 import { NotificationsService } from './notifications.service';
 
-/** Verbs whose `after.notifiedUserIds` lists the members a comment just notified. */
-const NOTIFYING = new Set(['comment.added', 'comment.edited']);
+/** Verbs whose `after.notifiedUserIds` lists the members a comment or an assignment just notified. */
+const NOTIFYING = new Set(['comment.added', 'comment.edited', 'commitment.assigned']);
 
 @Resolver()
 export class CommentsResolver {
@@ -93,7 +93,7 @@ export class NotificationsResolver {
   }
 
   @Subscription(() => Notification, {
-    description: 'Your notifications as they are made, on any API instance (a comment that @mentions you).',
+    description: 'Your notifications as they are made, on any API instance (a comment that @mentions you, a commitment assigned to you).',
     resolve: (notification: Notification) => notification,
   })
   @Access(Permission.READ)
@@ -104,8 +104,11 @@ export class NotificationsResolver {
     const mine = (e: { verb: string; after: Record<string, unknown> | null }) =>
       NOTIFYING.has(e.verb) && Array.isArray(e.after?.notifiedUserIds) && (e.after.notifiedUserIds as string[]).includes(userId);
     return mapEach(this.live.events(caller.workspaceId, this.connections.guard(ctx.req, mine), null), ctx, async (e) => {
-      const notification = await this.notificationsService.forComment(caller, userId, e.subjectId);
-      if (!notification) throw new DomainError(ErrorCode.NOT_FOUND, `The notification of comment ${e.subjectId} is gone`);
+      const assigned = e.verb === 'commitment.assigned' ? String(e.after?.notificationId) : null;
+      const notification = assigned
+        ? await this.notificationsService.forId(caller, userId, assigned)
+        : await this.notificationsService.forComment(caller, userId, e.subjectId);
+      if (!notification) throw new DomainError(ErrorCode.NOT_FOUND, `The notification of ${assigned ? 'assignment' : 'comment'} ${assigned ?? e.subjectId} is gone`);
       return notification;
     });
   }

@@ -4,16 +4,23 @@ import { Comment } from './comment.model';
 
 export enum NotificationKind {
   MENTION = 'MENTION',
+  ASSIGNED = 'ASSIGNED',
 }
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'MENTION: someone @mentioned you in a comment.' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'MENTION: someone @mentioned you in a comment. ASSIGNED: someone assigned you a commitment.',
+});
 
 @ObjectType({ description: 'Something for you to look at, in this workspace.' })
 export class Notification {
   @Field(() => ID) id: string;
   @Field(() => NotificationKind) kind: NotificationKind;
-  @Field({ description: 'Who caused it: the author of the comment.' }) actorLabel: string;
-  @Field(() => Comment, { description: 'The comment you were mentioned in (deleted: true once its author deleted it).' }) comment: Comment;
-  @Field({ description: 'The title of the commitment or agreement the comment is on.' }) subjectTitle: string;
+  @Field({ description: 'Who caused it: the author of the comment, or who assigned you.' }) actorLabel: string;
+  @Field(() => Comment, { nullable: true, description: 'MENTION: the comment you were mentioned in (deleted: true once its author deleted it); null for ASSIGNED.' })
+  comment: Comment | null;
+  @Field({ description: 'The title of the commitment or agreement the comment is on, or of the commitment you were assigned.' }) subjectTitle: string;
+  /** ASSIGNED: the commitment (Notification.commitment resolves it). */
+  commitmentId: string | null;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) readAt: Date | null;
   @Field() read: boolean;

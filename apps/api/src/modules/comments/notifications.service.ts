@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@pactwatch/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
 import { returningRows } from '../../common/sql/returning-rows';
@@ -12,17 +13,19 @@ interface NotificationRow {
   id: string;
   kind: NotificationKind;
   actorLabel: string;
-  commentId: string;
+  commentId: string | null;
+  commitmentId: string | null;
   subjectTitle: string | null;
   createdAt: Date;
   readAt: Date | null;
   sortText: string;
 }
 
-const NOTIFICATION_COLUMNS = `n.id, n.kind, n.actor_label AS "actorLabel", n.comment_id AS "commentId", n.created_at AS "createdAt",
-  n.read_at AS "readAt", n.created_at::text AS "sortText",
-  COALESCE((SELECT title FROM commitments WHERE id = c.subject_id), (SELECT title FROM agreements WHERE id = c.subject_id)) AS "subjectTitle"`;
-const NOTIFICATION_FROM = 'notifications n JOIN comments c ON c.id = n.comment_id';
+const NOTIFICATION_COLUMNS = `n.id, n.kind, n.actor_label AS "actorLabel", n.comment_id AS "commentId", n.commitment_id AS "commitmentId",
+  n.created_at AS "createdAt", n.read_at AS "readAt", n.created_at::text AS "sortText",
+  COALESCE((SELECT title FROM commitments WHERE id = COALESCE(n.commitment_id, c.subject_id)), (SELECT title FROM agreements WHERE id = c.subject_id)) AS "subjectTitle"`;
+// ASSIGNED notifications name a commitment, not a comment.
+const NOTIFICATION_FROM = 'notifications n LEFT JOIN comments c ON c.id = n.comment_id';
 
 @Injectable()
 export class NotificationsService {
@@ -61,6 +64,25 @@ export class NotificationsService {
     return (await this.withComments(caller, rows)).get(rows[0]?.id) ?? null;
   }
 
+  /** One of this person's notifications by id (what the live feed loads for an assignment). */
+  async forId(caller: Caller, userId: string, id: string): Promise<Notification | null> {
+    const rows: NotificationRow[] = await this.dataSource.query(
+      `SELECT ${NOTIFICATION_COLUMNS} FROM ${NOTIFICATION_FROM} WHERE n.workspace_id = $1 AND n.user_id = $2 AND n.id = $3`,
+      [caller.workspaceId, userId, id],
+    );
+    return (await this.withComments(caller, rows)).get(rows[0]?.id) ?? null;
+  }
+
+  /** In the caller's transaction: tells `userId` they were assigned the commitment; the notification's id. */
+  async notifyAssigned(m: EntityManager, caller: Caller, commitmentId: string, userId: string): Promise<string> {
+    const id = randomUUID();
+    await m.query(
+      `INSERT INTO notifications (id, workspace_id, user_id, kind, commitment_id, actor_label) VALUES ($1, $2, $3, 'ASSIGNED', $4, $5)`,
+      [id, caller.workspaceId, userId, commitmentId, caller.actor.label],
+    );
+    return id;
+  }
+
   async markRead(caller: Caller, userId: string, input: MarkNotificationsReadInput): Promise<MarkNotificationsReadPayload> {
     const all = input.all === true;
     if (!all && !input.notificationIds?.length) {
@@ -90,16 +112,18 @@ export class NotificationsService {
   }
 
   private async withComments(caller: Caller, rows: NotificationRow[]): Promise<Map<string, Notification>> {
-    const comments = new Map((await this.comments.byIds(caller.workspaceId, [...new Set(rows.map((r) => r.commentId))])).map((c) => [c.id, c]));
+    const commentIds = [...new Set(rows.flatMap((r) => (r.commentId ? [r.commentId] : [])))];
+    const comments = new Map((await this.comments.byIds(caller.workspaceId, commentIds)).map((c) => [c.id, c]));
     const notifications = new Map<string, Notification>();
     for (const r of rows) {
-      const comment = comments.get(r.commentId);
-      if (!comment) continue;
+      const comment = r.commentId ? comments.get(r.commentId) : null;
+      if (comment === undefined) continue;
       notifications.set(r.id, {
         id: r.id,
         kind: r.kind,
         actorLabel: r.actorLabel,
         comment,
+        commitmentId: r.commitmentId,
         subjectTitle: r.subjectTitle ?? '',
         createdAt: r.createdAt,
         readAt: r.readAt,

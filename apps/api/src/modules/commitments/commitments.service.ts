@@ -30,8 +30,23 @@ export const IN_USE = `c.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM agree
 
 type PagedRow = CommitmentRow & { sortText: string; totalCount: number };
 
-/** The filter as SQL conditions over `commitments c`, appending their parameters. */
-export function filterConditions(filter: CommitmentFilter | null | undefined, params: unknown[], today: string): string[] {
+/**
+ * Who "assignedToMe" means for this caller: the signed-in person; an API key asking for it is
+ * refused (BAD_USER_INPUT naming assignedToMe), as it is no one.
+ */
+export function meOf(caller: Caller, filter: CommitmentFilter | null | undefined): string | null {
+  if (caller.principal.kind === 'USER') return caller.principal.userId;
+  if (filter?.assignedToMe) {
+    throw DomainError.badInput([{ field: 'assignedToMe', message: 'assignedToMe: an API key is no one; filter by assigneeId instead' }]);
+  }
+  return null;
+}
+
+/**
+ * The filter as SQL conditions over `commitments c`, appending their parameters. `me`: whom
+ * assignedToMe names (see meOf); with no one, assignedToMe matches nothing.
+ */
+export function filterConditions(filter: CommitmentFilter | null | undefined, params: unknown[], today: string, me: string | null = null): string[] {
   // Archived: the commitment itself, or its agreement. Those leave every list and count unless asked for.
   const where: string[] = [filter?.archived ? `NOT (${IN_USE})` : IN_USE];
   const param = (value: unknown) => `$${params.push(value)}`;
@@ -50,6 +65,10 @@ export function filterConditions(filter: CommitmentFilter | null | undefined, pa
     where.push(`EXISTS (SELECT 1 FROM commitment_themes ct JOIN themes t ON t.id = ct.theme_id
       WHERE ct.commitment_id = c.id AND t.slug = ANY(${param(filter.themes)}::text[]))`);
   }
+  const assignee = (userId: string | null) =>
+    `EXISTS (SELECT 1 FROM commitment_assignees ca WHERE ca.workspace_id = c.workspace_id AND ca.commitment_id = c.id AND ca.user_id = ${param(userId)}::uuid)`;
+  if (filter.assigneeId) where.push(assignee(filter.assigneeId));
+  if (filter.assignedToMe) where.push(me ? assignee(me) : 'false');
   if (filter.dueBefore) where.push(`c.due_on <= ${param(filter.dueBefore)}::date`);
   if (filter.dueAfter) where.push(`c.due_on >= ${param(filter.dueAfter)}::date`);
   if (filter.overdue !== null && filter.overdue !== undefined) {
@@ -73,7 +92,7 @@ export class CommitmentsService {
     const cursor = readCursor(args.after, kind, [order.part, 'uuid']);
     const today = todayIso();
     const params: unknown[] = [caller.workspaceId];
-    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, today)];
+    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, today, meOf(caller, args.filter))];
     const cmp = direction === OrderDirection.ASC ? '>' : '<';
     const keyset = cursor
       ? `WHERE ("sortValue", id) ${cmp} ($${params.push(cursor[0])}::${order.type}, $${params.push(cursor[1])}::uuid)`
@@ -97,7 +116,7 @@ export class CommitmentsService {
    */
   async statusCounts(caller: Caller, args: StatusCountsArgs): Promise<StatusCountGroup[]> {
     const params: unknown[] = [caller.workspaceId];
-    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, todayIso())];
+    const where = ['c.workspace_id = $1', ...filterConditions(args.filter, params, todayIso(), meOf(caller, args.filter))];
     const join = args.groupBy === StatusCountGroupBy.PARTY
       ? 'JOIN commitment_parties l ON l.commitment_id = c.id JOIN parties g ON g.id = l.party_id AND g.workspace_id = $1'
       : 'JOIN commitment_themes l ON l.commitment_id = c.id JOIN themes g ON g.id = l.theme_id AND g.workspace_id = $1';
@@ -123,7 +142,7 @@ export class CommitmentsService {
 
   private async count(caller: Caller, filter: CommitmentFilter | null | undefined, today: string): Promise<number> {
     const params: unknown[] = [caller.workspaceId];
-    const where = ['c.workspace_id = $1', ...filterConditions(filter, params, today)];
+    const where = ['c.workspace_id = $1', ...filterConditions(filter, params, today, meOf(caller, filter))];
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM commitments c WHERE ${where.join(' AND ')}`, params);
     return n;
   }
@@ -133,6 +152,20 @@ export class CommitmentsService {
     if (!isUuid(id)) throw DomainError.notFound('Commitment', id, field);
     const [row]: CommitmentRow[] = await manager.query(
       `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2`,
+      [caller.workspaceId, id],
+    );
+    if (!row) throw DomainError.notFound('Commitment', id, field);
+    return toCommitment(row, todayIso());
+  }
+
+  /**
+   * In the caller's transaction: the commitment, its row locked until commit (so changes that
+   * count or check something of it queue up); NOT_FOUND naming `field` otherwise.
+   */
+  async lock(m: EntityManager, caller: Caller, id: string, field: string): Promise<Commitment> {
+    if (!isUuid(id)) throw DomainError.notFound('Commitment', id, field);
+    const [row]: CommitmentRow[] = await m.query(
+      `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2 FOR UPDATE`,
       [caller.workspaceId, id],
     );
     if (!row) throw DomainError.notFound('Commitment', id, field);

@@ -8,6 +8,12 @@ import { DigestAgreement, DigestContent, DigestItem } from './digest-content';
 const VERBS = ['commitment.status_changed', 'commitment.progress_recorded', 'evidence.added', 'indicator.observation_recorded', 'indicator.observation_revised'];
 /** Comments that @mentioned someone: each reaches the digests of those it notified, whatever they watch. */
 const MENTION_VERBS = ['comment.added', 'comment.edited'];
+/** Assignments: each reaches the digest of the member assigned (its notifiedUserIds), and only theirs. */
+const ASSIGN_VERBS = ['commitment.assigned'];
+/** Verbs read for those they notified (after.notifiedUserIds), not for what a digest follows. */
+const NOTIFYING_VERBS = [...MENTION_VERBS, ...ASSIGN_VERBS];
+
+const notified = (e: { after: ActivityPayload | null }, userId: string | null) => !!userId && ((e.after?.notifiedUserIds ?? []) as string[]).includes(userId);
 
 /** What the activity rows a digest reads carry in before/after. */
 interface ActivityPayload {
@@ -80,7 +86,7 @@ function indexWindow(window: DigestWindow): WindowIndex {
     else map.set(key, [value]);
   };
   const index: WindowIndex = { byCommitment: new Map(), byAgreement: new Map(), byParty: new Map(), byTheme: new Map(), always: [] };
-  window.events.forEach((e, i) => (!e.commitmentId || MENTION_VERBS.includes(e.verb) ? index.always.push(i) : add(index.byCommitment, e.commitmentId, i)));
+  window.events.forEach((e, i) => (!e.commitmentId || NOTIFYING_VERBS.includes(e.verb) ? index.always.push(i) : add(index.byCommitment, e.commitmentId, i)));
   for (const c of window.commitments.values()) {
     add(index.byAgreement, c.agreementId, c.id);
     for (const p of c.partyIds) add(index.byParty, p, c.id);
@@ -88,6 +94,11 @@ function indexWindow(window: DigestWindow): WindowIndex {
   }
   return index;
 }
+
+/** Which count each kind of item adds to. */
+const COUNTED: Record<DigestItem['kind'], keyof DigestContent['counts']> = {
+  STATUS: 'statusChanges', PROGRESS: 'progressNotes', SOURCE: 'newSources', FIGURE: 'figuresMoved', MENTION: 'mentions', ASSIGNED: 'assignments',
+};
 
 /** What a subscriber follows. `everything` is an outside recipient without a filter. */
 export interface DigestScope {
@@ -119,7 +130,7 @@ export class DigestBuilderService {
        WHERE a.workspace_id = $1 AND a.created_at >= $2 AND a.created_at < $3
          AND (a.verb = ANY($4) OR (a.verb = ANY($5) AND jsonb_array_length(COALESCE(a.after->'notifiedUserIds', '[]')) > 0))
        ORDER BY a.id`,
-      [workspaceId, start, end, VERBS, MENTION_VERBS],
+      [workspaceId, start, end, VERBS, NOTIFYING_VERBS],
     );
     const mentions = events.filter((e) => MENTION_VERBS.includes(e.verb));
     const commentIds = [...new Set(mentions.map((e) => e.subjectId))];
@@ -164,12 +175,14 @@ export class DigestBuilderService {
   }
 
   /** The commitments of the window a saved filter matches, asked once per distinct filter and window. */
-  private async matching(window: DigestWindow, filter: Record<string, unknown>): Promise<Set<string>> {
-    const key = JSON.stringify(filter);
+  private async matching(window: DigestWindow, filter: Record<string, unknown>, userId: string | null): Promise<Set<string>> {
+    // assignedToMe means the digest's member, so such a filter is asked once per member.
+    const me = filter.assignedToMe ? userId : null;
+    const key = me ? `${me}:${JSON.stringify(filter)}` : JSON.stringify(filter);
     let ids = window.filterMatches.get(key);
     if (!ids) {
       const params: unknown[] = [window.workspaceId, [...window.commitments.keys()]];
-      const where = ['c.workspace_id = $1', 'c.id = ANY($2::uuid[])', ...filterConditions(filter as CommitmentFilter, params, todayIso())];
+      const where = ['c.workspace_id = $1', 'c.id = ANY($2::uuid[])', ...filterConditions(filter as CommitmentFilter, params, todayIso(), me)];
       const rows: { id: string }[] = window.commitments.size
         ? await this.dataSource.query(`SELECT c.id FROM commitments c WHERE ${where.join(' AND ')}`, params)
         : [];
@@ -201,7 +214,7 @@ export class DigestBuilderService {
 
   async content(window: DigestWindow, scope: DigestScope): Promise<DigestContent> {
     const filtered = new Set<string>();
-    for (const filter of scope.filters) for (const id of await this.matching(window, filter)) filtered.add(id);
+    for (const filter of scope.filters) for (const id of await this.matching(window, filter, scope.userId)) filtered.add(id);
     const follows = (c: CommitmentFacts) =>
       scope.everything ||
       scope.commitmentIds.has(c.id) ||
@@ -211,7 +224,7 @@ export class DigestBuilderService {
       filtered.has(c.id);
 
     const agreements = new Map<string, DigestAgreement>();
-    const counts = { statusChanges: 0, progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0 };
+    const counts = { statusChanges: 0, progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0, assignments: 0 };
     const agreementOf = (id: string, title: string) => {
       let agreement = agreements.get(id);
       if (!agreement) agreements.set(id, (agreement = { id, title, commitments: [] }));
@@ -219,6 +232,8 @@ export class DigestBuilderService {
     };
     const outside = scope.userId === null;
     for (const event of this.eventsFor(window, scope, filtered)) {
+      // An assignment is for the member assigned, whether or not they still follow the commitment.
+      if (ASSIGN_VERBS.includes(event.verb) && (outside || !notified(event, scope.userId))) continue;
       if (MENTION_VERBS.includes(event.verb)) {
         // Comments are internal discussion: an outside recipient gets none, whatever their filter.
         if (outside) continue;
@@ -234,10 +249,10 @@ export class DigestBuilderService {
         }
       }
       const c = event.commitmentId ? window.commitments.get(event.commitmentId) : undefined;
-      if (!c || (!MENTION_VERBS.includes(event.verb) && !follows(c))) continue;
+      if (!c || (!NOTIFYING_VERBS.includes(event.verb) && !follows(c))) continue;
       const item = this.item(window, event);
       if (!item) continue;
-      counts[item.kind === 'STATUS' ? 'statusChanges' : item.kind === 'PROGRESS' ? 'progressNotes' : item.kind === 'SOURCE' ? 'newSources' : item.kind === 'MENTION' ? 'mentions' : 'figuresMoved'] += 1;
+      counts[COUNTED[item.kind]] += 1;
       const agreement = agreementOf(c.agreementId, c.agreementTitle);
       let commitment = agreement.commitments.find((x) => x.id === c.id);
       if (!commitment) agreement.commitments.push((commitment = { id: c.id, title: c.title, status: c.status, items: [] }));
@@ -257,6 +272,7 @@ export class DigestBuilderService {
 
   private item(window: DigestWindow, e: WindowEvent): DigestItem | null {
     if (MENTION_VERBS.includes(e.verb)) return this.mention(window, e);
+    if (ASSIGN_VERBS.includes(e.verb)) return { kind: 'ASSIGNED', at: e.at, actor: e.actor };
     if (e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded') {
       const progress = e.verb === 'commitment.progress_recorded';
       return {

@@ -2,7 +2,7 @@ import { localParts } from '@pactwatch/domain';
 
 /** What one digest reports, grouped by agreement then commitment, before it becomes an email. */
 export interface DigestItem {
-  kind: 'STATUS' | 'PROGRESS' | 'SOURCE' | 'FIGURE' | 'MENTION';
+  kind: 'STATUS' | 'PROGRESS' | 'SOURCE' | 'FIGURE' | 'MENTION' | 'ASSIGNED';
   at: Date;
   actor: string;
   // STATUS, and PROGRESS (a progress note: `to` is the status it left as it was, `from` null)
@@ -21,6 +21,7 @@ export interface DigestItem {
   figure?: { name: string; unit: string; from: number | null; to: number; asOf: string };
   // MENTION: the comment the recipient was @mentioned in (actor: its author)
   mention?: { text: string };
+  // ASSIGNED: the commitment it sits under was assigned to the recipient (actor: who assigned it); nothing more
 }
 
 export interface DigestSource {
@@ -54,11 +55,12 @@ export interface DigestContent {
   windowStart: Date;
   windowEnd: Date;
   agreements: DigestAgreement[];
-  counts: { statusChanges: number; progressNotes: number; newSources: number; figuresMoved: number; mentions: number };
+  counts: { statusChanges: number; progressNotes: number; newSources: number; figuresMoved: number; mentions: number; assignments: number };
 }
 
 export function itemCount(content: DigestContent): number {
-  return content.counts.statusChanges + content.counts.progressNotes + content.counts.newSources + content.counts.figuresMoved + content.counts.mentions;
+  const c = content.counts;
+  return c.statusChanges + c.progressNotes + c.newSources + c.figuresMoved + c.mentions + c.assignments;
 }
 
 const QUARTER_HOUR = 15 * 60_000;

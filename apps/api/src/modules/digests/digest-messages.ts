@@ -6,6 +6,7 @@ export interface DigestMessages {
   newSources(n: number): string;
   figuresMoved(n: number): string;
   mentions(n: number): string;
+  assignments(n: number): string;
   subject(workspace: string, parts: string[]): string;
   intro(workspace: string, from: string, to: string): string;
   statusChangedBy(actor: string): string;
@@ -19,6 +20,7 @@ export interface DigestMessages {
   /** EvidenceStance → how a source stands to the status. */
   stances: Record<string, string>;
   mentionedBy(actor: string): string;
+  assignedBy(actor: string): string;
   newSource: string;
   figure: string;
   openInPactwatch: string;
@@ -49,6 +51,7 @@ const en: DigestMessages = {
   newSources: (n) => plural(n, 'new source', 'new sources'),
   figuresMoved: (n) => plural(n, 'figure moved', 'figures moved'),
   mentions: (n) => plural(n, 'mention', 'mentions'),
+  assignments: (n) => plural(n, 'assignment', 'assignments'),
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `What changed in ${workspace} from ${from} to ${to}.`,
   statusChangedBy: (actor) => `changed by ${actor}`,
@@ -66,6 +69,7 @@ const en: DigestMessages = {
   },
   stances: { SUPPORTS: 'Supports', CONTRADICTS: 'Contradicts', CONTEXT: 'Context' },
   mentionedBy: (actor) => `${actor} mentioned you`,
+  assignedBy: (actor) => `${actor} assigned this to you`,
   newSource: 'New source',
   figure: 'Figure',
   openInPactwatch: 'Open in Pactwatch',
@@ -101,6 +105,7 @@ const es: DigestMessages = {
   newSources: (n) => plural(n, 'fuente nueva', 'fuentes nuevas'),
   figuresMoved: (n) => plural(n, 'cifra actualizada', 'cifras actualizadas'),
   mentions: (n) => plural(n, 'mención', 'menciones'),
+  assignments: (n) => plural(n, 'asignación', 'asignaciones'),
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `Lo que cambió en ${workspace} del ${from} al ${to}.`,
   statusChangedBy: (actor) => `cambiado por ${actor}`,
@@ -118,6 +123,7 @@ const es: DigestMessages = {
   },
   stances: { SUPPORTS: 'Respalda', CONTRADICTS: 'Contradice', CONTEXT: 'Contexto' },
   mentionedBy: (actor) => `${actor} le mencionó`,
+  assignedBy: (actor) => `${actor} le asignó este compromiso`,
   newSource: 'Fuente nueva',
   figure: 'Cifra',
   openInPactwatch: 'Abrir en Pactwatch',

@@ -26,7 +26,7 @@ const content = (items: DigestItem[], audience: DigestContent['audience'] = 'MEM
   windowStart: new Date('2024-03-06T00:00:00Z'),
   windowEnd: new Date('2024-03-07T00:00:00Z'),
   agreements: [{ id: 'a1', title: 'Talks <2024>', commitments: [{ id: COMMITMENT, title: 'Mexico to open shelters', status: 'STALLED', items }] }],
-  counts: { statusChanges: items.filter((i) => i.kind === 'STATUS').length, progressNotes: items.filter((i) => i.kind === 'PROGRESS').length, newSources: items.filter((i) => i.kind === 'SOURCE').length, figuresMoved: 0, mentions: 0 },
+  counts: { statusChanges: items.filter((i) => i.kind === 'STATUS').length, progressNotes: items.filter((i) => i.kind === 'PROGRESS').length, newSources: items.filter((i) => i.kind === 'SOURCE').length, figuresMoved: 0, mentions: 0, assignments: 0 },
 });
 
 const options = (over: Partial<RenderOptions> = {}): RenderOptions => ({ locale: 'en', timeZone: 'UTC', publicUrl: PUBLIC_URL, unsubscribeUrl: UNSUBSCRIBE, ...over });
@@ -127,5 +127,23 @@ describe('digest email: who it is for', () => {
     expect(text).toContain('Reason: Lack of capacity');
     expect(text).toContain('because an administrator of US–Mexico migration talks on Pactwatch added this address');
     expect(renderDigest(content([stalled()], 'OUTSIDE'), options({ locale: 'es' })).text).toContain('un administrador de US–Mexico migration talks en Pactwatch añadió esta dirección');
+  });
+});
+
+describe('digest email: an assignment', () => {
+  const assigned: DigestItem = { kind: 'ASSIGNED', at: new Date('2024-03-06T09:00:00Z'), actor: 'Ana <i>Analyst</i>' };
+  const withAssignment = { ...content([assigned]), counts: { ...content([]).counts, assignments: 1 } };
+
+  it('says who assigned the commitment, when, in the subject and both parts, escaped', () => {
+    const { subject, text, html } = renderDigest(withAssignment, options());
+    expect(subject).toContain('1 assignment');
+    expect(text).toContain(`  Ana <i>Analyst</i> assigned this to you (${recorded(assigned.at, 'en', 'UTC')})`);
+    expect(html).toContain('<strong>Ana &lt;i&gt;Analyst&lt;/i&gt; assigned this to you</strong>');
+  });
+
+  it('in Spanish, in the subject and the text', () => {
+    const { subject, text } = renderDigest(withAssignment, options({ locale: 'es' }));
+    expect(subject).toContain('1 asignación');
+    expect(text).toContain('Ana <i>Analyst</i> le asignó este compromiso');
   });
 });

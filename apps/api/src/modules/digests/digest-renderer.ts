@@ -30,8 +30,9 @@ function safeUrl(url: string | null | undefined): string | null {
 }
 
 function subjectParts(content: DigestContent, t: DigestMessages): string[] {
-  const { statusChanges, progressNotes, newSources, figuresMoved, mentions } = content.counts;
+  const { statusChanges, progressNotes, newSources, figuresMoved, mentions, assignments } = content.counts;
   return [
+    assignments ? t.assignments(assignments) : null,
     mentions ? t.mentions(mentions) : null,
     statusChanges ? t.statusChanges(statusChanges) : null,
     progressNotes ? t.progressNotes(progressNotes) : null,
@@ -78,6 +79,7 @@ function itemText(item: DigestItem, t: DigestMessages, f: Formatters): string[] 
     for (const e of item.evidence ?? []) lines.push(`    - ${e.title} (${stanceOf(e, t)})${e.url ? ` <${e.url}>` : ''}`);
     return lines;
   }
+  if (item.kind === 'ASSIGNED') return [`  ${t.assignedBy(item.actor)} (${f.date(item.at)})`];
   if (item.kind === 'MENTION' && item.mention) {
     return [`  @ ${t.mentionedBy(item.actor)} (${f.date(item.at)}):`, ...item.mention.text.split('\n').map((line) => `    > ${line}`)];
   }
@@ -118,6 +120,9 @@ function itemHtml(item: DigestItem, t: DigestMessages, f: Formatters): string {
       ${item.reasonCode ? `<div style="margin:4px 0;${MUTED}">${escapeHtml(reasonOf(item, t))}</div>` : ''}
       ${item.note ? `<div style="margin:4px 0;padding-left:8px;border-left:3px solid #d0d7de;">${escapeHtml(item.note)}</div>` : ''}
       ${evidence ? `<ul style="margin:4px 0 0 18px;padding:0;">${evidence}</ul>` : ''}</td></tr>`;
+  }
+  if (item.kind === 'ASSIGNED') {
+    return `<tr><td style="${cell}"><strong>${escapeHtml(t.assignedBy(item.actor))}</strong> <span style="${MUTED}">&middot; ${escapeHtml(f.date(item.at))}</span></td></tr>`;
   }
   if (item.kind === 'MENTION' && item.mention) {
     return `<tr><td style="${cell}"><strong>@ ${escapeHtml(t.mentionedBy(item.actor))}</strong>

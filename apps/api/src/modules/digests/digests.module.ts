@@ -24,6 +24,6 @@ import { WatchesService } from './watches.service';
     MeWatchesResolver,
     CommitmentWatchedResolver,
   ],
-  exports: [DigestRunnerService],
+  exports: [DigestRunnerService, WatchesService],
 })
 export class DigestsModule {}

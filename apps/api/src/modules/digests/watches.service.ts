@@ -64,6 +64,19 @@ export class WatchesService {
     return this.findOne(id);
   }
 
+  /**
+   * In the caller's transaction: makes a member of the caller's workspace watch a commitment (what
+   * an assignment does, so the assignee's digest carries it). Nothing changes when they already do.
+   */
+  async watchCommitmentFor(m: EntityManager, caller: Caller, userId: string, commitmentId: string): Promise<void> {
+    const [row] = await m.query(
+      `INSERT INTO watches (id, workspace_id, user_id, subject_type, subject_id) VALUES ($1, $2, $3, 'COMMITMENT', $4)
+       ON CONFLICT (workspace_id, user_id, subject_type, subject_id) WHERE subject_id IS NOT NULL DO NOTHING RETURNING id`,
+      [randomUUID(), caller.workspaceId, userId, commitmentId],
+    );
+    if (row) await this.added(m, caller, row.id, { userId, subjectType: WatchSubject.COMMITMENT, subjectId: commitmentId });
+  }
+
   /** Saves the filter as a private view of the caller and watches it: a filter watch is a view watch. */
   async watchFilter(caller: Caller, name: string, filter: CommitmentFilter): Promise<Watch> {
     const userId = personOf(caller, 'Watches');

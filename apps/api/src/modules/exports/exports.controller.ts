@@ -14,6 +14,7 @@ import { toViolations } from '../../common/errors/validation-exception.factory';
 import { httpCaller, refuseHttp } from '../../common/http/http-caller';
 import { CallerRateLimiter } from '../../common/security/caller-limits';
 import { AuthService } from '../auth/auth.service';
+import { meOf } from '../commitments/commitments.service';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 import { COMMITMENT_EXPORT_COLUMNS, ExportsService, STATUS_CHANGE_EXPORT_COLUMNS } from './exports.service';
 
@@ -58,6 +59,7 @@ export class ExportsController {
       [what, format] = [match[1] as What, match[2] as Format];
       caller = await httpCaller(this.auth, this.rateLimiter, req, res, Permission.READ);
       filter = await this.filter(filterParam);
+      meOf(caller, filter); // refuses assignedToMe from an API key before the headers go out
     } catch (err) {
       return refuseHttp(res, err);
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { todayIso } from '@pactwatch/domain';
 import { DataSource } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
-import { filterConditions } from '../commitments/commitments.service';
+import { filterConditions, meOf } from '../commitments/commitments.service';
 import { CommitmentFilter } from '../commitments/dto/commitment-filter.input';
 
 /** Commitments read per statement: the export holds one page at a time, whatever the workspace's size. */
@@ -113,10 +113,11 @@ export class ExportsService {
 
   private async *commitmentPages(caller: Caller, filter: CommitmentFilter | null, idsOnly = false): AsyncGenerator<CommitmentPageRow[]> {
     const today = todayIso();
+    const me = meOf(caller, filter);
     let after: [string, string] | null = null;
     for (;;) {
       const params: unknown[] = [caller.workspaceId];
-      const where = ['c.workspace_id = $1', ...filterConditions(filter, params, today)];
+      const where = ['c.workspace_id = $1', ...filterConditions(filter, params, today, me)];
       if (after) where.push(`(c.created_at, c.id) > ($${params.push(after[0])}::timestamptz, $${params.push(after[1])}::uuid)`);
       const columns = idsOnly ? 'c.id' : COMMITMENT_EXPORT_SELECT(`$${params.push(today)}::date`);
       const rows: CommitmentPageRow[] = await this.dataSource.query(

@@ -15,6 +15,7 @@ describe('commitment list URL state', () => {
       dueAfter: '2024-01-01',
       dueBefore: '2024-12-31',
       overdue: true,
+      assignee: '00000000-0000-4000-8000-000000001202',
       sort: 'DUE_ON',
       direction: 'DESC',
     };
@@ -43,6 +44,11 @@ describe('commitment list URL state', () => {
     expect(toCommitmentOrder(state)).toEqual({ field: 'PRIORITY', direction: 'DESC' });
     expect(toCommitmentOrder(EMPTY_QUERY)).toBeNull();
   });
+
+  it('sends assignee=me as assignedToMe and a member as assigneeId', () => {
+    expect(toCommitmentFilter(parseCommitmentQuery(new URLSearchParams('assignee=me')))).toEqual({ assignedToMe: true });
+    expect(toCommitmentFilter(parseCommitmentQuery(new URLSearchParams('assignee=u1')))).toEqual({ assigneeId: 'u1' });
+  });
 });
 
 describe('fromSavedView', () => {
@@ -52,6 +58,10 @@ describe('fromSavedView', () => {
       owners: ['o1'], overdue: true, dueBefore: '2026-12-31', sort: 'DUE_ON' as const, direction: 'DESC' as const,
     };
     expect(fromSavedView(toCommitmentFilter(state) as Record<string, unknown>, toCommitmentOrder(state))).toEqual(state);
+    for (const assignee of ['me', 'u1']) {
+      const assigned = { ...EMPTY_QUERY, assignee };
+      expect(fromSavedView(toCommitmentFilter(assigned) as Record<string, unknown>, null)).toEqual(assigned);
+    }
   });
 
   it('drops what it does not know rather than sending it', () => {

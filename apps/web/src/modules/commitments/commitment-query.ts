@@ -13,10 +13,15 @@ export interface CommitmentQueryState {
   dueAfter: string | null;
   dueBefore: string | null;
   overdue: boolean | null;
+  /** A member's id, or ASSIGNEE_ME for the signed-in person; null: anyone's or nobody's. */
+  assignee: string | null;
   /** null: the server's default, creation order. */
   sort: CommitmentOrderField | null;
   direction: OrderDirection;
 }
+
+/** The assignee that means whoever is signed in (assignedToMe), so a shared link shows each reader their own. */
+export const ASSIGNEE_ME = 'me';
 
 export const ORDER_FIELDS: readonly CommitmentOrderField[] = ['CREATED_AT', 'DUE_ON', 'PRIORITY', 'TITLE', 'UPDATED_AT'];
 
@@ -31,6 +36,7 @@ export const EMPTY_QUERY: CommitmentQueryState = {
   dueAfter: null,
   dueBefore: null,
   overdue: null,
+  assignee: null,
   sort: null,
   direction: 'ASC',
 };
@@ -63,6 +69,7 @@ export function parseCommitmentQuery(params: URLSearchParams): CommitmentQuerySt
     dueAfter: date(params, 'dueAfter'),
     dueBefore: date(params, 'dueBefore'),
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
+    assignee: params.get('assignee') || null,
     sort: (ORDER_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as CommitmentOrderField) : null,
     direction: params.get('dir') === 'DESC' ? 'DESC' : 'ASC',
   };
@@ -82,6 +89,7 @@ export function toSearchParams(state: CommitmentQueryState): URLSearchParams {
   set('dueAfter', state.dueAfter);
   set('dueBefore', state.dueBefore);
   set('overdue', state.overdue === null ? null : String(state.overdue));
+  set('assignee', state.assignee);
   set('sort', state.sort);
   if (state.direction === 'DESC') params.set('dir', 'DESC');
   return params;
@@ -100,6 +108,8 @@ export function toCommitmentFilter(state: CommitmentQueryState): CommitmentFilte
   if (state.dueAfter) filter.dueAfter = state.dueAfter;
   if (state.dueBefore) filter.dueBefore = state.dueBefore;
   if (state.overdue !== null) filter.overdue = state.overdue;
+  if (state.assignee === ASSIGNEE_ME) filter.assignedToMe = true;
+  else if (state.assignee) filter.assigneeId = state.assignee;
   return filter;
 }
 
@@ -127,6 +137,7 @@ export function fromSavedView(filter: Record<string, unknown>, order: Record<str
     dueAfter: f.dueAfter ?? null,
     dueBefore: f.dueBefore ?? null,
     overdue: typeof f.overdue === 'boolean' ? f.overdue : null,
+    assignee: f.assignedToMe === true ? ASSIGNEE_ME : f.assigneeId != null ? String(f.assigneeId) : null,
     sort: (ORDER_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as CommitmentOrderField) : null,
     direction: order?.direction === 'DESC' ? 'DESC' : 'ASC',
   };

@@ -1,4 +1,5 @@
-/** Where a notification leads: the commitment or agreement the comment is on. */
-export function notificationHref(comment: { subjectType: string; subjectId: string }): string {
-  return comment.subjectType === 'AGREEMENT' ? `/agreements/${comment.subjectId}` : `/commitments/${comment.subjectId}`;
+/** Where a notification leads: the commitment or agreement the comment is on, or the commitment assigned. */
+export function notificationHref(n: { comment?: { subjectType: string; subjectId: string } | null; commitment?: { id: string } | null }): string {
+  if (n.comment) return n.comment.subjectType === 'AGREEMENT' ? `/agreements/${n.comment.subjectId}` : `/commitments/${n.comment.subjectId}`;
+  return n.commitment ? `/commitments/${n.commitment.id}` : '/notifications';
 }

@@ -40,6 +40,15 @@ export class CommitmentFilter {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Due on or after this date.' }) @IsOptional()
   dueAfter?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'Commitments assigned to this member.' })
+  @IsOptional() @IsUUID('all', { message: 'assigneeId must be an id' })
+  assigneeId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description:
+      'true: only commitments assigned to the caller (in a shared view, to whoever reads it; in a digest, to its member). Signed-in people only: an API key is no one.' })
+  @IsOptional() @IsBoolean()
+  assignedToMe?: boolean | null;
+
   @Field(() => Boolean, { nullable: true, description: 'true: only archived commitments (or of an archived agreement); omitted or false: only those in use.' })
   @IsOptional() @IsBoolean()
   archived?: boolean | null;

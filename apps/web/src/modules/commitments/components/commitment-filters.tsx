@@ -4,16 +4,18 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { CommitmentPriority, CommitmentStatus } from '@pactwatch/domain';
 import type { CommitmentFilterOptionsQuery, CommitmentOrderField } from '../../../gql/graphql';
-import { CommitmentQueryState, EMPTY_QUERY, isFiltered, ORDER_FIELDS } from '../commitment-query';
+import { ASSIGNEE_ME, CommitmentQueryState, EMPTY_QUERY, isFiltered, ORDER_FIELDS } from '../commitment-query';
 
 export interface CommitmentFiltersProps {
   state: CommitmentQueryState;
   onChange: (change: Partial<CommitmentQueryState>) => void;
   options: CommitmentFilterOptionsQuery | undefined;
+  /** Whether "me" can be offered as an assignee: an API key is no one. */
+  person?: boolean;
 }
 
 /** Memoised: pages of results arriving re-render the list, not the dozen inputs above it. */
-export const CommitmentFilters = memo(function CommitmentFilters({ state, onChange, options }: CommitmentFiltersProps) {
+export const CommitmentFilters = memo(function CommitmentFilters({ state, onChange, options, person = true }: CommitmentFiltersProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(state.search);
   const [debounced] = useDebouncedValue(text, 300);
@@ -31,6 +33,8 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
   const themeData = (options?.themes ?? []).map((th) => ({ value: th.slug, label: th.name }));
   const ownerData = (options?.organizations ?? []).map((o) => ({ value: o.id, label: `${o.acronym} — ${o.name}` }));
   const agreementData = (options?.agreements.edges ?? []).map(({ node }) => ({ value: node.id, label: node.title }));
+  const memberData = (options?.members ?? []).map((m) => ({ value: m.user.id, label: m.user.name })).sort((a, b) => a.label.localeCompare(b.label));
+  const assigneeData = [...(person ? [{ value: ASSIGNEE_ME, label: t('commitments.assigneeMe') }] : []), ...memberData];
 
   return (
     <form role="search" aria-label={t('commitments.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -51,6 +55,14 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
             { value: 'true', label: t('commitments.overdueOnly') },
             { value: 'false', label: t('commitments.overdueNot') },
           ]}
+        />
+        <Select
+          label={t('commitments.assignee')}
+          data={assigneeData}
+          value={state.assignee}
+          onChange={(v) => onChange({ assignee: v })}
+          clearable
+          searchable
         />
         <TextInput type="date" label={t('commitments.dueAfter')} value={state.dueAfter ?? ''} onChange={(e) => onChange({ dueAfter: e.currentTarget.value || null })} />
         <TextInput type="date" label={t('commitments.dueBefore')} value={state.dueBefore ?? ''} onChange={(e) => onChange({ dueBefore: e.currentTarget.value || null })} />

@@ -23,6 +23,7 @@ export const CommitmentFilterOptionsQuery = graphql(`
     themes { id slug name }
     organizations { id acronym name }
     agreements(first: 100) { edges { node { id title } } }
+    members { user { id name } }
   }
 `);
 

@@ -42,6 +42,7 @@ export const CommitmentPageFragment = graphql(`
       commitment { id title status archived parties { code name } }
     }
     watched
+    assignees { id name }
   }
 `);
 

@@ -8,7 +8,9 @@ export function describeActivity(node: ActivityNode, t: TFunction): { title: str
   const after = node.after ?? {};
   const before = node.before ?? {};
   const title = typeof after.title === 'string' ? after.title : typeof before.title === 'string' ? before.title : t(`subjects.${node.subjectType}`, { defaultValue: node.subjectType });
-  const verb = t(`activity.${node.verb.replace('.', '_')}`, { defaultValue: node.verb });
+  // An assignment names the member (assigneeName: after on assigning, before on unassigning).
+  const name = typeof after.assigneeName === 'string' ? after.assigneeName : typeof before.assigneeName === 'string' ? before.assigneeName : '';
+  const verb = t(`activity.${node.verb.replace('.', '_')}`, { defaultValue: node.verb, name });
   const moved = typeof before.status === 'string' && typeof after.status === 'string' && before.status !== after.status;
   const summary = moved ? `${verb}: ${t(`status.${before.status}`)} → ${t(`status.${after.status}`)}` : verb;
   return { title, summary, href: hrefOf(node) };

@@ -22,13 +22,15 @@ export function NotificationList({ notifications, onOpen }: NotificationListProp
             <Group justify="space-between" align="flex-start" wrap="nowrap">
               <Stack gap={4}>
                 <Text size="sm" fw={n.read ? 400 : 600}>
-                  <Anchor component={Link} to={notificationHref(n.comment)} onClick={() => onOpen(n)}>
-                    {t('notifications.mentioned', { actor: n.actorLabel, title: n.subjectTitle })}
+                  <Anchor component={Link} to={notificationHref(n)} onClick={() => onOpen(n)}>
+                    {t(n.kind === 'ASSIGNED' ? 'notifications.assigned' : 'notifications.mentioned', { actor: n.actorLabel, title: n.subjectTitle })}
                   </Anchor>
                 </Text>
-                <Text size="sm" c="dimmed" lineClamp={2}>
-                  {n.comment.deleted ? t('comments.deleted') : n.comment.body}
-                </Text>
+                {n.comment && (
+                  <Text size="sm" c="dimmed" lineClamp={2}>
+                    {n.comment.deleted ? t('comments.deleted') : n.comment.body}
+                  </Text>
+                )}
               </Stack>
               <Stack gap={4} align="flex-end">
                 {!n.read && (

@@ -54,15 +54,15 @@ export function NotificationsLink() {
         </Group>
       </NavLink>
       <div aria-live="polite" className={classes.announcer}>
-        {toast ? t('notifications.mentioned', { actor: toast.actorLabel, title: toast.subjectTitle }) : ''}
+        {toast ? t(toast.kind === 'ASSIGNED' ? 'notifications.assigned' : 'notifications.mentioned', { actor: toast.actorLabel, title: toast.subjectTitle }) : ''}
       </div>
       {toast && (
         <Portal>
           <Notification className={classes.toast} title={t('notifications.new')} withCloseButton={false} data-testid="notification-toast">
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text size="sm">
-                <Anchor component={Link} to={notificationHref(toast.comment)} onClick={() => setToast(null)}>
-                  {t('notifications.mentioned', { actor: toast.actorLabel, title: toast.subjectTitle })}
+                <Anchor component={Link} to={notificationHref(toast)} onClick={() => setToast(null)}>
+                  {t(toast.kind === 'ASSIGNED' ? 'notifications.assigned' : 'notifications.mentioned', { actor: toast.actorLabel, title: toast.subjectTitle })}
                 </Anchor>
               </Text>
               <CloseButton size="sm" aria-label={t('common.close')} onClick={() => setToast(null)} />

@@ -4,6 +4,7 @@ export const NotificationFieldsFragment = graphql(`
   fragment NotificationFields on Notification {
     id kind read readAt createdAt actorLabel subjectTitle
     comment { id subjectType subjectId body deleted }
+    commitment { id }
   }
 `);
 
