@@ -21,6 +21,7 @@ import { useCreateAgreement, useUpdateAgreement } from '../hooks/use-save-agreem
 import { EvidenceFields } from '../../evidence/components/evidence-fields';
 import { checkDraft, draftServerErrors, EMPTY_DRAFT, EvidenceDraft, hasProblems, isBlankDraft, toNewEvidenceInput } from '../../evidence/evidence-draft';
 import { useAddEvidence } from '../../evidence/hooks/use-add-evidence';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 /** A source typed into the new-agreement form; `error` is the server's refusal of it, if any. */
 interface SourceEntry {
@@ -41,6 +42,7 @@ const TEXT_FIELDS = ['title', 'place', 'summary', 'heldOn', 'signedOn', 'inForce
 
 /** Creates or edits an agreement; a stale edit shows what changed meanwhile and keeps what was typed. */
 export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFormDialogProps) {
+  useReturnFocus();
   const { t } = useTranslation();
   const { parties, people } = useAgreementFormOptions();
   const { createAgreement, fetching: creating } = useCreateAgreement();

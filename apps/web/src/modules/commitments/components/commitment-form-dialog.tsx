@@ -18,6 +18,7 @@ import {
 } from '../commitment-form';
 import { useCommitmentFormOptions } from '../hooks/use-commitment-form-options';
 import { useCreateCommitment, useUpdateCommitment } from '../hooks/use-save-commitment';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 export interface CommitmentFormDialogProps {
   /** The commitment to edit, as read; none to create one. */
@@ -33,6 +34,7 @@ const COMPARED = ['title', 'description', 'sourceQuote', 'dueOn', 'priority', 'o
 
 /** Creates or edits a commitment; a stale edit shows what changed meanwhile and keeps what was typed. */
 export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved }: CommitmentFormDialogProps) {
+  useReturnFocus();
   const { t } = useTranslation();
   const options = useCommitmentFormOptions();
   const { createCommitment, fetching: creating } = useCreateCommitment();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 /** The API's answer to POST /import/commitments.csv (ImportReport in apps/api). */
 export interface ImportReport {
@@ -35,6 +36,7 @@ async function sendImport(file: File, dryRun: boolean): Promise<Outcome> {
  * writes nothing, its errors by line and column), and only a clean check can be imported.
  */
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  useReturnFocus();
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<Outcome | null>(null);

@@ -10,6 +10,7 @@ import { checkDraft, draftOf, draftServerErrors, EvidenceDraft, hasProblems, toE
 import { useUpdateEvidence } from '../hooks/use-detach-evidence';
 import { EvidenceFields } from './evidence-fields';
 import type { EvidenceItem } from './evidence-list';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 export interface EditEvidenceDialogProps {
   /** The source as the page has it now: after a CONFLICT the page reloads it, and the dialog compares. */
@@ -23,6 +24,7 @@ const FIELDS = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance'] as
 
 /** Corrects a source; a stale save shows what changed meanwhile and keeps what was typed, to re-apply on the newer version. */
 export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDialogProps) {
+  useReturnFocus();
   const { t } = useTranslation();
   const { updateEvidence, fetching } = useUpdateEvidence();
   const [base, setBase] = useState<{ version: number; draft: EvidenceDraft }>({ version: item.version, draft: draftOf(item) });

@@ -21,6 +21,7 @@ import {
 } from '../status-change-form';
 import { StatusChangeConflict } from './status-change-conflict';
 import { StatusChangeFields } from './status-change-fields';
+import { useReturnFocus } from '../../ui/use-return-focus';
 
 export interface StatusChangeDialogProps {
   commitment: CommitmentSnapshot;
@@ -34,6 +35,7 @@ export interface StatusChangeDialogProps {
 
 /** Mounted when opened: it keeps the version it was opened on until the analyst saves or re-applies. */
 export function StatusChangeDialog({ commitment, existingEvidence, latestChange, onClose, onChanged }: StatusChangeDialogProps) {
+  useReturnFocus();
   const { t } = useTranslation();
   const { changeStatus, fetching: changing } = useChangeCommitmentStatus();
   const { recordProgress, fetching: recording } = useRecordProgress();
