@@ -61,6 +61,11 @@ export interface DigestWindow {
   agreements: Map<string, { id: string; title: string }>;
   /** Built on first use by eventsFor. */
   index?: WindowIndex;
+  /**
+   * Each event's item, made on first use and shared by every digest that reports it (items are
+   * never changed once made): one per event of the window, however many subscribers.
+   */
+  items?: Map<WindowEvent, DigestItem | null>;
 }
 
 /** Where each commitment's events sit in a window, and the commitments of each agreement, party and theme. */
@@ -223,7 +228,7 @@ export class DigestBuilderService {
         // Comments are internal discussion: an outside recipient gets none, whatever their filter.
         if (outside) continue;
         // Mentions reach the member mentioned, whether or not they follow what the comment is on.
-        const item = scope.userId && ((event.after?.notifiedUserIds ?? []) as string[]).includes(scope.userId) ? this.mention(window, event) : null;
+        const item = scope.userId && ((event.after?.notifiedUserIds ?? []) as string[]).includes(scope.userId) ? this.itemOf(window, event) : null;
         const onAgreement = event.agreementId ? window.agreements.get(event.agreementId) : undefined;
         if (!item || (!event.commitmentId && !onAgreement)) continue;
         if (onAgreement) {
@@ -235,7 +240,7 @@ export class DigestBuilderService {
       }
       const c = event.commitmentId ? window.commitments.get(event.commitmentId) : undefined;
       if (!c || (!MENTION_VERBS.includes(event.verb) && !follows(c))) continue;
-      const item = this.item(window, event);
+      const item = this.itemOf(window, event);
       if (!item) continue;
       counts[item.kind === 'STATUS' ? 'statusChanges' : item.kind === 'PROGRESS' ? 'progressNotes' : item.kind === 'SOURCE' ? 'newSources' : item.kind === 'MENTION' ? 'mentions' : 'figuresMoved'] += 1;
       const agreement = agreementOf(c.agreementId, c.agreementTitle);
@@ -246,6 +251,13 @@ export class DigestBuilderService {
     // Items stay in log order here: the renderer puts them in the order things happened, by the
     // days of the recipient's time zone (inHistoryOrder).
     return { audience: outside ? 'OUTSIDE' : 'MEMBER', workspaceName: window.workspaceName, windowStart: window.start, windowEnd: window.end, agreements: [...agreements.values()], counts };
+  }
+
+  private itemOf(window: DigestWindow, e: WindowEvent): DigestItem | null {
+    const items = (window.items ??= new Map());
+    let item = items.get(e);
+    if (item === undefined) items.set(e, (item = this.item(window, e)));
+    return item;
   }
 
   /** A comment that mentioned the recipient, with its text as it is now; none once deleted. */
