@@ -43,6 +43,8 @@ function nextDueAfter(cadence: DigestCadence, end: Date): Date {
   return new Date(end.getTime() + length);
 }
 const CLAIM_BATCH = 100;
+/** Events of the windows a run keeps loaded between batches (a window of 50,000 events holds tens of MB). */
+const WINDOW_EVENTS_KEPT = 100_000;
 
 /**
  * Digests run on PostgreSQL alone, so any number of instances can run them. Scheduling claims a
@@ -269,8 +271,27 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
       if (queue.length) await this.release(queue);
     } finally {
       stopBeating();
+      await this.forgetWindows(windows);
     }
     return tally;
+  }
+
+  /**
+   * A run keeps the windows it loaded for the digests still to come, up to WINDOW_EVENTS_KEPT
+   * events in all: past that the least recently used go (read again if a later digest needs
+   * one), so that a run over many workspaces does not hold every one of them. A window that
+   * failed to load goes too, to be read afresh rather than fail every digest after it.
+   */
+  private async forgetWindows(windows: Map<string, Promise<DigestWindow>>): Promise<void> {
+    const sizes = await Promise.all([...windows].map(async ([key, window]) => [key, await window.then((w) => w.events.length, () => -1)] as const));
+    let kept = sizes.reduce((sum, [, n]) => sum + Math.max(n, 0), 0);
+    for (const [key, n] of sizes) {
+      if (n < 0) windows.delete(key);
+      else if (kept > WINDOW_EVENTS_KEPT && windows.size > 1) {
+        windows.delete(key);
+        kept -= n;
+      }
+    }
   }
 
   private async deliverOne(
@@ -281,7 +302,9 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   ): Promise<'sent' | 'empty' | 'taken'> {
     const key = `${d.workspaceId}|${new Date(d.windowStart).toISOString()}|${new Date(d.periodEnd).toISOString()}`;
     let window = windows.get(key);
-    if (!window) windows.set(key, (window = this.builder.loadWindow(d.workspaceId, new Date(d.windowStart), new Date(d.periodEnd))));
+    if (window) windows.delete(key); // set again below: the map's order is the order of last use
+    else window = this.builder.loadWindow(d.workspaceId, new Date(d.windowStart), new Date(d.periodEnd));
+    windows.set(key, window);
     const scope = d.userId ? scopes.get(d.userId) : scopeOf(d.filter ? [{ subjectType: 'VIEW', subjectId: null, filter: d.filter }] : [], !d.filter);
     const content = await this.builder.content(await window, scope ?? scopeOf([], false));
     const count = itemCount(content);
