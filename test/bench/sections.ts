@@ -57,11 +57,11 @@ export const SECTIONS: BenchSection[] = [
     title: 'Digest',
     pending: 'Not measured: test/bench/digests.ts failed or was not run.',
     async run(ctx) {
-      ctx.log('digests: 2,500 / 5,000 / 10,000 subscribers over 50,000 activity rows (test/bench/digests.ts)');
+      ctx.log('digests: 2,500 / 10,000 / 20,000 subscribers over 50,000 activity rows, and bare nodemailer as the floor (test/bench/digests.ts)');
       const out = await runScript('ts-node', ['--transpile-only', '-P', 'apps/api/tsconfig.app.json', '-r', 'tsconfig-paths/register', 'test/bench/digests.ts'], ctx.log);
       const json = JSON.parse(readFileSync(join(ROOT, 'docs/benchmarks-digests.json'), 'utf8'));
       return {
-        markdown: `Every digest built from the activity log and delivered over SMTP to a local sink by the API process, on a database of its own (test/bench/digests.ts; raw figures in [benchmarks-digests.json](benchmarks-digests.json)):\n\n${fence(out)}`,
+        markdown: `Every digest built from the activity log and delivered over SMTP to a local sink (a child process) by the API process, on a database of its own, against bare nodemailer sending as many messages of the same sizes to the same sink in the same run (test/bench/digests.ts; raw figures in [benchmarks-digests.json](benchmarks-digests.json)):\n\n${fence(out)}`,
         json,
       };
     },
