@@ -51,17 +51,25 @@ function runScript(command: string, args: string[], log: (line: string) => void)
 
 const fence = (text: string) => `\`\`\`\n${text.trim()}\n\`\`\``;
 
+export const DIGEST_NOTES = [
+  '- **floor/s** is bare nodemailer (pooled like the API, base64 parts like a digest) sending as many messages of the same sizes to the same sink, with the API stopped; **of floor** is digests/s over it. ' +
+    'Both run on the same 2 cores as PostgreSQL and the sink, and on a shared machine other work takes its share: the figures are noisy, the fraction less so.',
+  '- **CPU s** are each process\'s CPU seconds during the run: divided by the digests they give the cost of one digest in the API, the sink and PostgreSQL, which is what the cores are shared out by.',
+  '- **peak RSS** is VmHWM of the API process (with no Node flags unless the title names them). It follows V8\'s heap sizing (an uncapped heap grows well past what is live before a full collection) more than what the run holds; ' +
+    'run with `PACTWATCH_API_NODE_ARGS=--max-old-space-size=192` for the peak of a capped process.',
+].join('\n');
+
 export const SECTIONS: BenchSection[] = [
   {
     id: 'digest',
     title: 'Digest',
     pending: 'Not measured: test/bench/digests.ts failed or was not run.',
     async run(ctx) {
-      ctx.log('digests: 2,500 / 5,000 / 10,000 subscribers over 50,000 activity rows (test/bench/digests.ts)');
+      ctx.log('digests: 2,500 / 10,000 / 20,000 subscribers over 50,000 activity rows, and bare nodemailer as the floor (test/bench/digests.ts)');
       const out = await runScript('ts-node', ['--transpile-only', '-P', 'apps/api/tsconfig.app.json', '-r', 'tsconfig-paths/register', 'test/bench/digests.ts'], ctx.log);
       const json = JSON.parse(readFileSync(join(ROOT, 'docs/benchmarks-digests.json'), 'utf8'));
       return {
-        markdown: `Every digest built from the activity log and delivered over SMTP to a local sink by the API process, on a database of its own (test/bench/digests.ts; raw figures in [benchmarks-digests.json](benchmarks-digests.json)):\n\n${fence(out)}`,
+        markdown: `Every digest built from the activity log and delivered over SMTP to a local sink (a child process) by the API process, on a database of its own, against bare nodemailer sending as many messages of the same sizes to the same sink in the same run (test/bench/digests.ts; raw figures in [benchmarks-digests.json](benchmarks-digests.json)):\n\n${fence(out)}\n\n${DIGEST_NOTES}`,
         json,
       };
     },

@@ -133,6 +133,10 @@ export class AppConfig {
   @IsOptional() @IsString()
   MAIL_FROM = 'Pactwatch <no-reply@pactwatch.test>';
 
+  /** SMTP connections each instance keeps open to SMTP_URL (the pool's size); a message waits for a free one. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  SMTP_POOL_SIZE = 5;
+
   /** How often each instance looks for digests that are due; 0 turns the scheduler off (runDigests still works). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
   DIGEST_POLL_SECONDS = 15;
@@ -164,6 +168,10 @@ export class AppConfig {
   /** How often an idle instance asks the job engine for work, in seconds (at least 0.5). */
   @IsOptional() @Transform(toInt) @IsNumber() @Min(0.5) @Max(60)
   JOBS_POLL_SECONDS = 2;
+
+  /** Digests each instance builds and sends at once; more than SMTP_POOL_SIZE lets building overlap sending. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  DIGEST_SEND_CONCURRENCY = 16;
 
   /** How often a live (WebSocket) connection re-checks that its token and session or key still hold. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)

@@ -13,7 +13,7 @@ const ASSIGN_VERBS = ['commitment.assigned'];
 /** Verbs read for those they notified (after.notifiedUserIds), not for what a digest follows. */
 const NOTIFYING_VERBS = [...MENTION_VERBS, ...ASSIGN_VERBS];
 
-const notified = (e: { after: ActivityPayload | null }, userId: string | null) => !!userId && ((e.after?.notifiedUserIds ?? []) as string[]).includes(userId);
+const notified = (e: { notifiedUserIds: string[] | null }, userId: string | null) => !!userId && !!e.notifiedUserIds?.includes(userId);
 
 /** What the activity rows a digest reads carry in before/after. */
 interface ActivityPayload {
@@ -25,8 +25,8 @@ interface ActivityPayload {
   [key: string]: unknown;
 }
 
-interface WindowEvent {
-  id: string;
+/** An activity row as read. */
+interface ActivityRow {
   verb: string;
   actor: string;
   at: Date;
@@ -36,6 +36,21 @@ interface WindowEvent {
   /** The agreement a comment is on, for comments on an agreement itself. */
   agreementId: string | null;
   subjectId: string;
+}
+
+/**
+ * An activity row as a window keeps it: what digests choose by, and its item, made once at load
+ * (items are never changed once made) and shared by every digest that reports it. The row's
+ * before/after are not kept, and repeated strings (ids, verbs, names, statuses) are held once:
+ * a window is held for a whole run, and the heap a run grows to is a multiple of what it holds.
+ */
+interface WindowEvent {
+  verb: string;
+  commitmentId: string | null;
+  agreementId: string | null;
+  /** Whom a comment (its @mentions) or an assignment notified; null for anything else. */
+  notifiedUserIds: string[] | null;
+  item: DigestItem | null;
 }
 
 interface CommitmentFacts {
@@ -121,8 +136,8 @@ export class DigestBuilderService {
 
   async loadWindow(workspaceId: string, start: Date, end: Date): Promise<DigestWindow> {
     const [workspace] = await this.dataSource.query('SELECT name FROM workspaces WHERE id = $1', [workspaceId]);
-    const events: WindowEvent[] = await this.dataSource.query(
-      `SELECT a.id::text AS id, a.verb, a.actor_label AS actor, a.created_at AS at, a.before, a.after, a.subject_id AS "subjectId",
+    const events: ActivityRow[] = await this.dataSource.query(
+      `SELECT a.verb, a.actor_label AS actor, a.created_at AS at, a.before, a.after, a.subject_id AS "subjectId",
               COALESCE(CASE WHEN a.subject_type = 'Commitment' THEN a.subject_id END, (a.after->>'commitmentId')::uuid, i.commitment_id,
                 CASE WHEN a.after->>'subjectType' = 'COMMITMENT' THEN (a.after->>'subjectId')::uuid END) AS "commitmentId",
               CASE WHEN a.after->>'subjectType' = 'AGREEMENT' THEN (a.after->>'subjectId')::uuid END AS "agreementId"
@@ -158,12 +173,12 @@ export class DigestBuilderService {
         : [],
       agreementIds.length ? this.dataSource.query('SELECT id, title FROM agreements WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [workspaceId, agreementIds]) : [],
     ]);
-    return {
+    const window: DigestWindow = {
       workspaceId,
       workspaceName: workspace?.name ?? '',
       start,
       end,
-      events,
+      events: [],
       commitments: new Map((commitments as CommitmentFacts[]).map((c) => [c.id, c])),
       evidence: new Map((evidence as { id: string; title: string; url: string | null; publisher: string | null; stance: string }[]).map((e) => [e.id, e])),
       indicators: new Map((indicators as { id: string; name: string; unit: string }[]).map((i) => [i.id, i])),
@@ -172,6 +187,22 @@ export class DigestBuilderService {
       comments: new Map((comments as { id: string; body: string; deleted: boolean }[]).map((c) => [c.id, c])),
       agreements: new Map((agreements as { id: string; title: string }[]).map((a) => [a.id, a])),
     };
+    const held = new Map<string, string>();
+    const once = <T extends string | null | undefined>(value: T): T => {
+      if (typeof value !== 'string') return value;
+      const kept = held.get(value);
+      if (kept !== undefined) return kept as T;
+      held.set(value, value);
+      return value;
+    };
+    window.events = events.map((e) => ({
+      verb: once(e.verb),
+      commitmentId: once(e.commitmentId),
+      agreementId: once(e.agreementId),
+      notifiedUserIds: NOTIFYING_VERBS.includes(e.verb) ? ((e.after?.notifiedUserIds ?? []) as string[]) : null,
+      item: this.item(window, e, once),
+    }));
+    return window;
   }
 
   /** The commitments of the window a saved filter matches, asked once per distinct filter and window. */
@@ -238,7 +269,7 @@ export class DigestBuilderService {
         // Comments are internal discussion: an outside recipient gets none, whatever their filter.
         if (outside) continue;
         // Mentions reach the member mentioned, whether or not they follow what the comment is on.
-        const item = scope.userId && ((event.after?.notifiedUserIds ?? []) as string[]).includes(scope.userId) ? this.mention(window, event) : null;
+        const item = scope.userId && event.notifiedUserIds?.includes(scope.userId) ? event.item : null;
         const onAgreement = event.agreementId ? window.agreements.get(event.agreementId) : undefined;
         if (!item || (!event.commitmentId && !onAgreement)) continue;
         if (onAgreement) {
@@ -250,7 +281,7 @@ export class DigestBuilderService {
       }
       const c = event.commitmentId ? window.commitments.get(event.commitmentId) : undefined;
       if (!c || (!NOTIFYING_VERBS.includes(event.verb) && !follows(c))) continue;
-      const item = this.item(window, event);
+      const item = event.item;
       if (!item) continue;
       counts[COUNTED[item.kind]] += 1;
       const agreement = agreementOf(c.agreementId, c.agreementTitle);
@@ -264,25 +295,26 @@ export class DigestBuilderService {
   }
 
   /** A comment that mentioned the recipient, with its text as it is now; none once deleted. */
-  private mention(window: DigestWindow, e: WindowEvent): DigestItem | null {
+  private mention(window: DigestWindow, e: ActivityRow, once: <T extends string | null | undefined>(value: T) => T): DigestItem | null {
     const comment = window.comments.get(e.subjectId);
     if (!comment || comment.deleted) return null;
-    return { kind: 'MENTION', at: e.at, actor: e.actor, mention: { text: comment.body } };
+    return { kind: 'MENTION', at: e.at, actor: once(e.actor), mention: { text: comment.body } };
   }
 
-  private item(window: DigestWindow, e: WindowEvent): DigestItem | null {
-    if (MENTION_VERBS.includes(e.verb)) return this.mention(window, e);
-    if (ASSIGN_VERBS.includes(e.verb)) return { kind: 'ASSIGNED', at: e.at, actor: e.actor };
+  /** What a digest says of one activity row (the same for every digest that reports it). */
+  private item(window: DigestWindow, e: ActivityRow, once: <T extends string | null | undefined>(value: T) => T): DigestItem | null {
+    if (MENTION_VERBS.includes(e.verb)) return this.mention(window, e, once);
+    if (ASSIGN_VERBS.includes(e.verb)) return { kind: 'ASSIGNED', at: e.at, actor: once(e.actor) };
     if (e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded') {
       const progress = e.verb === 'commitment.progress_recorded';
       return {
         kind: progress ? 'PROGRESS' : 'STATUS',
         at: e.at,
-        actor: e.actor,
-        occurredOn: typeof e.after?.occurredOn === 'string' ? e.after.occurredOn : null,
-        from: progress ? null : (e.before?.status ?? null),
-        to: e.after?.status,
-        reasonCode: typeof e.after?.reasonCode === 'string' ? e.after.reasonCode : null,
+        actor: once(e.actor),
+        occurredOn: typeof e.after?.occurredOn === 'string' ? once(e.after.occurredOn) : null,
+        from: progress ? null : once(e.before?.status ?? null),
+        to: once(e.after?.status),
+        reasonCode: typeof e.after?.reasonCode === 'string' ? once(e.after.reasonCode) : null,
         note: e.after?.note ?? '',
         evidence: ((e.after?.evidenceIds ?? []) as string[])
           .map((id) => window.evidence.get(id))
@@ -293,14 +325,14 @@ export class DigestBuilderService {
     if (e.verb === 'evidence.added') {
       const source = window.evidence.get(e.subjectId);
       if (!source || window.statusEvidence.has(e.subjectId)) return null;
-      return { kind: 'SOURCE', at: e.at, actor: e.actor, source: { title: source.title, url: source.url, publisher: source.publisher, stance: source.stance } };
+      return { kind: 'SOURCE', at: e.at, actor: once(e.actor), source: { title: source.title, url: source.url, publisher: source.publisher, stance: source.stance } };
     }
     const indicator = window.indicators.get(e.subjectId);
     if (!indicator) return null;
     return {
       kind: 'FIGURE',
       at: e.at,
-      actor: e.actor,
+      actor: once(e.actor),
       figure: { name: indicator.name, unit: indicator.unit, from: e.before?.value ?? null, to: Number(e.after?.value), asOf: String(e.after?.asOf ?? '') },
     };
   }
