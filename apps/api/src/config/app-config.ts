@@ -165,6 +165,39 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsNumber() @Min(0.5) @Max(60)
   JOBS_POLL_SECONDS = 2;
 
+  /** How often each instance looks for webhook endpoints with new changes; 0 turns the background delivery off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  WEBHOOK_POLL_SECONDS = 5;
+
+  /** Longest a webhook request may take (connect, send, read the answer), in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * A failed delivery's first retry waits between half and all of this; each next one doubles, up
+   * to WEBHOOK_RETRY_MAX_SECONDS (pg-boss's backoff). 0: retry at once (tests).
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  WEBHOOK_RETRY_SECONDS = 60;
+
+  /** The longest wait between two retries. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  WEBHOOK_RETRY_MAX_SECONDS = 3600;
+
+  /**
+   * Retries after the first failure; then the endpoint is disabled and its admins told. With the
+   * defaults (60 s doubling, capped at an hour, 30 retries) they span a little over a day.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(200)
+  WEBHOOK_RETRY_LIMIT = 30;
+
+  /**
+   * Lets webhook endpoints on 127.0.0.1 and ::1 (and nothing else private) through, for tests that
+   * run their receivers locally. Refused at start unless NODE_ENV is test.
+   */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS must be true or false' })
+  WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS = false;
+
   /** How often a live (WebSocket) connection re-checks that its token and session or key still hold. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)
   LIVE_AUTH_CHECK_SECONDS = 15;
@@ -250,6 +283,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  // A test-only opening in the SSRF guard: never where NODE_ENV is not test (unset means production).
+  if (config.WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS && env.NODE_ENV !== 'test') {
+    throw new ConfigError(`Invalid configuration:\n  WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS=true: only for tests (NODE_ENV=test), not with NODE_ENV=${env.NODE_ENV ?? '(unset: production)'}`);
   }
   return config;
 }

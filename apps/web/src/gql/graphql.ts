@@ -376,9 +376,10 @@ export type NewEvidenceInput = {
   url: string;
 };
 
-/** MENTION: someone @mentioned you in a comment. */
+/** MENTION: someone @mentioned you in a comment. WEBHOOK_DISABLED: a webhook endpoint kept failing and was disabled (to owners and admins). */
 export type NotificationKind =
-  | 'MENTION';
+  | 'MENTION'
+  | 'WEBHOOK_DISABLED';
 
 export type OrderDirection =
   | 'ASC'
@@ -1075,7 +1076,7 @@ export type InvitationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type InvitationsQuery = { invitations: Array<{ id: string, email: string, role: Role, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null }> };
 
-export type NotificationFieldsFragment = { id: string, kind: NotificationKind, read: boolean, readAt: string | null, createdAt: string, actorLabel: string, subjectTitle: string, comment: { id: string, subjectType: CommentSubjectType, subjectId: string, body: string, deleted: boolean } };
+export type NotificationFieldsFragment = { id: string, kind: NotificationKind, read: boolean, readAt: string | null, createdAt: string, actorLabel: string, subjectTitle: string, comment: { id: string, subjectType: CommentSubjectType, subjectId: string, body: string, deleted: boolean } | null };
 
 export type NotificationsQueryVariables = Exact<{
   first: number;
@@ -1083,7 +1084,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { totalCount: number, unreadCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, read: boolean, readAt: string | null, createdAt: string, actorLabel: string, subjectTitle: string, comment: { id: string, subjectType: CommentSubjectType, subjectId: string, body: string, deleted: boolean } } }> } };
+export type NotificationsQuery = { notifications: { totalCount: number, unreadCount: number, edges: Array<{ node: { id: string, kind: NotificationKind, read: boolean, readAt: string | null, createdAt: string, actorLabel: string, subjectTitle: string, comment: { id: string, subjectType: CommentSubjectType, subjectId: string, body: string, deleted: boolean } | null } }> } };
 
 export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1100,7 +1101,7 @@ export type MarkNotificationsReadMutation = { markNotificationsRead: { markedIds
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, read: boolean, readAt: string | null, createdAt: string, actorLabel: string, subjectTitle: string, comment: { id: string, subjectType: CommentSubjectType, subjectId: string, body: string, deleted: boolean } } };
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, read: boolean, readAt: string | null, createdAt: string, actorLabel: string, subjectTitle: string, comment: { id: string, subjectType: CommentSubjectType, subjectId: string, body: string, deleted: boolean } | null } };
 
 export type PresenceSubscriptionVariables = Exact<{
   commitmentId: string | number;

@@ -497,6 +497,7 @@ export const en = {
     linkLabel_one: 'Notifications, {{count}} unread',
     linkLabel_other: 'Notifications, {{count}} unread',
     mentioned: '{{actor}} mentioned you on “{{title}}”',
+    webhookDisabled: 'A webhook kept failing and was disabled: {{title}}',
     new: 'New notification',
     unread: 'New',
     markAllRead: 'Mark all as read',

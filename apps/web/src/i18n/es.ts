@@ -509,6 +509,7 @@ const catalogue: Messages = {
     linkLabel_one: 'Avisos, {{count}} sin leer',
     linkLabel_other: 'Avisos, {{count}} sin leer',
     mentioned: '{{actor}} le mencionó en «{{title}}»',
+    webhookDisabled: 'Un webhook falló repetidamente y se desactivó: {{title}}',
     new: 'Nuevo aviso',
     unread: 'Nuevo',
     markAllRead: 'Marcar todo como leído',

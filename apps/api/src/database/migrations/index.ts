@@ -16,6 +16,7 @@ import { DigestAcceptance1765020000000 } from './1765020000000-digest-acceptance
 import { DigestNextDue1765020000001 } from './1765020000001-digest-next-due';
 import { ProgressNotes1765030000000 } from './1765030000000-progress-notes';
 import { ImportReferences1765040000000 } from './1765040000000-import-references';
+import { Webhooks1765050000000 } from './1765050000000-webhooks';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   DigestNextDue1765020000001,
   ProgressNotes1765030000000,
   ImportReferences1765040000000,
+  Webhooks1765050000000,
 ];

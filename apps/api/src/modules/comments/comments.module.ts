@@ -9,5 +9,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [ActivityModule, LiveModule],
   providers: [CommentsService, NotificationsService, CommentsResolver, NotificationsResolver],
+  exports: [NotificationsService],
 })
 export class CommentsModule {}

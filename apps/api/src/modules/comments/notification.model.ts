@@ -4,16 +4,21 @@ import { Comment } from './comment.model';
 
 export enum NotificationKind {
   MENTION = 'MENTION',
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
-registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'MENTION: someone @mentioned you in a comment.' });
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'MENTION: someone @mentioned you in a comment. WEBHOOK_DISABLED: a webhook endpoint kept failing and was disabled (to owners and admins).',
+});
 
 @ObjectType({ description: 'Something for you to look at, in this workspace.' })
 export class Notification {
   @Field(() => ID) id: string;
   @Field(() => NotificationKind) kind: NotificationKind;
-  @Field({ description: 'Who caused it: the author of the comment.' }) actorLabel: string;
-  @Field(() => Comment, { description: 'The comment you were mentioned in (deleted: true once its author deleted it).' }) comment: Comment;
-  @Field({ description: 'The title of the commitment or agreement the comment is on.' }) subjectTitle: string;
+  @Field({ description: 'Who caused it: the author of the comment (for a disabled webhook, the system).' }) actorLabel: string;
+  @Field(() => Comment, { nullable: true, description: 'MENTION: the comment you were mentioned in (deleted: true once its author deleted it).' }) comment: Comment | null;
+  @Field(() => ID, { nullable: true, description: 'WEBHOOK_DISABLED: the endpoint that was disabled.' }) webhookEndpointId: string | null;
+  @Field({ description: 'The title of the commitment or agreement the comment is on; for a disabled webhook, its URL.' }) subjectTitle: string;
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) readAt: Date | null;
   @Field() read: boolean;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@pactwatch/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
 import { returningRows } from '../../common/sql/returning-rows';
@@ -12,17 +12,19 @@ interface NotificationRow {
   id: string;
   kind: NotificationKind;
   actorLabel: string;
-  commentId: string;
+  commentId: string | null;
+  webhookEndpointId: string | null;
   subjectTitle: string | null;
   createdAt: Date;
   readAt: Date | null;
   sortText: string;
 }
 
-const NOTIFICATION_COLUMNS = `n.id, n.kind, n.actor_label AS "actorLabel", n.comment_id AS "commentId", n.created_at AS "createdAt",
-  n.read_at AS "readAt", n.created_at::text AS "sortText",
-  COALESCE((SELECT title FROM commitments WHERE id = c.subject_id), (SELECT title FROM agreements WHERE id = c.subject_id)) AS "subjectTitle"`;
-const NOTIFICATION_FROM = 'notifications n JOIN comments c ON c.id = n.comment_id';
+const NOTIFICATION_COLUMNS = `n.id, n.kind, n.actor_label AS "actorLabel", n.comment_id AS "commentId", n.webhook_endpoint_id AS "webhookEndpointId",
+  n.created_at AS "createdAt", n.read_at AS "readAt", n.created_at::text AS "sortText",
+  COALESCE((SELECT title FROM commitments WHERE id = c.subject_id), (SELECT title FROM agreements WHERE id = c.subject_id),
+    (SELECT url FROM webhook_endpoints WHERE id = n.webhook_endpoint_id)) AS "subjectTitle"`;
+const NOTIFICATION_FROM = 'notifications n LEFT JOIN comments c ON c.id = n.comment_id';
 
 @Injectable()
 export class NotificationsService {
@@ -90,16 +92,18 @@ export class NotificationsService {
   }
 
   private async withComments(caller: Caller, rows: NotificationRow[]): Promise<Map<string, Notification>> {
-    const comments = new Map((await this.comments.byIds(caller.workspaceId, [...new Set(rows.map((r) => r.commentId))])).map((c) => [c.id, c]));
+    const commentIds = [...new Set(rows.flatMap((r) => (r.commentId ? [r.commentId] : [])))];
+    const comments = new Map((commentIds.length ? await this.comments.byIds(caller.workspaceId, commentIds) : []).map((c) => [c.id, c]));
     const notifications = new Map<string, Notification>();
     for (const r of rows) {
-      const comment = comments.get(r.commentId);
-      if (!comment) continue;
+      const comment = r.commentId ? comments.get(r.commentId) : null;
+      if (comment === undefined) continue;
       notifications.set(r.id, {
         id: r.id,
         kind: r.kind,
         actorLabel: r.actorLabel,
         comment,
+        webhookEndpointId: r.webhookEndpointId,
         subjectTitle: r.subjectTitle ?? '',
         createdAt: r.createdAt,
         readAt: r.readAt,
@@ -107,5 +111,17 @@ export class NotificationsService {
       });
     }
     return notifications;
+  }
+
+  /**
+   * Tells each owner and admin of the workspace that a webhook endpoint was disabled, in the
+   * caller's transaction (with the disabling itself).
+   */
+  async webhookDisabled(m: EntityManager, workspaceId: string, endpointId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO notifications (id, workspace_id, user_id, kind, webhook_endpoint_id, actor_label)
+       SELECT gen_random_uuid(), $1, user_id, 'WEBHOOK_DISABLED', $2, 'system' FROM memberships WHERE workspace_id = $1 AND role IN ('OWNER', 'ADMIN')`,
+      [workspaceId, endpointId],
+    );
   }
 }
