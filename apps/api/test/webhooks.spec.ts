@@ -100,7 +100,7 @@ describe('webhooks', () => {
     expect(await count('webhook_endpoints')).toBe(before);
   });
 
-  it('refuses an unknown kind, none, and an unknown theme in the filter, naming the field and writing nothing', async () => {
+  it('refuses an unknown kind and none (BAD_USER_INPUT), and an unknown theme in the filter (NOT_FOUND), naming the field and writing nothing', async () => {
     const before = await count('webhook_endpoints');
     const unknown = await owner(CREATE, { input: { url: 'http://127.0.0.1:9/hook', kinds: ['theme.created', 'theme.exploded'] } });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kinds' });
@@ -108,7 +108,7 @@ describe('webhooks', () => {
     const none = await owner(CREATE, { input: { url: 'http://127.0.0.1:9/hook', kinds: [] } });
     expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kinds' });
     const theme = await owner(CREATE, { input: { url: 'http://127.0.0.1:9/hook', kinds: ['theme.created'], filter: { themeIds: ['00000000-0000-4000-8000-000000000999'] } } });
-    expect(theme.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.themeIds' });
+    expect(theme.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'themeIds' });
     expect(await count('webhook_endpoints')).toBe(before);
   });
 

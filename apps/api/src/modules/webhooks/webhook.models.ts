@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { MaxItems } from '../../common/security/list-bounds';
 
 export enum WebhookDeliveryStatus {
   SUCCEEDED = 'SUCCEEDED',
@@ -8,16 +9,16 @@ registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', descrip
 
 @ObjectType({ description: 'Which changes an endpoint gets, besides their kinds: each list given narrows it (all of them must hold; within one list, any id).' })
 export class WebhookFilter {
-  @Field(() => [ID], { description: 'Changes to these agreements and to their commitments.' }) agreementIds: string[];
-  @Field(() => [ID], { description: 'Changes to these parties and to commitments with one of them.' }) partyIds: string[];
-  @Field(() => [ID], { description: 'Changes to these themes and to commitments with one of them.' }) themeIds: string[];
+  @MaxItems(20) @Field(() => [ID], { description: 'Changes to these agreements and to their commitments.' }) agreementIds: string[];
+  @MaxItems(20) @Field(() => [ID], { description: 'Changes to these parties and to commitments with one of them.' }) partyIds: string[];
+  @MaxItems(20) @Field(() => [ID], { description: 'Changes to these themes and to commitments with one of them.' }) themeIds: string[];
 }
 
 @ObjectType({ description: "An address the workspace's changes are POSTed to, signed as Standard Webhooks specifies." })
 export class WebhookEndpoint {
   @Field(() => ID) id: string;
   @Field() url: string;
-  @Field(() => [String], { description: 'The change kinds (activity verbs, such as commitment.status_changed) it gets.' }) kinds: string[];
+  @MaxItems(100) @Field(() => [String], { description: 'The change kinds (activity verbs, such as commitment.status_changed) it gets.' }) kinds: string[];
   @Field(() => WebhookFilter) filter: WebhookFilter;
   @Field({ description: 'False once it was disabled (after a day of failed retries); updateWebhookEndpoint(enabled: true) resumes it where it stopped.' }) enabled: boolean;
   @Field(() => Date, { nullable: true }) disabledAt: Date | null;

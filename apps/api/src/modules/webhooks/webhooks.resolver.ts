@@ -30,7 +30,6 @@ export class WebhooksResolver {
     return this.webhooks.list(caller);
   }
 
-  @MaxItems(200)
   @Query(() => [WebhookDelivery], { description: "An endpoint's deliveries, newest first: each change's last attempt and how many there were." })
   @Access(Permission.MANAGE_KEYS)
   webhookDeliveries(@Args() args: WebhookDeliveriesArgs, @CurrentCaller() caller: Caller) {

@@ -99,7 +99,8 @@ export class WebhooksService {
     const lists = [['agreementIds', 'agreements', 'Agreement'], ['partyIds', 'parties', 'Party'], ['themeIds', 'themes', 'Theme']] as const;
     for (const [field, table, what] of lists) {
       const [unknown] = await this.repo.unknownIds(caller.workspaceId, table, filter[field]);
-      if (unknown) throw DomainError.badInput([{ field: `filter.${field}`, message: `filter.${field}: ${what} ${unknown} was not found` }]);
+      // NOT_FOUND naming the field, as for any id that is not the workspace's (the isolation walk holds every operation to it).
+      if (unknown) throw DomainError.notFound(what, unknown, field);
     }
     return filter;
   }

@@ -5,9 +5,9 @@ import { WebhookDelivery, WebhookEndpoint } from '../webhook.models';
 
 @InputType({ description: 'Narrows the changes an endpoint gets; each list given must hold (any id within it). Empty or omitted: no narrowing.' })
 export class WebhookFilterInput {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'filter.agreementIds must hold ids' }) agreementIds?: string[] | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'filter.partyIds must hold ids' }) partyIds?: string[] | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true, message: 'filter.themeIds must hold ids' }) themeIds?: string[] | null;
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'filter.agreementIds must hold ids' }) agreementIds?: string[] | null;
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'filter.partyIds must hold ids' }) partyIds?: string[] | null;
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true, message: 'filter.themeIds must hold ids' }) themeIds?: string[] | null;
 }
 
 @InputType({ description: 'A new endpoint: an http(s) URL on a public address, the change kinds it gets, and an optional filter.' })
