@@ -174,8 +174,8 @@ export class AppConfig {
   WEBHOOK_TIMEOUT_MS = 10_000;
 
   /**
-   * A failed delivery's first retry waits between half and all of this; each next one doubles, up
-   * to WEBHOOK_RETRY_MAX_SECONDS (pg-boss's backoff). 0: retry at once (tests).
+   * A failed delivery's first retry waits between this and twice it; each next one doubles, up to
+   * WEBHOOK_RETRY_MAX_SECONDS (pg-boss's backoff with its jitter). 0: retry at once (tests).
    */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
   WEBHOOK_RETRY_SECONDS = 60;
@@ -186,10 +186,11 @@ export class AppConfig {
 
   /**
    * Retries after the first failure; then the endpoint is disabled and its admins told. With the
-   * defaults (60 s doubling, capped at an hour, 30 retries) they span a little over a day.
+   * defaults the k-th retry waits 60 × 2^(k-1) to 60 × 2^k s, capped at an hour: the first six
+   * take 63 to 122 min, the other 23 an hour each, so 29 span 24.05 to 25.0 hours.
    */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(200)
-  WEBHOOK_RETRY_LIMIT = 30;
+  WEBHOOK_RETRY_LIMIT = 29;
 
   /**
    * Lets webhook endpoints on 127.0.0.1 and ::1 (and nothing else private) through, for tests that
