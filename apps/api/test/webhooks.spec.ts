@@ -239,6 +239,33 @@ describe('webhooks', () => {
     await hook.close();
   });
 
+  it('with a filter, sends only the changes about its themes; the others move its cursor on without a delivery', async () => {
+    const hook = await receiver();
+    const theme = async () => {
+      slug += 1;
+      const res = await owner(`mutation ($input: CreateThemeInput!) { createTheme(input: $input) { theme { id } } }`, {
+        input: { slug: `webhook-filter-${slug}`, name: `Filter theme ${slug}`, nameEs: `Tema filtro ${slug}` },
+      });
+      return res.data!.createTheme.theme.id as string;
+    };
+    const [wanted, other] = [await theme(), await theme()];
+    const res = await owner(CREATE, { input: { url: hook.url, kinds: ['theme.updated'], filter: { themeIds: [wanted] } } });
+    const id = res.data!.createWebhookEndpoint.endpoint.id;
+    expect(res.data!.createWebhookEndpoint.endpoint.filter).toEqual({ agreementIds: [], partyIds: [], themeIds: [wanted] });
+    const rename = (themeId: string, name: string) =>
+      owner(`mutation ($input: UpdateThemeInput!) { updateTheme(input: $input) { theme { id } } }`, { input: { id: themeId, expectedVersion: 1, name } });
+    expect((await rename(other, 'Not wanted')).errors).toBeUndefined();
+    expect((await rename(wanted, 'Wanted')).errors).toBeUndefined();
+    await runner.runOnce();
+    const [row] = await app.sql<{ id: string }>(`SELECT id::text FROM activity WHERE verb = 'theme.updated' AND subject_id = $1`, [wanted]);
+    expect(hook.received.map((r) => r.headers['webhook-id'])).toEqual([row.id]);
+    expect((await owner(DELIVERIES, { id })).data!.webhookDeliveries).toHaveLength(1);
+    const [{ last }] = await app.sql<{ last: string }>('SELECT max(id)::text AS last FROM activity');
+    expect((await owner(`{ webhookEndpoints { id lastActivityId } }`)).data!.webhookEndpoints.find((e: { id: string }) => e.id === id).lastActivityId).toBe(last);
+    await retire(id);
+    await hook.close();
+  });
+
   it.each(['analyst', 'viewer', 'readKey'] as const)('refuses the %s: FORBIDDEN, nothing written', async (who) => {
     const before = await count('webhook_endpoints');
     const created = await as(app.tokens[who])(CREATE, { input: { url: 'http://127.0.0.1:9/hook', kinds: ['theme.created'] } });
