@@ -12,6 +12,7 @@ import { PartiesModule } from './modules/parties/parties.module';
 import { PresenceModule } from './modules/presence/presence.module';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { ThemesModule } from './modules/themes/themes.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 import './common/scalars/register-domain-enums';
 
@@ -31,5 +32,6 @@ export const FEATURE_MODULES = [
   PresenceModule,
   SavedViewsModule,
   ThemesModule,
+  WebhooksModule,
   WorkspacesModule,
 ];

@@ -51,6 +51,8 @@ const QUERY_RULES: Record<string, Rule> = {
   people: 'READ',
   savedViews: 'READ',
   themes: 'READ',
+  webhookDeliveries: 'MANAGE_KEYS',
+  webhookEndpoints: 'MANAGE_KEYS',
 };
 
 const MUTATION_RULES: Record<string, Rule> = {
@@ -80,8 +82,10 @@ const MUTATION_RULES: Record<string, Rule> = {
   createParty: 'WRITE',
   createPerson: 'WRITE',
   createTheme: 'WRITE',
+  createWebhookEndpoint: 'MANAGE_KEYS',
   createWorkspace: 'PERSON',
   deleteComment: 'WRITE+PERSON',
+  deleteWebhookEndpoint: 'MANAGE_KEYS',
   detachEvidence: 'WRITE',
   editComment: 'WRITE+PERSON',
   inviteMember: 'MANAGE_MEMBERS',
@@ -89,6 +93,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   loadExampleData: 'MANAGE_WORKSPACE',
   markNotificationsRead: 'READ+PERSON',
   recordObservation: 'WRITE',
+  redeliverWebhook: 'MANAGE_KEYS',
   removeDigestRecipient: 'MANAGE_MEMBERS',
   removeMember: 'MANAGE_MEMBERS',
   renameWorkspace: 'MANAGE_WORKSPACE',
@@ -119,6 +124,7 @@ const MUTATION_RULES: Record<string, Rule> = {
   updateParty: 'WRITE',
   updatePerson: 'WRITE',
   updateTheme: 'WRITE',
+  updateWebhookEndpoint: 'MANAGE_KEYS',
   watch: 'READ+PERSON',
   watchFilter: 'READ+PERSON',
 };

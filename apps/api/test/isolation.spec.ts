@@ -205,7 +205,8 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
   beforeAll(async () => {
     // No digest scheduler: its poll fills in next_due_at of A's new digest subscriptions whenever it
     // runs, which changed A's fingerprint mid-test (seen on a busy machine); runDigests still runs.
-    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', DIGEST_POLL_SECONDS: '0' });
+    // Webhook endpoints on 127.0.0.1:9 (nothing listens: a redelivery fails at once), sent only when asked.
+    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', DIGEST_POLL_SECONDS: '0', NODE_ENV: 'test', WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true', WEBHOOK_POLL_SECONDS: '0' });
     schema = await loadServedSchema(app, app.tokens.owner);
     operations = operationsOf(schema);
     filterInputs = queryInputTypes(schema);
@@ -288,6 +289,18 @@ describe('workspace isolation: the owner of workspace B reaches nothing of works
     if (has('assignCommitment')) {
       const [bOwner] = await app.sql<{ id: string }>('SELECT id FROM users WHERE email = $1', [B_OWNER.email]);
       await asB(ASSIGN, { input: { commitmentId: c2.id, userId: bOwner.id } });
+    }
+
+    // A webhook endpoint and one delivery of it in each workspace (the delivery row as the job would write it).
+    for (const [token, workspaceId] of [[app.tokens.owner, A], [bToken, B]] as const) {
+      const created = await run(token, 'mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { endpoint { id } } }', {
+        input: { url: 'http://127.0.0.1:9/hook', kinds: ['commitment.created'] },
+      });
+      await app.sql(
+        `INSERT INTO webhook_deliveries (id, workspace_id, endpoint_id, activity_id, status, response_code)
+         SELECT $1, $2, $3, max(id), 'SUCCEEDED', 204 FROM activity WHERE workspace_id = $2`,
+        [randomUUID(), workspaceId, created.endpoint.id],
+      );
     }
 
     aRefs = await refsOf(app, A);

@@ -62,4 +62,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}=`));
   });
+
+  it('refuses the test-only webhook loopback opening unless NODE_ENV is test', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true' })).toThrow(/WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS=true: only for tests/);
+    expect(() => loadConfig({ WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true' })).toThrow(/WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS=true: only for tests/);
+    expect(() => loadConfig({ NODE_ENV: 'development', WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true' })).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: 'test', WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true' }).WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS).toBe(false);
+  });
 });

@@ -173,6 +173,40 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
   DIGEST_SEND_CONCURRENCY = 16;
 
+  /** How often each instance looks for webhook endpoints with new changes; 0 turns the background delivery off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  WEBHOOK_POLL_SECONDS = 5;
+
+  /** Longest a webhook request may take (connect, send, read the answer), in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /**
+   * A failed delivery's first retry waits between this and twice it; each next one doubles, up to
+   * WEBHOOK_RETRY_MAX_SECONDS (pg-boss's backoff with its jitter). 0: retry at once (tests).
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  WEBHOOK_RETRY_SECONDS = 60;
+
+  /** The longest wait between two retries. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
+  WEBHOOK_RETRY_MAX_SECONDS = 3600;
+
+  /**
+   * Retries after the first failure; then the endpoint is disabled and its admins told. With the
+   * defaults the k-th retry waits 60 × 2^(k-1) to 60 × 2^k s, capped at an hour: the first six
+   * take 63 to 122 min, the other 23 an hour each, so 29 span 24.05 to 25.0 hours.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(200)
+  WEBHOOK_RETRY_LIMIT = 29;
+
+  /**
+   * Lets webhook endpoints on 127.0.0.1 and ::1 (and nothing else private) through, for tests that
+   * run their receivers locally. Refused at start unless NODE_ENV is test.
+   */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS must be true or false' })
+  WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS = false;
+
   /** How often a live (WebSocket) connection re-checks that its token and session or key still hold. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(300)
   LIVE_AUTH_CHECK_SECONDS = 15;
@@ -258,6 +292,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  // A test-only opening in the SSRF guard: never where NODE_ENV is not test (unset means production).
+  if (config.WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS && env.NODE_ENV !== 'test') {
+    throw new ConfigError(`Invalid configuration:\n  WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS=true: only for tests (NODE_ENV=test), not with NODE_ENV=${env.NODE_ENV ?? '(unset: production)'}`);
   }
   return config;
 }

@@ -65,6 +65,7 @@ export function operationsOf(schema: GraphQLSchema, type?: OperationType): Opera
 export const ID_KINDS = [
   'agreement', 'commitment', 'evidence', 'indicator', 'observation', 'link', 'statusChange', 'party', 'organization',
   'person', 'theme', 'apiKey', 'invitation', 'user', 'workspace', 'watch', 'subscription', 'comment', 'notification', 'view',
+  'webhookEndpoint', 'webhookDelivery',
 ] as const;
 export type IdKind = (typeof ID_KINDS)[number];
 export type RefKind = IdKind | 'partyCode' | 'themeSlug';
@@ -80,6 +81,9 @@ const ID_ALIASES: Record<string, IdKind> = {
   organizationarchived: 'organization',
   personarchived: 'person',
   themearchived: 'theme',
+  // webhookDeliveries(endpointId), redeliverWebhook(input: { deliveryId })
+  endpoint: 'webhookEndpoint',
+  delivery: 'webhookDelivery',
 };
 
 function kindFromName(name: string): IdKind | undefined {
@@ -127,6 +131,11 @@ export const VALUE_HINTS: Record<string, unknown> = {
   // Sharing a view needs WRITE, checked past the guard (a viewer saves private views): keep the generic call private.
   'SaveViewInput.shared': false,
   'UpdateViewInput.shared': false,
+  // A webhook's kinds (a list of this one) and URL are checked before its filter's ids: give ones that pass (the URL where the test-only loopback setting is on).
+  'CreateWebhookEndpointInput.kinds': 'commitment.created',
+  'CreateWebhookEndpointInput.url': 'http://127.0.0.1:9/hook',
+  'UpdateWebhookEndpointInput.kinds': 'commitment.created',
+  'UpdateWebhookEndpointInput.url': 'http://127.0.0.1:9/hook',
 };
 
 /** Input types a query takes as an argument (filters, orders): a reference inside one narrows a search, it names no row to change. */

@@ -27,6 +27,8 @@ const TABLE_OF: Record<Exclude<IdKind, 'user' | 'workspace'>, string> = {
   comment: 'comments',
   notification: 'notifications',
   view: 'saved_views',
+  webhookEndpoint: 'webhook_endpoints',
+  webhookDelivery: 'webhook_deliveries',
 };
 
 export type WorkspaceRefs = Record<RefKind, string[]>;

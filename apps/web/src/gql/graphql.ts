@@ -387,10 +387,11 @@ export type NewEvidenceInput = {
   url: string;
 };
 
-/** MENTION: someone @mentioned you in a comment. ASSIGNED: someone assigned you a commitment. */
+/** MENTION: someone @mentioned you in a comment. ASSIGNED: someone assigned you a commitment. WEBHOOK_DISABLED: a webhook endpoint kept failing and was disabled (to owners and admins). */
 export type NotificationKind =
   | 'ASSIGNED'
-  | 'MENTION';
+  | 'MENTION'
+  | 'WEBHOOK_DISABLED';
 
 export type OrderDirection =
   | 'ASC'

@@ -527,6 +527,7 @@ export const en = {
     linkLabel_other: 'Notifications, {{count}} unread',
     mentioned: '{{actor}} mentioned you on “{{title}}”',
     assigned: '{{actor}} assigned you “{{title}}”',
+    webhookDisabled: 'A webhook kept failing and was disabled: {{title}}',
     new: 'New notification',
     unread: 'New',
     markAllRead: 'Mark all as read',

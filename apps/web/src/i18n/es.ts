@@ -539,6 +539,7 @@ const catalogue: Messages = {
     linkLabel_other: 'Avisos, {{count}} sin leer',
     mentioned: '{{actor}} le mencionó en «{{title}}»',
     assigned: '{{actor}} le asignó «{{title}}»',
+    webhookDisabled: 'Un webhook falló repetidamente y se desactivó: {{title}}',
     new: 'Nuevo aviso',
     unread: 'Nuevo',
     markAllRead: 'Marcar todo como leído',

@@ -72,6 +72,11 @@ export const ACTIVITY_VERBS = {
   'saved_view.created': Permission.READ,
   'saved_view.updated': Permission.READ,
   'saved_view.deleted': Permission.READ,
+  // Webhooks: where the workspace's changes go is for those who manage keys (owners and admins).
+  'webhook_endpoint.created': Permission.MANAGE_KEYS,
+  'webhook_endpoint.updated': Permission.MANAGE_KEYS,
+  'webhook_endpoint.deleted': Permission.MANAGE_KEYS,
+  'webhook_endpoint.disabled': Permission.MANAGE_KEYS,
 } as const satisfies Record<string, Permission>;
 
 export type ActivityVerb = keyof typeof ACTIVITY_VERBS;

@@ -17,6 +17,7 @@ import { DigestNextDue1765020000001 } from './1765020000001-digest-next-due';
 import { ProgressNotes1765030000000 } from './1765030000000-progress-notes';
 import { ImportReferences1765040000000 } from './1765040000000-import-references';
 import { CommitmentAssignees1765050000000 } from './1765050000000-commitment-assignees';
+import { Webhooks1765060000000 } from './1765060000000-webhooks';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ProgressNotes1765030000000,
   ImportReferences1765040000000,
   CommitmentAssignees1765050000000,
+  Webhooks1765060000000,
 ];

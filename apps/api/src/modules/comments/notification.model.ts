@@ -5,20 +5,23 @@ import { Comment } from './comment.model';
 export enum NotificationKind {
   MENTION = 'MENTION',
   ASSIGNED = 'ASSIGNED',
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
-  description: 'MENTION: someone @mentioned you in a comment. ASSIGNED: someone assigned you a commitment.',
+  description:
+    'MENTION: someone @mentioned you in a comment. ASSIGNED: someone assigned you a commitment. WEBHOOK_DISABLED: a webhook endpoint kept failing and was disabled (to owners and admins).',
 });
 
 @ObjectType({ description: 'Something for you to look at, in this workspace.' })
 export class Notification {
   @Field(() => ID) id: string;
   @Field(() => NotificationKind) kind: NotificationKind;
-  @Field({ description: 'Who caused it: the author of the comment, or who assigned you.' }) actorLabel: string;
-  @Field(() => Comment, { nullable: true, description: 'MENTION: the comment you were mentioned in (deleted: true once its author deleted it); null for ASSIGNED.' })
+  @Field({ description: 'Who caused it: the author of the comment, or who assigned you (for a disabled webhook, the system).' }) actorLabel: string;
+  @Field(() => Comment, { nullable: true, description: 'MENTION: the comment you were mentioned in (deleted: true once its author deleted it); null for the other kinds.' })
   comment: Comment | null;
-  @Field({ description: 'The title of the commitment or agreement the comment is on, or of the commitment you were assigned.' }) subjectTitle: string;
+  @Field(() => ID, { nullable: true, description: 'WEBHOOK_DISABLED: the endpoint that was disabled.' }) webhookEndpointId: string | null;
+  @Field({ description: 'The title of the commitment or agreement the comment is on, or of the commitment you were assigned; for a disabled webhook, its URL.' }) subjectTitle: string;
   /** ASSIGNED: the commitment (Notification.commitment resolves it). */
   commitmentId: string | null;
   @Field() createdAt: Date;

@@ -15,6 +15,7 @@ interface NotificationRow {
   actorLabel: string;
   commentId: string | null;
   commitmentId: string | null;
+  webhookEndpointId: string | null;
   subjectTitle: string | null;
   createdAt: Date;
   readAt: Date | null;
@@ -22,9 +23,10 @@ interface NotificationRow {
 }
 
 const NOTIFICATION_COLUMNS = `n.id, n.kind, n.actor_label AS "actorLabel", n.comment_id AS "commentId", n.commitment_id AS "commitmentId",
-  n.created_at AS "createdAt", n.read_at AS "readAt", n.created_at::text AS "sortText",
-  COALESCE((SELECT title FROM commitments WHERE id = COALESCE(n.commitment_id, c.subject_id)), (SELECT title FROM agreements WHERE id = c.subject_id)) AS "subjectTitle"`;
-// ASSIGNED notifications name a commitment, not a comment.
+  n.webhook_endpoint_id AS "webhookEndpointId", n.created_at AS "createdAt", n.read_at AS "readAt", n.created_at::text AS "sortText",
+  COALESCE((SELECT title FROM commitments WHERE id = COALESCE(n.commitment_id, c.subject_id)), (SELECT title FROM agreements WHERE id = c.subject_id),
+    (SELECT url FROM webhook_endpoints WHERE id = n.webhook_endpoint_id)) AS "subjectTitle"`;
+// ASSIGNED notifications name a commitment, WEBHOOK_DISABLED ones an endpoint, not a comment.
 const NOTIFICATION_FROM = 'notifications n LEFT JOIN comments c ON c.id = n.comment_id';
 
 @Injectable()
@@ -113,7 +115,7 @@ export class NotificationsService {
 
   private async withComments(caller: Caller, rows: NotificationRow[]): Promise<Map<string, Notification>> {
     const commentIds = [...new Set(rows.flatMap((r) => (r.commentId ? [r.commentId] : [])))];
-    const comments = new Map((await this.comments.byIds(caller.workspaceId, commentIds)).map((c) => [c.id, c]));
+    const comments = new Map((commentIds.length ? await this.comments.byIds(caller.workspaceId, commentIds) : []).map((c) => [c.id, c]));
     const notifications = new Map<string, Notification>();
     for (const r of rows) {
       const comment = r.commentId ? comments.get(r.commentId) : null;
@@ -124,6 +126,7 @@ export class NotificationsService {
         actorLabel: r.actorLabel,
         comment,
         commitmentId: r.commitmentId,
+        webhookEndpointId: r.webhookEndpointId,
         subjectTitle: r.subjectTitle ?? '',
         createdAt: r.createdAt,
         readAt: r.readAt,
@@ -131,5 +134,17 @@ export class NotificationsService {
       });
     }
     return notifications;
+  }
+
+  /**
+   * Tells each owner and admin of the workspace that a webhook endpoint was disabled, in the
+   * caller's transaction (with the disabling itself).
+   */
+  async webhookDisabled(m: EntityManager, workspaceId: string, endpointId: string): Promise<void> {
+    await m.query(
+      `INSERT INTO notifications (id, workspace_id, user_id, kind, webhook_endpoint_id, actor_label)
+       SELECT gen_random_uuid(), $1, user_id, 'WEBHOOK_DISABLED', $2, 'system' FROM memberships WHERE workspace_id = $1 AND role IN ('OWNER', 'ADMIN')`,
+      [workspaceId, endpointId],
+    );
   }
 }

@@ -330,7 +330,10 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const taken = new Set(batch.map((d) => d.id));
     for (const j of jobs) if (!taken.has(j.data.deliveryId)) outcomes.set(j.id, 'taken');
     const done = await this.deliver(batch, windows, (d) => byDelivery.get(d.id)?.signal?.aborted ?? false);
-    for (const [deliveryId, outcome] of done) outcomes.set(byDelivery.get(deliveryId)!.id, outcome);
+    for (const [deliveryId, outcome] of done) {
+      const job = byDelivery.get(deliveryId);
+      if (job) outcomes.set(job.id, outcome);
+    }
     return outcomes;
   }
 

@@ -7,7 +7,7 @@ import { useOnReconnected } from '../../live/hooks/use-on-reconnected';
 import { useSession } from '../../session/hooks/use-session';
 import { useNotificationAdded } from '../hooks/use-notification-added';
 import { useUnreadNotificationCount } from '../hooks/use-unread-notification-count';
-import { notificationHref } from '../notification-link';
+import { notificationHref, notificationKey } from '../notification-link';
 import classes from './notifications.module.css';
 
 const TOAST_MS = 10_000;
@@ -54,7 +54,7 @@ export function NotificationsLink() {
         </Group>
       </NavLink>
       <div aria-live="polite" className={classes.announcer}>
-        {toast ? t(toast.kind === 'ASSIGNED' ? 'notifications.assigned' : 'notifications.mentioned', { actor: toast.actorLabel, title: toast.subjectTitle }) : ''}
+        {toast ? t(notificationKey(toast.kind), { actor: toast.actorLabel, title: toast.subjectTitle }) : ''}
       </div>
       {toast && (
         <Portal>
@@ -62,7 +62,7 @@ export function NotificationsLink() {
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text size="sm">
                 <Anchor component={Link} to={notificationHref(toast)} onClick={() => setToast(null)}>
-                  {t(toast.kind === 'ASSIGNED' ? 'notifications.assigned' : 'notifications.mentioned', { actor: toast.actorLabel, title: toast.subjectTitle })}
+                  {t(notificationKey(toast.kind), { actor: toast.actorLabel, title: toast.subjectTitle })}
                 </Anchor>
               </Text>
               <CloseButton size="sm" aria-label={t('common.close')} onClick={() => setToast(null)} />
