@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:net';
 import { Client } from 'pg';
-import { QueryFailedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { checkPoolTimeoutDetection, isDatabaseUnavailable } from './unavailable';
 
 describe('isDatabaseUnavailable', () => {
@@ -29,6 +29,7 @@ describe('isDatabaseUnavailable', () => {
     }
     expect(isDatabaseUnavailable(new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')))).toBe(true);
     expect(isDatabaseUnavailable(new QueryRunnerProviderAlreadyReleasedError())).toBe(true);
+    expect(isDatabaseUnavailable(new QueryRunnerAlreadyReleasedError())).toBe(true);
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
     expect(isDatabaseUnavailable(new AggregateError([refused], 'connect failed'))).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Pool, PoolConfig } from 'pg';
-import { QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** Seconds a caller is told to wait (Retry-After) when the database could not be had. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
@@ -37,8 +37,9 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (POOL_TIMEOUT_MESSAGES.has(error.message) || CONNECTION_LOST_MESSAGES.has(error.message)) return true;
   if (typeof code === 'string' && (NODE_CONNECTION_CODES.has(code) || SERVER_GONE.test(code))) return true;
   // TypeORM releases a transaction's query runner as soon as its connection reports an error (the
-  // server went away between two statements); the transaction's next statement then throws this.
-  if (error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  // server went away between two statements); the transaction's next statement then throws one of
+  // these, depending on where it meets the released runner.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) return true;
   // Node's connect to a name with several addresses (localhost: ::1 and 127.0.0.1) fails with all of them.
   if (error instanceof AggregateError && error.errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   const inner = (error as { driverError?: unknown }).driverError ?? error.cause;
