@@ -121,7 +121,7 @@ export class CommitmentChangesService {
   async update(caller: Caller, input: UpdateCommitmentInput): Promise<UpdateCommitmentPayload> {
     const violations = textViolations(input, true);
     if (violations.length) throw DomainError.badInput(violations);
-    await this.dataSource.transaction(async (m) => {
+    const commitment = await this.dataSource.transaction(async (m) => {
       const current = await this.lockForChange(m, caller, input.id, input.expectedVersion, 'id');
       const changed = EDITABLE.filter((k) => input[k] !== undefined && input[k] !== current[k]);
       if (input.title === null) throw DomainError.badInput([{ field: 'title', message: 'title cannot be cleared' }]);
@@ -161,8 +161,10 @@ export class CommitmentChangesService {
           ...(input.themes && { themes: input.themes }),
         },
       });
+      // Read in the transaction, after its own write and before any later one: the version this change made.
+      return this.commitments.findOne(caller, input.id, m);
     });
-    return { commitment: await this.commitments.findOne(caller, input.id) };
+    return { commitment };
   }
 
   async changeStatus(caller: Caller, input: ChangeCommitmentStatusInput): Promise<ChangeCommitmentStatusPayload> {
@@ -170,7 +172,7 @@ export class CommitmentChangesService {
     const occurredOn = input.occurredOn ?? todayIso();
     const dateViolation = checkOccurredOn(occurredOn);
     if (dateViolation) throw DomainError.badInput([dateViolation]);
-    await this.dataSource.transaction(async (m) => {
+    const commitment = await this.dataSource.transaction(async (m) => {
       const current = await this.lockForChange(m, caller, input.commitmentId, input.expectedVersion, 'commitmentId');
       // The current status is that of the last entry in the order things happened (history_on,
       // then recorded time). A change dated on or after the last one becomes current; one dated
@@ -228,9 +230,11 @@ export class CommitmentChangesService {
           reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId,
         },
       });
+      // Read in the transaction, after its own write and before any later one: the version this change made.
+      return this.commitments.findOne(caller, input.commitmentId, m);
     });
     const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [statusChangeId]);
-    return { commitment: await this.commitments.findOne(caller, input.commitmentId), statusChange: toStatusChange(row) };
+    return { commitment, statusChange: toStatusChange(row) };
   }
 
   /**
@@ -349,7 +353,7 @@ export class CommitmentChangesService {
 
   /** Archives (archived: true) or restores a commitment: one version further, with its activity row; its history stays. */
   async setArchived(caller: Caller, input: ArchiveCommitmentInput | RestoreCommitmentInput, archived: boolean): Promise<ArchiveCommitmentPayload & RestoreCommitmentPayload> {
-    await this.dataSource.transaction(async (m) => {
+    const commitment = await this.dataSource.transaction(async (m) => {
       const current = await this.lockForChange(m, caller, input.id, input.expectedVersion, 'id');
       if (current.archived === archived) {
         throw DomainError.badInput([{ field: 'id', message: `Commitment ${input.id} is ${archived ? 'already archived' : 'not archived'}` }]);
@@ -363,8 +367,10 @@ export class CommitmentChangesService {
         before: { version: current.version, archived: current.archived },
         after: { title: current.title, version: current.version + 1, archived },
       });
+      // Read in the transaction, after its own write and before any later one: the version this change made.
+      return this.commitments.findOne(caller, input.id, m);
     });
-    return { commitment: await this.commitments.findOne(caller, input.id) };
+    return { commitment };
   }
 
   /**
