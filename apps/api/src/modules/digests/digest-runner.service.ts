@@ -85,8 +85,8 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   /** Set at shutdown: no more scheduling, and a batch under way stops taking deliveries. */
   private stopping = false;
   private working = false;
-  /** Windows read by this instance's worker, shared by the deliveries of later batches of the same period. */
-  private windows = new Map<string, Promise<DigestWindow>>();
+  /** Windows read by this instance's worker, shared by later batches of the same period (bounded by forgetWindows). */
+  private readonly windows = new Map<string, Promise<DigestWindow>>();
   /**
    * The per-message statements (the check that a row is still ours before a send, the acceptance
    * after it), each row with its own condition, but those asked while one is in flight go together
@@ -114,7 +114,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     await this.jobs.boss.work<DeliveryJobData>(
       DIGEST_QUEUE,
       { ...poll, perJobResults: true },
-      (jobs) => inBackground(() => this.work(jobs, this.windowsForWorker())),
+      (jobs) => inBackground(() => this.work(jobs, this.windows)),
     );
     await this.jobs.boss.work<DeliveryJobData>(DIGEST_DEAD_LETTERS, poll, (jobs) => inBackground(() => this.deadLetters(jobs)));
     this.working = true;
@@ -140,12 +140,6 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     if (!(await boss.getQueue(DIGEST_DEAD_LETTERS))) await boss.createQueue(DIGEST_DEAD_LETTERS, { retryLimit: 5, retryBackoff: true });
     if (await boss.getQueue(DIGEST_QUEUE)) await boss.updateQueue(DIGEST_QUEUE, send);
     else await boss.createQueue(DIGEST_QUEUE, send);
-  }
-
-  /** The worker's window cache, emptied between periods so it never holds more than a few windows. */
-  private windowsForWorker(): Map<string, Promise<DigestWindow>> {
-    if (this.windows.size > 16) this.windows = new Map();
-    return this.windows;
   }
 
   async onApplicationShutdown(): Promise<void> {
