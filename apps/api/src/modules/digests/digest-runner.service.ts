@@ -14,6 +14,7 @@ import { inBackground } from '../../database/query-counter';
 import { MetricsService } from '../ops/metrics.service';
 import type { Job, JobResult } from 'pg-boss';
 import { JobsService } from '../jobs/jobs.service';
+import { Repeating } from '../jobs/repeating';
 import { StatementBatcher } from './statement-batcher';
 
 interface Claimed {
@@ -80,11 +81,9 @@ const WINDOW_EVENTS_KEPT = 100_000;
 @Injectable()
 export class DigestRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Digests');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly scheduler = new Repeating('digest scheduling', this.logger);
   /** Set at shutdown: no more scheduling, and a batch under way stops taking deliveries. */
   private stopping = false;
-  private working = false;
   /** Windows read by this instance's worker, shared by later batches of the same period (bounded by forgetWindows). */
   private readonly windows = new Map<string, Promise<DigestWindow>>();
   /**
@@ -107,39 +106,25 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.dataSource.isInitialized) return;
-    await this.createQueues();
+    // The app made only to write schema.gql has no database, and so no job engine.
+    if (!this.jobs.running) return;
+    // The send queue's policy, from the configuration (so a changed setting applies to jobs sent from then on).
+    await this.jobs.ensureQueue(
+      DIGEST_QUEUE,
+      {
+        retryLimit: this.config.DIGEST_MAX_ATTEMPTS - 1,
+        retryDelay: this.config.DIGEST_RETRY_SECONDS,
+        retryBackoff: true,
+        heartbeatSeconds: this.config.DIGEST_LEASE_SECONDS,
+        expireInSeconds: JOB_EXPIRY_SECONDS,
+      },
+      DIGEST_DEAD_LETTERS,
+    );
     if (this.config.DIGEST_POLL_SECONDS <= 0) return;
     const poll = { batchSize: CLAIM_BATCH, pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS };
-    await this.jobs.boss.work<DeliveryJobData>(
-      DIGEST_QUEUE,
-      { ...poll, perJobResults: true },
-      (jobs) => inBackground(() => this.work(jobs, this.windows)),
-    );
-    await this.jobs.boss.work<DeliveryJobData>(DIGEST_DEAD_LETTERS, poll, (jobs) => inBackground(() => this.deadLetters(jobs)));
-    this.working = true;
-    this.timer = setInterval(() => {
-      this.running = this.running
-        .then(() => inBackground(() => this.schedule(new Date())))
-        .catch((err) => this.logger.error(`digest scheduling failed: ${err instanceof Error ? err.message : err}`));
-    }, this.config.DIGEST_POLL_SECONDS * 1000);
-    this.timer.unref();
-  }
-
-  /** The send queue's policy, from the configuration (updated at every start, so a changed setting applies to jobs sent from then on). */
-  private async createQueues(): Promise<void> {
-    const boss = this.jobs.boss;
-    const send = {
-      retryLimit: this.config.DIGEST_MAX_ATTEMPTS - 1,
-      retryDelay: this.config.DIGEST_RETRY_SECONDS,
-      retryBackoff: true,
-      heartbeatSeconds: this.config.DIGEST_LEASE_SECONDS,
-      expireInSeconds: JOB_EXPIRY_SECONDS,
-      deadLetter: DIGEST_DEAD_LETTERS,
-    };
-    if (!(await boss.getQueue(DIGEST_DEAD_LETTERS))) await boss.createQueue(DIGEST_DEAD_LETTERS, { retryLimit: 5, retryBackoff: true });
-    if (await boss.getQueue(DIGEST_QUEUE)) await boss.updateQueue(DIGEST_QUEUE, send);
-    else await boss.createQueue(DIGEST_QUEUE, send);
+    await this.jobs.work<DeliveryJobData>(DIGEST_QUEUE, { ...poll, perJobResults: true }, (jobs) => inBackground(() => this.work(jobs, this.windows)));
+    await this.jobs.work<DeliveryJobData>(DIGEST_DEAD_LETTERS, poll, (jobs) => inBackground(() => this.deadLetters(jobs)));
+    this.scheduler.start(this.config.DIGEST_POLL_SECONDS, () => this.schedule(new Date()));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -150,7 +135,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   schedulerState(): 'running' | 'off' | 'stopped' {
     if (this.stopping) return 'stopped';
     if (this.config.DIGEST_POLL_SECONDS <= 0) return 'off';
-    return this.timer ? 'running' : 'stopped';
+    return this.scheduler.active ? 'running' : 'stopped';
   }
 
   /**
@@ -159,13 +144,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.working) {
-      this.working = false;
-      await Promise.all([this.jobs.boss.offWork(DIGEST_QUEUE, { wait: true }), this.jobs.boss.offWork(DIGEST_DEAD_LETTERS, { wait: true })]).catch(() => undefined);
-    }
-    await this.running.catch(() => undefined);
+    await Promise.all([this.scheduler.stop(), this.jobs.stopWorkers(DIGEST_QUEUE, DIGEST_DEAD_LETTERS)]);
   }
 
   /**

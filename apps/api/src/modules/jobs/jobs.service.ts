@@ -1,7 +1,7 @@
 import { Global, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { PgBoss } from 'pg-boss';
-import type { Db as IDatabase } from 'pg-boss';
+import type { Db as IDatabase, Queue, WorkHandlerFor, WorkOptions } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '../../config/app-config';
@@ -20,6 +20,8 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   readonly boss: PgBoss;
   private started = false;
+  /** Queues this instance works, so shutdown stops exactly those. */
+  private readonly worked = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,6 +52,36 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     if (!this.dataSource.isInitialized) return;
     await this.boss.start();
     this.started = true;
+  }
+
+  /** Whether the engine runs here: false in the app made only to write schema.gql (no database) and after shutdown. */
+  get running(): boolean {
+    return this.started;
+  }
+
+  /**
+   * Creates the queue, or brings an existing one to `options` (so a changed setting applies to jobs
+   * sent from then on). With `deadLetter`, the dead-letter queue is created first (retried 5 times
+   * with backoff) and jobs whose retries are spent go there.
+   */
+  async ensureQueue(name: string, options: Omit<Queue, 'name' | 'deadLetter'>, deadLetter?: string): Promise<void> {
+    if (deadLetter && !(await this.boss.getQueue(deadLetter))) await this.boss.createQueue(deadLetter, { retryLimit: 5, retryBackoff: true });
+    const { policy, partition, ...updatable } = options;
+    const settings = deadLetter ? { ...updatable, deadLetter } : updatable;
+    if (await this.boss.getQueue(name)) await this.boss.updateQueue(name, settings);
+    else await this.boss.createQueue(name, { ...settings, ...(policy ? { policy } : {}), ...(partition ? { partition } : {}) });
+  }
+
+  /** Starts a worker on `name` (see pg-boss `work`); `stopWorkers` stops it. */
+  async work<T, const O extends WorkOptions = WorkOptions>(name: string, options: O, handler: WorkHandlerFor<O, T>): Promise<void> {
+    await this.boss.work<T, unknown, O>(name, options, handler);
+    this.worked.add(name);
+  }
+
+  /** Stops this instance's workers on `names`, waiting for the handlers under way. */
+  async stopWorkers(...names: string[]): Promise<void> {
+    const mine = names.filter((n) => this.worked.delete(n));
+    await Promise.all(mine.map((n) => this.boss.offWork(n, { wait: true }))).catch((err: Error) => this.logger.warn(`job engine offWork: ${err.message}`));
   }
 
   /** Stops taking jobs; a handler under way finishes (up to 20 s) before the pool closes. */

@@ -10,6 +10,7 @@ import { inBackground } from '../../database/query-counter';
 import { ActivityService } from '../activity/activity.service';
 import { NotificationsService } from '../comments/notifications.service';
 import { JobsService } from '../jobs/jobs.service';
+import { Repeating } from '../jobs/repeating';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook.models';
 import { EndpointRow, PendingChange, WebhooksRepository } from './webhooks.repository';
 
@@ -60,9 +61,7 @@ function payloadOf(change: Omit<PendingChange, 'wanted'>, now: Date): string {
 @Injectable()
 export class WebhookRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Webhooks');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<unknown> = Promise.resolve();
-  private working = false;
+  private readonly scheduler = new Repeating('webhook scheduling', this.logger);
   readonly policy: OutboundPolicy;
 
   constructor(
@@ -78,46 +77,30 @@ export class WebhookRunnerService implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationBootstrap(): Promise<void> {
     // The app made only to write schema.gql has no database, and so no job engine.
-    if (!this.dataSource.isInitialized) return;
-    await this.createQueues();
+    if (!this.jobs.running) return;
+    const backoff = this.config.WEBHOOK_RETRY_SECONDS > 0;
+    await this.jobs.ensureQueue(
+      WEBHOOK_QUEUE,
+      {
+        retryLimit: this.config.WEBHOOK_RETRY_LIMIT,
+        retryDelay: this.config.WEBHOOK_RETRY_SECONDS,
+        retryBackoff: backoff,
+        ...(backoff ? { retryDelayMax: this.config.WEBHOOK_RETRY_MAX_SECONDS } : {}),
+        expireInSeconds: JOB_EXPIRY_SECONDS,
+        policy: 'exclusive',
+      },
+      WEBHOOK_DEAD_LETTERS,
+    );
     if (this.config.WEBHOOK_POLL_SECONDS <= 0) return;
     const poll = { pollingIntervalSeconds: this.config.JOBS_POLL_SECONDS };
-    await this.jobs.boss.work<EndpointJob>(WEBHOOK_QUEUE, { ...poll, batchSize: 1, localConcurrency: 4 }, ([job]) => inBackground(() => this.deliverPending(job.data.endpointId)));
-    await this.jobs.boss.work<EndpointJob>(WEBHOOK_DEAD_LETTERS, poll, (jobs) => inBackground(() => this.deadLetters(jobs)));
-    this.working = true;
-    this.timer = setInterval(() => {
-      this.running = this.running
-        .then(() => inBackground(() => this.schedule()))
-        .catch((err) => this.logger.error(`webhook scheduling failed: ${err instanceof Error ? err.message : err}`));
-    }, this.config.WEBHOOK_POLL_SECONDS * 1000);
-    this.timer.unref();
+    await this.jobs.work<EndpointJob>(WEBHOOK_QUEUE, { ...poll, batchSize: 1, localConcurrency: 4 }, ([job]) => inBackground(() => this.deliverPending(job.data.endpointId)));
+    await this.jobs.work<EndpointJob>(WEBHOOK_DEAD_LETTERS, poll, (jobs) => inBackground(() => this.deadLetters(jobs)));
+    this.scheduler.start(this.config.WEBHOOK_POLL_SECONDS, () => this.schedule());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    if (this.working) {
-      this.working = false;
-      await Promise.all([this.jobs.boss.offWork(WEBHOOK_QUEUE, { wait: true }), this.jobs.boss.offWork(WEBHOOK_DEAD_LETTERS, { wait: true })]).catch(() => undefined);
-    }
-    await this.running.catch(() => undefined);
-  }
-
-  /** The queues' policy from the configuration (the retry numbers updated at every start). */
-  private async createQueues(): Promise<void> {
-    const boss = this.jobs.boss;
-    const backoff = this.config.WEBHOOK_RETRY_SECONDS > 0;
-    const retries = {
-      retryLimit: this.config.WEBHOOK_RETRY_LIMIT,
-      retryDelay: this.config.WEBHOOK_RETRY_SECONDS,
-      retryBackoff: backoff,
-      ...(backoff ? { retryDelayMax: this.config.WEBHOOK_RETRY_MAX_SECONDS } : {}),
-      expireInSeconds: JOB_EXPIRY_SECONDS,
-      deadLetter: WEBHOOK_DEAD_LETTERS,
-    };
-    if (!(await boss.getQueue(WEBHOOK_DEAD_LETTERS))) await boss.createQueue(WEBHOOK_DEAD_LETTERS, { retryLimit: 5, retryBackoff: true });
-    if (await boss.getQueue(WEBHOOK_QUEUE)) await boss.updateQueue(WEBHOOK_QUEUE, retries);
-    else await boss.createQueue(WEBHOOK_QUEUE, { ...retries, policy: 'exclusive' });
+    await this.scheduler.stop();
+    await this.jobs.stopWorkers(WEBHOOK_QUEUE, WEBHOOK_DEAD_LETTERS);
   }
 
   /** A job for each enabled endpoint with changes after its cursor (none where one is queued or running already). */
