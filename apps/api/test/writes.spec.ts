@@ -140,6 +140,30 @@ describe('writes: each mutation does its change and writes exactly one activity 
       const read = await app.gql(Q.agreement, { id: agreementId });
       expect(read.data!.agreement).toMatchObject({ title: 'US–Mexico follow-up dialogue on smuggling networks', version: 2 });
     });
+
+    it('two writers queued on one agreement: each answer carries the version its own change made, not the next writer\'s', async () => {
+      // Each round, writer B expects the version writer A is about to make, so B waits on A's row
+      // lock and commits right after A: an answer read after A's commit could show B's version.
+      const raced = (await ok(M.createAgreement, { title: 'Agreement two writers update at once', kind: 'DIALOGUE', partyCodes: ['MX', 'US'] })).agreement.id;
+      const versions = { made: [] as number[], answered: [] as number[] };
+      let version = 1;
+      for (let round = 0; round < 15; round++) {
+        const [a, b] = await Promise.all(
+          [version, version + 1].map((expectedVersion) => app.gql(M.updateAgreement, { input: { id: raced, expectedVersion, summary: `Round ${round} from ${expectedVersion}` } })),
+        );
+        for (const [res, expected] of [[a, version], [b, version + 1]] as const) {
+          if (res.errors) {
+            expect(res.errors[0].extensions!.code).toBe('CONFLICT');
+            continue;
+          }
+          versions.made.push(expected + 1);
+          versions.answered.push(res.data!.updateAgreement.agreement.version);
+        }
+        version = (await app.gql(Q.agreement, { id: raced })).data!.agreement.version;
+      }
+      expect(versions.made.length).toBeGreaterThanOrEqual(15);
+      expect(versions.answered).toEqual(versions.made);
+    });
   });
 
   describe('commitments', () => {

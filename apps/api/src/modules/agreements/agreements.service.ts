@@ -93,7 +93,7 @@ export class AgreementsService {
 
   async create(caller: Caller, input: CreateAgreementInput): Promise<CreateAgreementPayload> {
     const id = randomUUID();
-    await this.dataSource.transaction(async (m) => {
+    const agreement = await this.dataSource.transaction(async (m) => {
       const partyIds = await this.partyIds(m, caller, input.partyCodes);
       await this.assertPeople(m, caller, input.participantIds);
       await m.query(
@@ -107,12 +107,13 @@ export class AgreementsService {
         verb: 'agreement.created', subjectType: 'Agreement', subjectId: id,
         after: { title: input.title.trim(), kind: input.kind, partyCodes: input.partyCodes },
       });
+      return this.findOne(caller, id, m);
     });
-    return { agreement: await this.findOne(caller, id) };
+    return { agreement };
   }
 
   async update(caller: Caller, input: UpdateAgreementInput): Promise<UpdateAgreementPayload> {
-    await this.dataSource.transaction(async (m) => {
+    const agreement = await this.dataSource.transaction(async (m) => {
       const current = await this.lockForChange(m, caller, input.id, input.expectedVersion);
       if (input.title === null || input.kind === null) {
         throw DomainError.badInput([{ field: input.title === null ? 'title' : 'kind', message: 'title and kind cannot be cleared' }]);
@@ -141,13 +142,15 @@ export class AgreementsService {
           ...(input.participantIds && { participantIds: input.participantIds }),
         },
       });
+      // Read in the transaction, after its own write and before any later one: the version this change made.
+      return this.findOne(caller, input.id, m);
     });
-    return { agreement: await this.findOne(caller, input.id) };
+    return { agreement };
   }
 
   /** Archives (archived: true) or restores it: one version further, with its activity row. */
   async setArchived(caller: Caller, input: ArchiveAgreementInput | RestoreAgreementInput, archived: boolean): Promise<ArchiveAgreementPayload & RestoreAgreementPayload> {
-    await this.dataSource.transaction(async (m) => {
+    const agreement = await this.dataSource.transaction(async (m) => {
       const current = await this.lockForChange(m, caller, input.id, input.expectedVersion);
       if (current.archived === archived) {
         throw DomainError.badInput([{ field: 'id', message: `Agreement ${input.id} is ${archived ? 'already archived' : 'not archived'}` }]);
@@ -161,8 +164,9 @@ export class AgreementsService {
         before: { version: current.version, archived: current.archived },
         after: { title: current.title, version: current.version + 1, archived },
       });
+      return this.findOne(caller, input.id, m);
     });
-    return { agreement: await this.findOne(caller, input.id) };
+    return { agreement };
   }
 
   /** Locks the row and checks the version the caller read: a stale one is a CONFLICT telling the current version. */
