@@ -22,6 +22,7 @@ import { EvidenceFields } from '../../evidence/components/evidence-fields';
 import { checkDraft, draftServerErrors, EMPTY_DRAFT, EvidenceDraft, hasProblems, isBlankDraft, toNewEvidenceInput } from '../../evidence/evidence-draft';
 import { useAddEvidence } from '../../evidence/hooks/use-add-evidence';
 import { useReturnFocus } from '../../ui/use-return-focus';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 
 /** A source typed into the new-agreement form; `error` is the server's refusal of it, if any. */
 interface SourceEntry {
@@ -58,6 +59,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
   const [serverError, setServerError] = useState<CombinedError | null>(null);
   const [conflict, setConflict] = useState<{ currentVersion: number; current: Partial<AgreementFormValues> } | null>(null);
   const problems = attempted ? checkAgreementForm(values) : {};
+  const { ref: formRef, refused } = useFocusFirstInvalid();
   const fromServer = serverFieldErrors(serverError);
   // The client's own check speaks the reader's language; the server's words name the cause.
   const errorOf = (field: keyof AgreementFormValues) => {
@@ -72,8 +74,8 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
   const save = async (on: AgreementSnapshot | undefined, typed: AgreementFormValues = values) => {
     setAttempted(true);
     setServerError(null);
-    if (Object.keys(checkAgreementForm(typed)).length) return;
-    if (!on && sources.some((s) => !isBlankDraft(s.draft) && hasProblems(checkDraft(s.draft)))) return;
+    if (Object.keys(checkAgreementForm(typed)).length) return refused();
+    if (!on && sources.some((s) => !isBlankDraft(s.draft) && hasProblems(checkDraft(s.draft)))) return refused();
     if (!on && createdId) {
       await addSources(createdId);
       return;
@@ -97,6 +99,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
       return;
     }
     setServerError(result.error);
+    refused();
   };
 
   /**
@@ -167,7 +170,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
           onDiscard={onClose}
         />
       ) : (
-        <form onSubmit={submit} noValidate aria-label={title}>
+        <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
           <Stack>
             {/* Once the agreement exists (a source was refused), only its sources are still to save here. */}
             <Fieldset variant="unstyled" disabled={!!createdId}>

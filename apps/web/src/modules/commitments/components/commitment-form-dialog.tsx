@@ -19,6 +19,7 @@ import {
 import { useCommitmentFormOptions } from '../hooks/use-commitment-form-options';
 import { useCreateCommitment, useUpdateCommitment } from '../hooks/use-save-commitment';
 import { useReturnFocus } from '../../ui/use-return-focus';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 
 export interface CommitmentFormDialogProps {
   /** The commitment to edit, as read; none to create one. */
@@ -43,6 +44,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
   const [values, setValues] = useState<CommitmentFormValues>(commitment ?? { ...EMPTY_COMMITMENT, agreementId: agreementId ?? '' });
   const [attempted, setAttempted] = useState(false);
   const [serverError, setServerError] = useState<CombinedError | null>(null);
+  const { ref: formRef, refused } = useFocusFirstInvalid();
   const [conflict, setConflict] = useState<{ currentVersion: number; current: Partial<CommitmentFormValues> } | null>(null);
   const problems = attempted ? checkCommitmentForm(values) : {};
   const fromServer = serverFieldErrors(serverError);
@@ -66,7 +68,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
   const save = async (on: CommitmentFormSnapshot | undefined, typed: CommitmentFormValues = values) => {
     setAttempted(true);
     setServerError(null);
-    if (Object.keys(checkCommitmentForm(typed)).length) return;
+    if (Object.keys(checkCommitmentForm(typed)).length) return refused();
     const result = on ? await updateCommitment(toUpdateCommitmentInput(on, typed)) : await createCommitment(toCreateCommitmentInput(typed));
     const saved = result.data && ('updateCommitment' in result.data ? result.data.updateCommitment : result.data.createCommitment);
     if (!result.error && saved) {
@@ -82,6 +84,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
       return;
     }
     setServerError(result.error);
+    refused();
   };
 
   /** Moves the form onto the newer version: fields the analyst left alone take the newer values, what they typed stays. */
@@ -119,7 +122,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
           onDiscard={onClose}
         />
       ) : (
-        <form onSubmit={submit} noValidate aria-label={title}>
+        <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
           <Stack>
             <NativeSelect
               label={t('dataEntry.fields.agreementId')}

@@ -11,6 +11,7 @@ import { useUpdateEvidence } from '../hooks/use-detach-evidence';
 import { EvidenceFields } from './evidence-fields';
 import type { EvidenceItem } from './evidence-list';
 import { useReturnFocus } from '../../ui/use-return-focus';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 
 export interface EditEvidenceDialogProps {
   /** The source as the page has it now: after a CONFLICT the page reloads it, and the dialog compares. */
@@ -33,6 +34,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
   const [serverError, setServerError] = useState<CombinedError | null>(null);
   const [conflict, setConflict] = useState<{ currentVersion: number } | null>(null);
   const problems = attempted ? checkDraft(draft) : {};
+  const { ref: formRef, refused } = useFocusFirstInvalid();
   const fromServer = draftServerErrors(serverError);
   const label = (f: (typeof FIELDS)[number]) => t(f === 'title' ? 'evidence.titleField' : `evidence.${f}`);
   const shown = (d: EvidenceDraft, f: (typeof FIELDS)[number]) =>
@@ -43,7 +45,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
   const save = async (on: { version: number; draft: EvidenceDraft }, typed: EvidenceDraft) => {
     setAttempted(true);
     setServerError(null);
-    if (hasProblems(checkDraft(typed))) return;
+    if (hasProblems(checkDraft(typed))) return refused();
     const changes = toEvidenceChanges(on.draft, typed);
     if (Object.keys(changes).length === 0) {
       onClose();
@@ -62,6 +64,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
       return;
     }
     setServerError(result.error);
+    refused();
   };
 
   /** Moves the form onto the newer version: fields the analyst left alone take the newer values, what they typed stays. */
@@ -101,7 +104,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
           onDiscard={onClose}
         />
       ) : (
-        <form onSubmit={submit} noValidate aria-label={title}>
+        <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
           <Stack>
             <EvidenceFields draft={draft} onChange={(d) => { setDraft(d); setServerError(null); }} problems={problems} serverErrors={fromServer} />
             {serverError && !Object.keys(fromServer).length && <ErrorAlert error={serverError} />}

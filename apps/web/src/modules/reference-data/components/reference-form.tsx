@@ -6,6 +6,7 @@ import { ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ErrorAlert } from '../../ui/error-alert';
 import { checkFields, RefField, serverFieldError } from '../field-rules';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 
 export type RefValues = Record<string, string>;
 
@@ -49,12 +50,13 @@ export function ReferenceForm({ title, fields, row, latest, submitLabel, save, o
   const editing = Boolean(row);
   const shown = fields.filter((f) => !(editing && f.createOnly));
   const problems = attempted ? checkFields(shown, values, t) : {};
+  const { ref: formRef, refused } = useFocusFirstInvalid();
   const server = serverFieldError(error, shown, t, i18n.language);
   const newer = conflict && latest && base && latest.version !== base.version ? latest : undefined;
 
   const send = async (on: RefRow | undefined) => {
     setAttempted(true);
-    if (Object.keys(checkFields(shown, values, t)).length) return;
+    if (Object.keys(checkFields(shown, values, t)).length) return refused();
     setFetching(true);
     const result = await save(values, on?.version);
     setFetching(false);
@@ -63,7 +65,10 @@ export function ReferenceForm({ title, fields, row, latest, submitLabel, save, o
         setConflict(true);
         setError(undefined);
         onConflict?.();
-      } else setError(result.error);
+      } else {
+        setError(result.error);
+        refused();
+      }
       return;
     }
     setError(undefined);
@@ -81,7 +86,7 @@ export function ReferenceForm({ title, fields, row, latest, submitLabel, save, o
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label={title}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
       <Stack gap="sm">
         {conflict && (
           <Alert color="orange" role="alert" title={t('refData.conflict.title')}>

@@ -22,6 +22,7 @@ import {
 import { StatusChangeConflict } from './status-change-conflict';
 import { StatusChangeFields } from './status-change-fields';
 import { useReturnFocus } from '../../ui/use-return-focus';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 
 export interface StatusChangeDialogProps {
   commitment: CommitmentSnapshot;
@@ -45,6 +46,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<ConflictFacts | null>(null);
   const [serverError, setServerError] = useState<CombinedError | null>(null);
+  const { ref: formRef, refused } = useFocusFirstInvalid();
   const problems = attempted ? checkStatusChangeForm(base.status, form, undefined, existingEvidence) : null;
   // The page behind updates live; the form stays on the version it was opened on until the analyst saves.
   const changedMeanwhile = commitment.version > base.version;
@@ -52,7 +54,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   const save = async (on: CommitmentSnapshot) => {
     setAttempted(true);
     setServerError(null);
-    if (hasProblems(checkStatusChangeForm(on.status, form, undefined, existingEvidence))) return;
+    if (hasProblems(checkStatusChangeForm(on.status, form, undefined, existingEvidence))) return refused();
     // A progress note leaves the status and version alone: it has no version to be stale against.
     const result = form.to === PROGRESS ? await recordProgress(toRecordProgressInput(on.id, form)) : await changeStatus(toChangeStatusInput(on.id, on.version, form));
     if (!result.error) {
@@ -67,6 +69,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
       return;
     }
     setServerError(result.error);
+    refused();
   };
 
   /** The typed note and sources as a progress note (after someone else made the same move). */
@@ -132,7 +135,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
           onDiscard={onClose}
         />
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           <Stack>
             {changedMeanwhile && (
               <Alert color="orange" data-testid="changed-meanwhile">

@@ -33,4 +33,21 @@ describe('the status dialog and keyboard focus', () => {
     await waitFor(() => expect(screen.queryByRole('combobox', { name: /New status/ })).not.toBeInTheDocument());
     await waitFor(() => expect(document.activeElement).toBe(opener));
   });
+
+  it('moves focus from Save to the first field that says what is wrong when the save is refused', async () => {
+    const { client } = createTestClient(() => ({ data: null }) as never);
+    renderWithProviders(<Page />, { client });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Change status' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: /New status/ }), 'Stalled');
+    const save = screen.getByRole('button', { name: 'Save status' });
+    await user.click(save);
+    const dialog = screen.getByRole('dialog');
+    await waitFor(() => expect(dialog.querySelector('[aria-invalid="true"]')).not.toBeNull());
+    const first = dialog.querySelector<HTMLElement>('[aria-invalid="true"]');
+    await waitFor(() => expect(document.activeElement).toBe(first));
+    expect(first).not.toBe(save);
+    expect(first).not.toBeNull();
+    expect(first).not.toBe(screen.getByRole('combobox', { name: /New status/ }));
+  });
 });
