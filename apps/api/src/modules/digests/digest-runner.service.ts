@@ -206,7 +206,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const ids = jobs.map((j) => j.data.deliveryId);
     const failed = await returningRows<{ id: string }>(
       this.dataSource,
-      `UPDATE digest_deliveries SET status = 'FAILED', finished_at = now(), lease_until = NULL,
+      `UPDATE digest_deliveries SET status = 'FAILED', finished_at = now(),
          last_error = COALESCE(CASE WHEN status = 'SENDING' THEN 'the worker sending it stopped (no heartbeat for ' || $2 || ' s) on the last attempt' END, last_error, 'no attempt left')
        WHERE id = ANY($1::uuid[]) AND accepted_at IS NULL AND status IN ('PENDING', 'SENDING') RETURNING id`,
       [ids, this.config.DIGEST_LEASE_SECONDS],
@@ -291,7 +291,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const byDelivery = new Map(jobs.map((j) => [j.data.deliveryId, j]));
     const batch = await returningRows<Claimed>(
       this.dataSource,
-      `UPDATE digest_deliveries d SET status = 'SENDING', attempts = j.attempt, lease_until = NULL
+      `UPDATE digest_deliveries d SET status = 'SENDING', attempts = j.attempt
        FROM unnest($1::uuid[], $2::int[]) AS j(id, attempt), digest_subscriptions s LEFT JOIN users u ON u.id = s.user_id LEFT JOIN saved_views v ON v.id = s.view_id
        WHERE d.id = j.id AND s.id = d.subscription_id AND d.accepted_at IS NULL AND d.status IN ('PENDING', 'SENDING')
        RETURNING d.id, d.workspace_id AS "workspaceId", d.subscription_id AS "subscriptionId", d.window_start AS "windowStart",
@@ -453,7 +453,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   private async recordAcceptances(rows: { d: Claimed; items: number; acceptance: Acceptance }[]): Promise<void[]> {
     await this.dataSource.query(
       `UPDATE digest_deliveries d SET status = 'SENT', accepted_at = now(), smtp_response = r.response, message_id = r.message_id, item_count = r.items,
-         finished_at = now(), lease_until = NULL, last_error = NULL
+         finished_at = now(), last_error = NULL
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) AS r(id, message_id, response, items)
        WHERE d.id = r.id AND d.accepted_at IS NULL`,
       [rows.map((r) => r.d.id), rows.map((r) => r.acceptance.messageId), rows.map((r) => r.acceptance.response.slice(0, 500)), rows.map((r) => r.items)],
@@ -464,7 +464,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
   /** Only by the attempt that holds it: a worker whose row went on to another attempt records nothing. */
   private async finish(d: Claimed, status: 'SENT' | 'EMPTY', items: number, messageId: string | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE digest_deliveries SET status = $2, item_count = $3, message_id = $4, finished_at = now(), lease_until = NULL, last_error = NULL
+      `UPDATE digest_deliveries SET status = $2, item_count = $3, message_id = $4, finished_at = now(), last_error = NULL
        WHERE id = $1 AND status = 'SENDING' AND attempts = $5`,
       [d.id, status, items, messageId, d.attempts],
     );
@@ -486,7 +486,7 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
     const final = permanent || d.attempts >= this.config.DIGEST_MAX_ATTEMPTS;
     (final ? this.metrics?.digestFailed : this.metrics?.digestRetried)?.inc();
     await this.dataSource.query(
-      `UPDATE digest_deliveries SET status = $2, last_error = $3, lease_until = NULL,
+      `UPDATE digest_deliveries SET status = $2, last_error = $3,
          next_attempt_at = now() + make_interval(secs => $4), finished_at = CASE WHEN $2 = 'FAILED' THEN now() END
        WHERE id = $1 AND status = 'SENDING' AND attempts = $5 AND accepted_at IS NULL`,
       [d.id, final ? 'FAILED' : 'PENDING', message.slice(0, 500), this.config.DIGEST_RETRY_SECONDS * 2 ** (d.attempts - 1), d.attempts],
