@@ -678,6 +678,22 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     await app.sql(`DELETE FROM digest_deliveries WHERE subscription_id = $1`, [subscriptionId]);
   });
 
+  it('a digest queued before its subscriber turned digests off is not sent: the delivery ends EMPTY', async () => {
+    const member = await addMember(app, 'turned.off@example.org', { signIn: true });
+    const subscriptionId = await subscribe(app, member, { commitmentId: C.mxHumaneBorder, cadence: 'INSTANT', coveredUntil: new Date(Date.now() - 3600_000) });
+    await insertStatusChange(app, { commitmentId: C.mxHumaneBorder, from: 'IN_PROGRESS', to: 'STALLED', note: 'queued, then turned off', at: new Date(Date.now() - 1800_000) });
+    // Claimed and queued with the job engine, not yet sent.
+    expect(await runner.schedule(new Date(), WORKSPACE)).toBeGreaterThanOrEqual(1);
+    expect((await deliveriesOf(subscriptionId)).map((d) => d.status)).toEqual(['PENDING']);
+    const off = await ok(app, member.token, Q.updateMine, { input: { cadence: 'OFF' } });
+    expect(off.updateMyDigestSubscription.subscription).toMatchObject({ cadence: 'OFF' });
+
+    await runner.runOnce(new Date(), WORKSPACE);
+    expect(await parsedTo(member.email)).toEqual([]);
+    expect((await deliveriesOf(subscriptionId)).map((d) => [d.status, d.item_count])).toEqual([['EMPTY', 0]]);
+    await app.sql(`DELETE FROM digest_deliveries WHERE subscription_id = $1`, [subscriptionId]);
+  });
+
   it('a delivery whose worker stopped on its last attempt (no heartbeat for DIGEST_LEASE_SECONDS, DIGEST_MAX_ATTEMPTS = 2 reached) is FAILED, not taken a third time, and nothing is sent', async () => {
     await runner.runOnce(new Date(), WORKSPACE); // the jobs earlier tests left queued
     const member = await addMember(app, 'last.attempt@example.org');

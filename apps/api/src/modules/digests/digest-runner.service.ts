@@ -29,6 +29,7 @@ interface Claimed {
   locale: string;
   timeZone: string;
   filter: Record<string, unknown> | null;
+  /** Unsubscribed, or digests turned off, since the delivery was queued: it ends EMPTY, unsent. */
   unsubscribed: boolean;
 }
 
@@ -296,7 +297,8 @@ export class DigestRunnerService implements OnApplicationBootstrap, OnApplicatio
        WHERE d.id = j.id AND s.id = d.subscription_id AND d.accepted_at IS NULL AND d.status IN ('PENDING', 'SENDING')
        RETURNING d.id, d.workspace_id AS "workspaceId", d.subscription_id AS "subscriptionId", d.window_start AS "windowStart",
                  d.period_end AS "periodEnd", d.attempts, s.user_id AS "userId", COALESCE(s.email, u.email) AS recipient,
-                 s.locale, s.time_zone AS "timeZone", COALESCE(v.filter, s.filter) AS filter, s.unsubscribed_at IS NOT NULL AS unsubscribed`,
+                 s.locale, s.time_zone AS "timeZone", COALESCE(v.filter, s.filter) AS filter,
+                 (s.unsubscribed_at IS NOT NULL OR s.cadence = 'OFF') AS unsubscribed`,
       [jobs.map((j) => j.data.deliveryId), jobs.map((j) => j.retryCount + 1)],
     );
     // Not taken: accepted, finished or gone already; the job has nothing left to do.
