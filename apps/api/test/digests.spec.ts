@@ -815,7 +815,9 @@ describe('digest failures, period boundaries and racing schedulers', () => {
     });
 
     it('a batch that outlasts DIGEST_LEASE_SECONDS stays with its worker (heartbeat): a second run on the same instance takes none of it, and each member gets one copy on the first attempt', async () => {
-      const members = await Promise.all(Array.from({ length: 40 }, (_, i) => addMember(app, `race.lease.${i}@example.org`)));
+      // One after another: app.sql is one connection, which runs one statement at a time.
+      const members: Member[] = [];
+      for (let i = 0; i < 40; i++) members.push(await addMember(app, `race.lease.${i}@example.org`));
       const coveredUntil = new Date(Date.now() - 10 * MINUTE);
       for (const m of members) await subscribe(app, m, { commitmentId: C.usRepatriationFlights, coveredUntil });
       await insertStatusChange(app, { commitmentId: C.usRepatriationFlights, from: 'IN_PROGRESS', to: 'STALLED', note: 'Flights paused.', at: new Date(Date.now() - 5 * MINUTE) });
