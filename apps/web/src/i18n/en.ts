@@ -188,6 +188,8 @@ export const en = {
   commitments: {
     title: 'Commitments',
     filters: 'Filter commitments',
+    showFilters: 'Filters ({{count}} on)',
+    hideFilters: 'Hide filters',
     search: 'Search',
     searchHint: 'Words, "a phrase", -exclude',
     theme: 'Theme',

@@ -200,6 +200,8 @@ const catalogue: Messages = {
   commitments: {
     title: 'Compromisos',
     filters: 'Filtrar compromisos',
+    showFilters: 'Filtros ({{count}} activos)',
+    hideFilters: 'Ocultar filtros',
     search: 'Buscar',
     searchHint: 'Palabras, "una frase", -excluir',
     theme: 'Tema',

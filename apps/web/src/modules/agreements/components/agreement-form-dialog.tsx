@@ -23,6 +23,7 @@ import { checkDraft, draftServerErrors, EMPTY_DRAFT, EvidenceDraft, hasProblems,
 import { useAddEvidence } from '../../evidence/hooks/use-add-evidence';
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { usePhone } from '../../ui/use-phone';
 
 /** A source typed into the new-agreement form; `error` is the server's refusal of it, if any. */
 interface SourceEntry {
@@ -45,6 +46,7 @@ const TEXT_FIELDS = ['title', 'place', 'summary', 'heldOn', 'signedOn', 'inForce
 export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFormDialogProps) {
   useReturnFocus();
   const { t } = useTranslation();
+  const phone = usePhone();
   const { parties, people } = useAgreementFormOptions();
   const { createAgreement, fetching: creating } = useCreateAgreement();
   const { updateAgreement, fetching: updating } = useUpdateAgreement();
@@ -155,7 +157,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
 
   const title = agreement ? t('dataEntry.agreement.editTitle', { title: agreement.title }) : t('dataEntry.agreement.createTitle');
   return (
-    <Modal opened onClose={createdId ? closeCreated : onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={createdId ? closeCreated : onClose} title={title} size="lg" fullScreen={phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {conflict && base ? (
         <ConflictView
           readVersion={base.version}

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PHONE_QUERY } from '../../ui/use-phone';
 import { LocationProbe, renderWithProviders } from '../../../test/render';
 import { useCommitmentQueryState } from '../hooks/use-commitment-query-state';
 import { CommitmentFilters } from './commitment-filters';
@@ -46,5 +47,35 @@ describe('commitment filters', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/commitments\?sort=TITLE$/));
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  });
+});
+
+describe('commitment filters on a phone', () => {
+  /** The screen as a phone: only the phone query matches. */
+  const asPhone = () =>
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query: string) =>
+        ({ matches: query === PHONE_QUERY, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }) as MediaQueryList,
+    );
+  afterEach(() => vi.restoreAllMocks());
+
+  it('keeps the search and folds the other filters behind a button that says how many are on', async () => {
+    asPhone();
+    const user = userEvent.setup();
+    renderWithProviders(<FiltersInUrl />, { route: '/commitments?q=smuggling&status=IN_PROGRESS&overdue=true' });
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('smuggling');
+    expect(screen.queryByRole('combobox', { name: 'Overdue' })).not.toBeInTheDocument();
+    const toggle = screen.getByRole('button', { name: 'Filters (2 on)' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    await user.click(toggle);
+    expect(screen.getByRole('combobox', { name: 'Overdue' })).toHaveValue('true');
+    expect(screen.getByRole('button', { name: 'Hide filters' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('shows every filter at once on a wider screen, with no button', () => {
+    renderWithProviders(<FiltersInUrl />, { route: '/commitments' });
+    expect(screen.getByRole('combobox', { name: 'Overdue' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Filters/ })).not.toBeInTheDocument();
   });
 });

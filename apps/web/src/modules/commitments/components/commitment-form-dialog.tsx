@@ -20,6 +20,7 @@ import { useCommitmentFormOptions } from '../hooks/use-commitment-form-options';
 import { useCreateCommitment, useUpdateCommitment } from '../hooks/use-save-commitment';
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { usePhone } from '../../ui/use-phone';
 
 export interface CommitmentFormDialogProps {
   /** The commitment to edit, as read; none to create one. */
@@ -37,6 +38,7 @@ const COMPARED = ['title', 'description', 'sourceQuote', 'dueOn', 'priority', 'o
 export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved }: CommitmentFormDialogProps) {
   useReturnFocus();
   const { t } = useTranslation();
+  const phone = usePhone();
   const options = useCommitmentFormOptions();
   const { createCommitment, fetching: creating } = useCreateCommitment();
   const { updateCommitment, fetching: updating } = useUpdateCommitment();
@@ -107,7 +109,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
 
   const title = commitment ? t('dataEntry.commitment.editTitle', { title: commitment.title }) : t('dataEntry.commitment.createTitle');
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={title} size="lg" fullScreen={phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {conflict && base ? (
         <ConflictView
           readVersion={base.version}

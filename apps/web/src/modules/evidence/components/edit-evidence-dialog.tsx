@@ -12,6 +12,7 @@ import { EvidenceFields } from './evidence-fields';
 import type { EvidenceItem } from './evidence-list';
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { usePhone } from '../../ui/use-phone';
 
 export interface EditEvidenceDialogProps {
   /** The source as the page has it now: after a CONFLICT the page reloads it, and the dialog compares. */
@@ -27,6 +28,7 @@ const FIELDS = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance'] as
 export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDialogProps) {
   useReturnFocus();
   const { t } = useTranslation();
+  const phone = usePhone();
   const { updateEvidence, fetching } = useUpdateEvidence();
   const [base, setBase] = useState<{ version: number; draft: EvidenceDraft }>({ version: item.version, draft: draftOf(item) });
   const [draft, setDraft] = useState<EvidenceDraft>(base.draft);
@@ -87,7 +89,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
 
   const title = t('dataEntry.evidence.editTitle', { title: item.title });
   return (
-    <Modal opened onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={title} size="lg" fullScreen={phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {conflict ? (
         <ConflictView
           readVersion={base.version}

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PHONE_QUERY } from '../../ui/use-phone';
 import { CommitmentStatus } from '@pactwatch/domain';
 import { createTestClient, renderWithProviders } from '../../../test/render';
 import { StatusChangeDialog } from './status-change-dialog';
@@ -90,5 +91,22 @@ describe('StatusChangeDialog', () => {
       reasonCode: null,
       newEvidence: [{ url: 'https://example.org/inm', title: 'INM operations report', kind: 'NEWS', stance: 'SUPPORTS' }],
     });
+  });
+});
+
+describe('StatusChangeDialog on a phone', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('fills the screen on a phone', async () => {
+    const phoneOnly = (query: string) =>
+      ({ matches: query === PHONE_QUERY, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false }) as MediaQueryList;
+    vi.spyOn(window, 'matchMedia').mockImplementation(phoneOnly);
+    setup();
+    expect(await screen.findByRole('dialog')).toHaveAttribute('data-full-screen', 'true');
+  });
+
+  it('is a centred dialog on a wider screen', async () => {
+    setup();
+    expect(await screen.findByRole('dialog')).not.toHaveAttribute('data-full-screen');
   });
 });

@@ -23,6 +23,7 @@ import { StatusChangeConflict } from './status-change-conflict';
 import { StatusChangeFields } from './status-change-fields';
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
+import { usePhone } from '../../ui/use-phone';
 
 export interface StatusChangeDialogProps {
   commitment: CommitmentSnapshot;
@@ -38,6 +39,7 @@ export interface StatusChangeDialogProps {
 export function StatusChangeDialog({ commitment, existingEvidence, latestChange, onClose, onChanged }: StatusChangeDialogProps) {
   useReturnFocus();
   const { t } = useTranslation();
+  const phone = usePhone();
   const { changeStatus, fetching: changing } = useChangeCommitmentStatus();
   const { recordProgress, fetching: recording } = useRecordProgress();
   const fetching = changing || recording;
@@ -98,7 +100,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('statusChange.title', { title: commitment.title })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
+    <Modal opened onClose={onClose} title={t('statusChange.title', { title: commitment.title })} size="lg" fullScreen={phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {conflict && form.to && form.to === conflict.current.status && (
         // Someone made the same move first: re-applying would be refused ("already …"), but the
         // note and sources typed here need not be lost. They can go in as a progress note.
