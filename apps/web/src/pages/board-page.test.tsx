@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CommitmentStatus } from '@pactwatch/domain';
 import { ANALYST, createTestClient, type GraphqlCall, LocationProbe, renderWithProviders } from '../test/render';
+import { type ActivityFeed, ActivityFeedContext, type ActivityListener, type LiveActivity } from '../modules/live/components/activity-feed-context';
 import BoardPage from './board-page';
 
 interface Row {
@@ -59,15 +60,28 @@ const ROWS = (): Row[] => [
   { id: 'c-2', title: 'US to expand legal pathways', status: CommitmentStatus.IN_PROGRESS, version: 1 },
 ];
 
-function renderBoard(client: ReturnType<typeof server>['client'], route = '/board', me = ANALYST) {
+/** The session's feed of changes, driven by the test. */
+function fakeFeed() {
+  const listeners = new Set<ActivityListener>();
+  const feed: ActivityFeed = {
+    listen: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  const emit = (activity: Partial<LiveActivity>) => listeners.forEach((l) => l(activity as LiveActivity));
+  return { feed, emit };
+}
+
+function renderBoard(client: ReturnType<typeof server>['client'], route = '/board', me = ANALYST, feed: ActivityFeed | null = null) {
   return renderWithProviders(
-    <>
+    <ActivityFeedContext.Provider value={feed}>
       <Routes>
         <Route path="/board" element={<BoardPage />} />
         <Route path="*" element={null} />
       </Routes>
       <LocationProbe />
-    </>,
+    </ActivityFeedContext.Provider>,
     { client, route, me },
   );
 }
@@ -163,5 +177,17 @@ describe('the board', () => {
     renderBoard(client, '/board', { ...ANALYST, role: 'VIEWER', permissions: ['READ'] });
     expect(await screen.findByRole('listitem', { name: 'Mexico to deploy border guards' })).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Move to…' })).toBeNull();
+  });
+
+  it('reads its columns again when someone else changes a commitment', async () => {
+    const rows = ROWS();
+    const { client } = server(rows);
+    const { feed, emit } = fakeFeed();
+    renderBoard(client, '/board', ANALYST, feed);
+    await within(await screen.findByRole('region', { name: /^In progress/ })).findByRole('listitem', { name: 'US to expand legal pathways' });
+    rows[1].status = CommitmentStatus.FULFILLED;
+    emit({ id: '900', verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: 'c-2' });
+    await within(column(/^Fulfilled/)).findByRole('listitem', { name: 'US to expand legal pathways' });
+    expect(within(column(/^In progress/)).queryByRole('listitem', { name: 'US to expand legal pathways' })).toBeNull();
   });
 });

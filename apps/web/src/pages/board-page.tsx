@@ -10,6 +10,7 @@ import { BoardColumn } from '../modules/board/components/board-column';
 import classes from '../modules/board/components/board.module.css';
 import { BoardMoveQuery } from '../modules/board/graphql/board.query';
 import type { BoardCard } from '../modules/board/hooks/use-board-column';
+import { useFollowBoard } from '../modules/board/hooks/use-follow-board';
 import { fromSavedView, toCommitmentFilter, toCommitmentOrder, toSearchParams } from '../modules/commitments/commitment-query';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
 import { CommitmentViewSwitch } from '../modules/commitments/components/commitment-view-switch';
@@ -40,6 +41,7 @@ export default function BoardPage() {
   const [moving, setMoving] = useState<Moving | null>(null);
   const [moveError, setMoveError] = useState<CombinedError | null>(null);
   const [focusCardId, setFocusCardId] = useState<string | null>(null);
+  useFollowBoard(useCallback(() => setGeneration((g) => g + 1), []));
 
   // The dialog needs the version to start from and the sources it may cite: read fresh, not the card's copy.
   const startMove = useCallback(
