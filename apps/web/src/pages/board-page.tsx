@@ -2,14 +2,14 @@ import { useCallback, useState } from 'react';
 import { Group, Stack, Title } from '@mantine/core';
 import { type CommitmentStatus, Permission } from '@pactwatch/domain';
 import { useTranslation } from 'react-i18next';
-import type { CombinedError } from 'urql';
-import { useClient } from 'urql';
+import { type CombinedError, useClient } from 'urql';
 import type { BoardMoveQuery as BoardMoveResult } from '../gql/graphql';
 import { boardColumns } from '../modules/board/board-columns';
 import { BoardColumn } from '../modules/board/components/board-column';
 import classes from '../modules/board/components/board.module.css';
 import { BoardMoveQuery } from '../modules/board/graphql/board.query';
 import type { BoardCard } from '../modules/board/hooks/use-board-column';
+import type { FocusCard } from '../modules/board/components/board-column';
 import { useFollowBoard } from '../modules/board/hooks/use-follow-board';
 import { fromSavedView, toCommitmentFilter, toCommitmentOrder, toSearchParams } from '../modules/commitments/commitment-query';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
@@ -40,17 +40,20 @@ export default function BoardPage() {
   const [generation, setGeneration] = useState(0);
   const [moving, setMoving] = useState<Moving | null>(null);
   const [moveError, setMoveError] = useState<CombinedError | null>(null);
-  const [focusCardId, setFocusCardId] = useState<string | null>(null);
+  const [focusCard, setFocusCard] = useState<FocusCard | null>(null);
+  const onFocused = useCallback(() => setFocusCard(null), []);
   useFollowBoard(useCallback(() => setGeneration((g) => g + 1), []));
 
   // The dialog needs the version to start from and the sources it may cite: read fresh, not the card's copy.
   const startMove = useCallback(
     async (card: BoardCard, to: CommitmentStatus, opener: HTMLElement) => {
       setMoveError(null);
-      setFocusCardId(null);
+      setFocusCard(null);
       const result = await client.query(BoardMoveQuery, { id: card.id }, { requestPolicy: 'network-only' }).toPromise();
       if (result.error || !result.data?.commitment) {
         setMoveError(result.error ?? null);
+        // Gone meanwhile (archived): the columns read again rather than offer it.
+        setGeneration((g) => g + 1);
         return;
       }
       // The dialog gives focus back to whatever had it when it opened: the card's "Move to…" button.
@@ -82,7 +85,8 @@ export default function BoardPage() {
             generation={generation}
             listHref={listHref(status)}
             canMove={canMove}
-            focusCardId={focusCardId}
+            focusCard={focusCard}
+            onFocused={onFocused}
             onMove={(card, to, opener) => void startMove(card, to, opener)}
           />
         ))}
@@ -94,8 +98,8 @@ export default function BoardPage() {
           initialTo={moving.to}
           onClose={() => setMoving(null)}
           onChanged={() => {
-            // The card leaves its column for its new one; its move button there takes focus.
-            setFocusCardId(c.id);
+            // The card leaves its column for its new one; its move button there, on the newer version, takes focus.
+            setFocusCard({ id: c.id, after: c.version });
             setGeneration((g) => g + 1);
           }}
         />

@@ -14,18 +14,21 @@ export interface BoardCardViewProps {
   canMove: boolean;
   /** Focus its "Move to…" button once shown (the card a move just put in this column). */
   focusMove?: boolean;
+  onFocused?: () => void;
   /** A move picked: the page opens the status dialog; nothing changes until it saves. */
   onMove: (card: BoardCard, to: CommitmentStatus, opener: HTMLElement) => void;
 }
 
-export function BoardCardView({ card, canMove, focusMove = false, onMove }: BoardCardViewProps) {
+export function BoardCardView({ card, canMove, focusMove = false, onFocused, onMove }: BoardCardViewProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const titleId = useId();
   const moveButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (focusMove) moveButton.current?.focus();
-  }, [focusMove]);
+    if (!focusMove || !moveButton.current) return;
+    moveButton.current.focus();
+    onFocused?.();
+  }, [focusMove, onFocused]);
 
   return (
     <Paper component="li" withBorder p="xs" aria-labelledby={titleId} data-testid="board-card" data-commitment-id={card.id}>

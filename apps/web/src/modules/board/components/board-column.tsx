@@ -11,6 +11,12 @@ import { type BoardCard, useBoardColumn } from '../hooks/use-board-column';
 import { BoardCardView } from './board-card-view';
 import classes from './board.module.css';
 
+/** A card to give focus to once it shows with a version newer than `after` (the move just saved). */
+export interface FocusCard {
+  id: string;
+  after: number;
+}
+
 export interface BoardColumnProps {
   status: CommitmentStatus;
   filter: CommitmentFilter;
@@ -20,12 +26,14 @@ export interface BoardColumnProps {
   /** The list of this column's commitments (the same filter and this status), for "N more". */
   listHref: string;
   canMove: boolean;
-  /** The card whose move button takes focus when it appears here (it was just moved). */
-  focusCardId: string | null;
+  /** The card whose move button takes focus when it appears here, moved. */
+  focusCard: FocusCard | null;
+  /** That card's button has taken focus: later re-reads leave focus alone. */
+  onFocused: () => void;
   onMove: (card: BoardCard, to: CommitmentStatus, opener: HTMLElement) => void;
 }
 
-export function BoardColumn({ status, filter, orderBy, generation, listHref, canMove, focusCardId, onMove }: BoardColumnProps) {
+export function BoardColumn({ status, filter, orderBy, generation, listHref, canMove, focusCard, onFocused, onMove }: BoardColumnProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const headingId = useId();
@@ -55,7 +63,7 @@ export function BoardColumn({ status, filter, orderBy, generation, listHref, can
         {cards.length > 0 && (
           <Stack component="ul" gap="xs" className={classes.cards}>
             {cards.map((card) => (
-              <BoardCardView key={card.id} card={card} canMove={canMove} focusMove={card.id === focusCardId && card.status === status} onMove={onMove} />
+              <BoardCardView key={card.id} card={card} canMove={canMove} focusMove={!!focusCard && card.id === focusCard.id && card.version > focusCard.after} onFocused={onFocused} onMove={onMove} />
             ))}
           </Stack>
         )}
