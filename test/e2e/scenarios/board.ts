@@ -88,6 +88,14 @@ export function boardScenarios(env: () => E2eEnv): void {
 
     // With the keyboard: the menu, the dialog and its rules; then the card is in its new column.
     await moveThroughDialog(page, title, to, { keyboard: true });
+    // Focus followed the card: its "Move to…" button in the new column.
+    await page.waitForFunction(
+      ([status, name]) => {
+        const el = document.activeElement;
+        return el?.textContent === 'Move to…' && el.closest(`section[data-status="${status}"]`) !== null && el.closest('li')?.textContent?.includes(name) === true;
+      },
+      [to, title],
+    );
 
     // On a phone the columns stack; the page never scrolls sideways; the move works the same.
     await page.setViewportSize({ width: 390, height: 844 });
