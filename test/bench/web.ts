@@ -25,6 +25,7 @@ const COMMITMENT = '00000000-0000-4000-8000-000000000701';
 const ROUTES: { path: string; ready: string }[] = [
   { path: '/', ready: 'Dashboard' },
   { path: '/commitments', ready: 'Commitments' },
+  { path: '/board', ready: 'Board' },
   { path: `/commitments/${COMMITMENT}`, ready: '' },
   { path: '/agreements', ready: 'Agreements' },
   { path: `/agreements/${AGREEMENT}`, ready: '' },

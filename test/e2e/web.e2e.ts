@@ -6,6 +6,7 @@ import { accessibilityScenarios } from './scenarios/accessibility.ts';
 import { adminScenarios } from './scenarios/admin.ts';
 import { analystScenarios } from './scenarios/analyst.ts';
 import { assigneesScenarios } from './scenarios/assignees.ts';
+import { boardScenarios } from './scenarios/board.ts';
 import { conflictScenarios } from './scenarios/conflict.ts';
 import { digestScenarios } from './scenarios/digest.ts';
 import { liveScenarios } from './scenarios/live.ts';
@@ -28,5 +29,6 @@ describe('web client', { timeout: 600_000 }, () => {
   digestScenarios(env);
   liveScenarios(env);
   assigneesScenarios(env);
+  boardScenarios(env);
   newTeamScenarios(env);
 });

@@ -8,6 +8,8 @@ const MyWorkPage = lazy(() => import('../pages/my-work-page'));
 const AgreementsPage = lazy(() => import('../pages/agreements-page'));
 const AgreementPage = lazy(() => import('../pages/agreement-page'));
 const CommitmentsPage = lazy(() => import('../pages/commitments-page'));
+// The list's commitments as columns by status.
+const BoardPage = lazy(() => import('../pages/board-page'));
 const CommitmentPage = lazy(() => import('../pages/commitment-page'));
 const MembersPage = lazy(() => import('../pages/members-page'));
 const ApiKeysPage = lazy(() => import('../pages/api-keys-page'));
@@ -29,6 +31,7 @@ export function AppRoutes() {
         <Route path="agreements" element={<AgreementsPage />} />
         <Route path="agreements/:agreementId" element={<AgreementPage />} />
         <Route path="commitments" element={<CommitmentsPage />} />
+        <Route path="board" element={<BoardPage />} />
         <Route path="commitments/:commitmentId" element={<CommitmentPage />} />
         <Route path="admin/members" element={<MembersPage />} />
         <Route path="admin/api-keys" element={<ApiKeysPage />} />

@@ -38,6 +38,9 @@ type Documents = {
     "\n  query AssigneeOptions {\n    members { user { id name } }\n  }\n": typeof types.AssigneeOptionsDocument,
     "\n  fragment MyWorkItem on Commitment {\n    id title status dueOn overdue priority\n    agreement { id title }\n  }\n": typeof types.MyWorkItemFragmentDoc,
     "\n  query MyWork($first: Int!) {\n    commitments(first: $first, filter: { assignedToMe: true }, orderBy: { field: DUE_ON, direction: ASC }) {\n      totalCount\n      edges { node { ...MyWorkItem } }\n    }\n  }\n": typeof types.MyWorkDocument,
+    "\n  fragment BoardCard on Commitment {\n    id title status overdue dueOn version agreement { id title } assignees { id name }\n  }\n": typeof types.BoardCardFragmentDoc,
+    "\n  query BoardColumn($first: Int!, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { node { ...BoardCard } }\n    }\n  }\n": typeof types.BoardColumnDocument,
+    "\n  query BoardMove($id: ID!) {\n    commitment(id: $id) {\n      id title status dueOn priority version\n      evidence(first: 100) { edges { node { id title stance } } }\n    }\n  }\n": typeof types.BoardMoveDocument,
     "\n  fragment CommentFields on Comment {\n    id body bodyHtml createdAt editedAt deleted subjectType subjectId\n    author { id name }\n    mentions { id name }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query Comments($subjectId: ID!, $first: Int!, $after: String) {\n    comments(subjectId: $subjectId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommentFields } }\n    }\n  }\n": typeof types.CommentsDocument,
     "\n  query MemberSearch($query: String!, $first: Int!) {\n    memberSearch(query: $query, first: $first) { id name }\n  }\n": typeof types.MemberSearchDocument,
@@ -146,6 +149,9 @@ const documents: Documents = {
     "\n  query AssigneeOptions {\n    members { user { id name } }\n  }\n": types.AssigneeOptionsDocument,
     "\n  fragment MyWorkItem on Commitment {\n    id title status dueOn overdue priority\n    agreement { id title }\n  }\n": types.MyWorkItemFragmentDoc,
     "\n  query MyWork($first: Int!) {\n    commitments(first: $first, filter: { assignedToMe: true }, orderBy: { field: DUE_ON, direction: ASC }) {\n      totalCount\n      edges { node { ...MyWorkItem } }\n    }\n  }\n": types.MyWorkDocument,
+    "\n  fragment BoardCard on Commitment {\n    id title status overdue dueOn version agreement { id title } assignees { id name }\n  }\n": types.BoardCardFragmentDoc,
+    "\n  query BoardColumn($first: Int!, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { node { ...BoardCard } }\n    }\n  }\n": types.BoardColumnDocument,
+    "\n  query BoardMove($id: ID!) {\n    commitment(id: $id) {\n      id title status dueOn priority version\n      evidence(first: 100) { edges { node { id title stance } } }\n    }\n  }\n": types.BoardMoveDocument,
     "\n  fragment CommentFields on Comment {\n    id body bodyHtml createdAt editedAt deleted subjectType subjectId\n    author { id name }\n    mentions { id name }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query Comments($subjectId: ID!, $first: Int!, $after: String) {\n    comments(subjectId: $subjectId, first: $first, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...CommentFields } }\n    }\n  }\n": types.CommentsDocument,
     "\n  query MemberSearch($query: String!, $first: Int!) {\n    memberSearch(query: $query, first: $first) { id name }\n  }\n": types.MemberSearchDocument,
@@ -340,6 +346,18 @@ export function graphql(source: "\n  fragment MyWorkItem on Commitment {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyWork($first: Int!) {\n    commitments(first: $first, filter: { assignedToMe: true }, orderBy: { field: DUE_ON, direction: ASC }) {\n      totalCount\n      edges { node { ...MyWorkItem } }\n    }\n  }\n"): (typeof documents)["\n  query MyWork($first: Int!) {\n    commitments(first: $first, filter: { assignedToMe: true }, orderBy: { field: DUE_ON, direction: ASC }) {\n      totalCount\n      edges { node { ...MyWorkItem } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardCard on Commitment {\n    id title status overdue dueOn version agreement { id title } assignees { id name }\n  }\n"): (typeof documents)["\n  fragment BoardCard on Commitment {\n    id title status overdue dueOn version agreement { id title } assignees { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardColumn($first: Int!, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { node { ...BoardCard } }\n    }\n  }\n"): (typeof documents)["\n  query BoardColumn($first: Int!, $filter: CommitmentFilter, $orderBy: CommitmentOrder) {\n    commitments(first: $first, filter: $filter, orderBy: $orderBy) {\n      totalCount\n      edges { node { ...BoardCard } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardMove($id: ID!) {\n    commitment(id: $id) {\n      id title status dueOn priority version\n      evidence(first: 100) { edges { node { id title stance } } }\n    }\n  }\n"): (typeof documents)["\n  query BoardMove($id: ID!) {\n    commitment(id: $id) {\n      id title status dueOn priority version\n      evidence(first: 100) { edges { node { id title stance } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

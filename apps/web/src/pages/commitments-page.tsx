@@ -3,6 +3,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Permission } from '@pactwatch/domain';
 import { useTranslation } from 'react-i18next';
 import { CommitmentFilters } from '../modules/commitments/components/commitment-filters';
+import { CommitmentViewSwitch } from '../modules/commitments/components/commitment-view-switch';
 import { CommitmentTable } from '../modules/commitments/components/commitment-table';
 import { ExportMenu } from '../modules/commitments/components/export-menu';
 import { ImportDialog } from '../modules/commitments/components/import-dialog';
@@ -43,6 +44,7 @@ export default function CommitmentsPage() {
               {t('commitments.results', { count: list.totalCount, formatted: format.number(list.totalCount) })}
             </Text>
           )}
+          <CommitmentViewSwitch view="list" />
           <ExportMenu filter={toCommitmentFilter(state)} />
           {canWrite && (
             <Button size="xs" variant="default" onClick={() => setImporting(true)}>

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
-import { ErrorCode } from '@pactwatch/domain';
+import { CommitmentStatus, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useChangeCommitmentStatus, useRecordProgress } from '../hooks/use-change-commitment-status';
@@ -30,13 +30,15 @@ export interface StatusChangeDialogProps {
   existingEvidence: readonly ExistingSource[];
   /** Updates when the page reloads the commitment, so a conflict can say who changed it. */
   latestChange?: LatestChange | null;
+  /** The status the dialog opens on (a move picked on the board); the analyst can still choose another. */
+  initialTo?: CommitmentStatus;
   onClose: () => void;
   /** After a save, and when a conflict shows the page is stale: reload the commitment. */
   onChanged: () => void;
 }
 
 /** Mounted when opened: it keeps the version it was opened on until the analyst saves or re-applies. */
-export function StatusChangeDialog({ commitment, existingEvidence, latestChange, onClose, onChanged }: StatusChangeDialogProps) {
+export function StatusChangeDialog({ commitment, existingEvidence, latestChange, initialTo, onClose, onChanged }: StatusChangeDialogProps) {
   useReturnFocus();
   const { t } = useTranslation();
   const phone = usePhone();
@@ -44,7 +46,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
   const { recordProgress, fetching: recording } = useRecordProgress();
   const fetching = changing || recording;
   const [base, setBase] = useState<CommitmentSnapshot>(commitment);
-  const [form, setForm] = useState<StatusChangeForm>(() => emptyForm());
+  const [form, setForm] = useState<StatusChangeForm>(() => ({ ...emptyForm(), to: initialTo && initialTo !== commitment.status ? initialTo : '' }));
   const [attempted, setAttempted] = useState(false);
   const [conflict, setConflict] = useState<ConflictFacts | null>(null);
   const [serverError, setServerError] = useState<CombinedError | null>(null);
