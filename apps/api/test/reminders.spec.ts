@@ -1,6 +1,8 @@
+import { simpleParser } from 'mailparser';
 import { DEMO_USERS } from '../src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { ReminderRunnerService } from '../src/modules/reminders/reminder-runner.service';
+import { untilTheMinuteEnds } from './support/digests';
 import { expectError } from './support/expectations';
 import { GqlResponse, startTestApp, TestApp } from './support/test-app';
 
@@ -22,6 +24,8 @@ const Q = {
   version: 'query($id: ID!) { commitment(id: $id) { version } }',
   updateCommitment: 'mutation($input: UpdateCommitmentInput!) { updateCommitment(input: $input) { commitment { dueOn } } }',
   preview: 'query { digestPreview { subject text itemCount } }',
+  updateMine: 'mutation($input: DigestScheduleInput!) { updateMyDigestSubscription(input: $input) { subscription { cadence } } }',
+  runDigests: 'mutation { runDigests { failed } }',
 };
 
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -50,7 +54,7 @@ describe('reminders before a due date, and the overdue flag', () => {
   const run = (day: string) => runner.runOnce(at(day), W);
 
   beforeAll(async () => {
-    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', DIGEST_POLL_SECONDS: '0' });
+    app = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', DIGEST_POLL_SECONDS: '0', DIGEST_GRACE_SECONDS: '0' });
     runner = app.running.app.get(ReminderRunnerService);
     // The analyst is assigned the Mexican anti-smuggling commitment, the viewer watches it; the owner does neither.
     await ok(app.tokens.owner, Q.assign, { input: { commitmentId: C.mxSmuggling, userId: DEMO_USERS.analyst.id } });
@@ -181,4 +185,38 @@ describe('reminders before a due date, and the overdue flag', () => {
     expect(owner.text).not.toContain('Reminder: due on');
     expect(owner.subject).not.toContain('reminder');
   });
+
+  it('an INSTANT digest subscriber gets the reminder by email with the next minute\'s digest', async () => {
+    await ok(app.tokens.viewer, Q.updateMine, { input: { cadence: 'INSTANT', locale: 'en' } });
+    await due(C.mxSmuggling, '2030-06-17');
+    await run('2030-06-10');
+    await untilTheMinuteEnds();
+    expect((await ok(app.tokens.owner, Q.runDigests)).runDigests.failed).toBe(0);
+    const mails = await Promise.all(app.outbox().map((raw) => simpleParser(raw)));
+    const toViewer = mails.filter((m) => m.messageId?.startsWith('<digest.') && JSON.stringify(m.to).includes(DEMO_USERS.viewer.email));
+    expect(toViewer).toHaveLength(1);
+    expect(toViewer[0].subject).toContain('1 reminder');
+    expect(toViewer[0].text).toContain('Reminder: due on Jun 17, 2030');
+  }, 120_000);
+});
+
+describe('the reminder check on its own (REMINDER_POLL_SECONDS)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ REMINDER_POLL_SECONDS: '1', DIGEST_POLL_SECONDS: '0' });
+  });
+  afterAll(() => app?.close());
+
+  it('runs every REMINDER_POLL_SECONDS on each instance and flags what is due, once', async () => {
+    expect(app.running.app.get(ReminderRunnerService).active).toBe(true);
+    await app.sql('UPDATE commitments SET due_on = NULL WHERE workspace_id = $1', [W]);
+    await app.sql("UPDATE commitments SET due_on = (now() AT TIME ZONE 'UTC')::date - 1, status = 'IN_PROGRESS' WHERE id = $1", [C.mxSmuggling]);
+    // The first check may have run before the due date was set (on the seed's own dates): only the new one's flags count.
+    const flags = () =>
+      app.sql<{ kind: string }>("SELECT kind FROM commitment_reminders WHERE commitment_id = $1 AND due_on = (now() AT TIME ZONE 'UTC')::date - 1", [C.mxSmuggling]);
+    const deadline = Date.now() + 15_000;
+    while (!(await flags()).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await flags()).toEqual([{ kind: 'OVERDUE' }]);
+  }, 30_000);
 });
