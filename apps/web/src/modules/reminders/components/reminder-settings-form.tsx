@@ -50,7 +50,7 @@ export function ReminderSettingsForm({ daysBefore }: ReminderSettingsFormProps) 
         {t('reminders.intro')}
       </Text>
       {!fromServer && <ErrorAlert error={error} />}
-      <Group align="flex-start" mt="xs">
+      <Group align="flex-end" mt="xs">
         <TextInput
           label={t('reminders.daysBefore')}
           description={t('reminders.daysBeforeHint')}
@@ -60,9 +60,9 @@ export function ReminderSettingsForm({ daysBefore }: ReminderSettingsFormProps) 
             setText(e.currentTarget.value);
             setSaved(false);
           }}
-          w={300}
+          w={420}
         />
-        <Button type="submit" loading={fetching} mt={47}>
+        <Button type="submit" loading={fetching}>
           {t('reminders.save')}
         </Button>
       </Group>
