@@ -10,6 +10,7 @@ import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { LiveModule } from './modules/live/live.module';
 import { PartiesModule } from './modules/parties/parties.module';
 import { PresenceModule } from './modules/presence/presence.module';
+import { RemindersModule } from './modules/reminders/reminders.module';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module';
 import { ThemesModule } from './modules/themes/themes.module';
 import { WebhooksModule } from './modules/webhooks/webhooks.module';
@@ -30,6 +31,7 @@ export const FEATURE_MODULES = [
   LiveModule,
   PartiesModule,
   PresenceModule,
+  RemindersModule,
   SavedViewsModule,
   ThemesModule,
   WebhooksModule,

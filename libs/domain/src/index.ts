@@ -15,3 +15,4 @@ export * from './lib/link-rules';
 export * from './lib/reference-data-rules';
 export * from './lib/csv-rules';
 export * from './lib/assignee-rules';
+export * from './lib/reminder-rules';

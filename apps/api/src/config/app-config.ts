@@ -173,6 +173,10 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(256)
   DIGEST_SEND_CONCURRENCY = 16;
 
+  /** How often each instance looks for commitments due for a reminder or newly overdue; 0 turns the check off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  REMINDER_POLL_SECONDS = 300;
+
   /** How often each instance looks for webhook endpoints with new changes; 0 turns the background delivery off. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
   WEBHOOK_POLL_SECONDS = 5;

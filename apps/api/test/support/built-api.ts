@@ -79,7 +79,7 @@ export interface Instance extends ApiProcess {
 
 /**
  * A built API process on `databaseUrl` as the tests run them: on 127.0.0.1 and a free port, a
- * temporary DATA_DIR, no web client, no digest scheduler, errors only in its log, no seeding at
+ * temporary DATA_DIR, no web client, no digest scheduler or reminder check, errors only in its log, no seeding at
  * start; `env` adds to or overrides that.
  */
 export async function startInstance(name: string, databaseUrl: string, env: Record<string, string | null> = {}): Promise<Instance> {
@@ -91,6 +91,7 @@ export async function startInstance(name: string, databaseUrl: string, env: Reco
     DATA_DIR: dataDir,
     WEB_DIR: join(dataDir, 'no-web-client'),
     DIGEST_POLL_SECONDS: '0',
+    REMINDER_POLL_SECONDS: '0',
     LOG_LEVEL: 'error',
     SEED_ON_START: 'false',
     ...env,

@@ -87,7 +87,7 @@ type Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": typeof types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": typeof types.InvitationsDocument,
-    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -110,6 +110,8 @@ type Documents = {
     "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": typeof types.UpdateThemeDocument,
     "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n": typeof types.SetThemeArchivedDocument,
     "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n": typeof types.LoadExampleDataDocument,
+    "\n  query ReminderSettings {\n    reminderSettings { daysBefore }\n  }\n": typeof types.ReminderSettingsDocument,
+    "\n  mutation UpdateReminderSettings($input: UpdateReminderSettingsInput!) {\n    updateReminderSettings(input: $input) { reminderSettings { daysBefore } }\n  }\n": typeof types.UpdateReminderSettingsDocument,
     "\n  query SavedViews {\n    savedViews { id name filter order shared mine ownerName version }\n  }\n": typeof types.SavedViewsDocument,
     "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": typeof types.SaveViewDocument,
     "\n  mutation UpdateView($input: UpdateViewInput!) {\n    updateView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": typeof types.UpdateViewDocument,
@@ -198,7 +200,7 @@ const documents: Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": types.InvitationsDocument,
-    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": types.MarkNotificationsReadDocument,
@@ -221,6 +223,8 @@ const documents: Documents = {
     "\n  mutation UpdateTheme($input: UpdateThemeInput!) {\n    updateTheme(input: $input) { theme { id slug name nameEs archived version } }\n  }\n": types.UpdateThemeDocument,
     "\n  mutation SetThemeArchived($input: SetThemeArchivedInput!) {\n    setThemeArchived(input: $input) { theme { id archived version } }\n  }\n": types.SetThemeArchivedDocument,
     "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n": types.LoadExampleDataDocument,
+    "\n  query ReminderSettings {\n    reminderSettings { daysBefore }\n  }\n": types.ReminderSettingsDocument,
+    "\n  mutation UpdateReminderSettings($input: UpdateReminderSettingsInput!) {\n    updateReminderSettings(input: $input) { reminderSettings { daysBefore } }\n  }\n": types.UpdateReminderSettingsDocument,
     "\n  query SavedViews {\n    savedViews { id name filter order shared mine ownerName version }\n  }\n": types.SavedViewsDocument,
     "\n  mutation SaveView($input: SaveViewInput!) {\n    saveView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": types.SaveViewDocument,
     "\n  mutation UpdateView($input: UpdateViewInput!) {\n    updateView(input: $input) { view { id name filter order shared mine ownerName version } }\n  }\n": types.UpdateViewDocument,
@@ -545,7 +549,7 @@ export function graphql(source: "\n  query Invitations {\n    invitations { id e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"];
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -634,6 +638,14 @@ export function graphql(source: "\n  mutation SetThemeArchived($input: SetThemeA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n"): (typeof documents)["\n  mutation LoadExampleData {\n    loadExampleData { agreementCount commitmentCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReminderSettings {\n    reminderSettings { daysBefore }\n  }\n"): (typeof documents)["\n  query ReminderSettings {\n    reminderSettings { daysBefore }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateReminderSettings($input: UpdateReminderSettingsInput!) {\n    updateReminderSettings(input: $input) { reminderSettings { daysBefore } }\n  }\n"): (typeof documents)["\n  mutation UpdateReminderSettings($input: UpdateReminderSettingsInput!) {\n    updateReminderSettings(input: $input) { reminderSettings { daysBefore } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,8 @@ import { InviteMemberForm } from '../modules/members/components/invite-member-fo
 import { MembersTable } from '../modules/members/components/members-table';
 import { useInvitations } from '../modules/members/hooks/use-invitations';
 import { useMembers } from '../modules/members/hooks/use-members';
+import { ReminderSettingsForm } from '../modules/reminders/components/reminder-settings-form';
+import { useReminderSettings } from '../modules/reminders/hooks/use-reminder-settings';
 import { useCan } from '../modules/session/hooks/use-can';
 import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
@@ -18,6 +20,7 @@ export default function MembersPage() {
   const allowed = useCan(Permission.MANAGE_MEMBERS);
   const members = useMembers(allowed);
   const invitations = useInvitations(allowed);
+  const reminders = useReminderSettings(allowed);
   const refresh = () => {
     members.refresh();
     invitations.refresh();
@@ -39,6 +42,10 @@ export default function MembersPage() {
           <ErrorAlert error={invitations.error} />
           {invitations.data && <InvitationsTable invitations={invitations.data.invitations} onChanged={refresh} />}
         </div>
+      </Panel>
+      <Panel title={t('reminders.title')}>
+        <ErrorAlert error={reminders.error} />
+        {reminders.data && <ReminderSettingsForm daysBefore={reminders.data.reminderSettings.daysBefore} />}
       </Panel>
     </Stack>
   );

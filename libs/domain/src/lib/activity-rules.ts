@@ -35,6 +35,7 @@ export const ACTIVITY_VERBS = {
   'workspace.created': Permission.READ,
   'workspace.renamed': Permission.READ,
   'workspace.example_loaded': Permission.READ,
+  'workspace.reminders_changed': Permission.READ,
   'party.created': Permission.READ,
   'party.updated': Permission.READ,
   'party.archived': Permission.READ,

@@ -18,6 +18,7 @@ import { ProgressNotes1765030000000 } from './1765030000000-progress-notes';
 import { ImportReferences1765040000000 } from './1765040000000-import-references';
 import { CommitmentAssignees1765050000000 } from './1765050000000-commitment-assignees';
 import { Webhooks1765060000000 } from './1765060000000-webhooks';
+import { Reminders1765070000000 } from './1765070000000-reminders';
 import { DigestLeaseDropped1765090000000 } from './1765090000000-digest-lease-dropped';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   ImportReferences1765040000000,
   CommitmentAssignees1765050000000,
   Webhooks1765060000000,
+  Reminders1765070000000,
   DigestLeaseDropped1765090000000,
 ];

@@ -42,7 +42,7 @@ export class AssigneesResolver {
 export class NotificationCommitmentResolver {
   constructor(private readonly commitmentsService: CommitmentsService) {}
 
-  @ResolveField(() => Commitment, { nullable: true, description: 'ASSIGNED: the commitment you were assigned; null for a mention.' })
+  @ResolveField(() => Commitment, { nullable: true, description: 'ASSIGNED, DUE_SOON, OVERDUE: the commitment you were assigned or reminded of; null for a mention.' })
   commitment(@Parent() n: Notification, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return n.commitmentId ? this.commitmentsService.commitmentById(loaders, caller.workspaceId, n.commitmentId) : null;
   }

@@ -16,6 +16,7 @@ interface NotificationRow {
   commentId: string | null;
   commitmentId: string | null;
   webhookEndpointId: string | null;
+  dueOn: string | null;
   subjectTitle: string | null;
   createdAt: Date;
   readAt: Date | null;
@@ -23,10 +24,10 @@ interface NotificationRow {
 }
 
 const NOTIFICATION_COLUMNS = `n.id, n.kind, n.actor_label AS "actorLabel", n.comment_id AS "commentId", n.commitment_id AS "commitmentId",
-  n.webhook_endpoint_id AS "webhookEndpointId", n.created_at AS "createdAt", n.read_at AS "readAt", n.created_at::text AS "sortText",
+  n.webhook_endpoint_id AS "webhookEndpointId", (SELECT due_on::text FROM commitment_reminders WHERE id = n.reminder_id) AS "dueOn", n.created_at AS "createdAt", n.read_at AS "readAt", n.created_at::text AS "sortText",
   COALESCE((SELECT title FROM commitments WHERE id = COALESCE(n.commitment_id, c.subject_id)), (SELECT title FROM agreements WHERE id = c.subject_id),
     (SELECT url FROM webhook_endpoints WHERE id = n.webhook_endpoint_id)) AS "subjectTitle"`;
-// ASSIGNED notifications name a commitment, WEBHOOK_DISABLED ones an endpoint, not a comment.
+// ASSIGNED, DUE_SOON and OVERDUE notifications name a commitment, WEBHOOK_DISABLED ones an endpoint, not a comment.
 const NOTIFICATION_FROM = 'notifications n LEFT JOIN comments c ON c.id = n.comment_id';
 
 @Injectable()
@@ -127,6 +128,7 @@ export class NotificationsService {
         comment,
         commitmentId: r.commitmentId,
         webhookEndpointId: r.webhookEndpointId,
+        dueOn: r.dueOn,
         subjectTitle: r.subjectTitle ?? '',
         createdAt: r.createdAt,
         readAt: r.readAt,

@@ -10,8 +10,16 @@ const VERBS = ['commitment.status_changed', 'commitment.progress_recorded', 'evi
 const MENTION_VERBS = ['comment.added', 'comment.edited'];
 /** Assignments: each reaches the digest of the member assigned (its notifiedUserIds), and only theirs. */
 const ASSIGN_VERBS = ['commitment.assigned'];
+/**
+ * Reminders before a due date and the overdue flag (rows of commitment_reminders, not of the
+ * activity log, read under these names): each reaches the digests of those it notified, the
+ * assignees and watchers of the commitment, and only theirs.
+ */
+const REMINDER_VERBS = ['commitment.due_soon', 'commitment.overdue'];
+/** What a digest reads only for the member it notified: an assignment or a reminder. */
+const PERSONAL_VERBS = [...ASSIGN_VERBS, ...REMINDER_VERBS];
 /** Verbs read for those they notified (after.notifiedUserIds), not for what a digest follows. */
-const NOTIFYING_VERBS = [...MENTION_VERBS, ...ASSIGN_VERBS];
+const NOTIFYING_VERBS = [...MENTION_VERBS, ...PERSONAL_VERBS];
 
 const notified = (e: { notifiedUserIds: string[] | null }, userId: string | null) => !!userId && !!e.notifiedUserIds?.includes(userId);
 
@@ -48,7 +56,7 @@ interface WindowEvent {
   verb: string;
   commitmentId: string | null;
   agreementId: string | null;
-  /** Whom a comment (its @mentions) or an assignment notified; null for anything else. */
+  /** Whom a comment (its @mentions), an assignment or a reminder notified; null for anything else. */
   notifiedUserIds: string[] | null;
   item: DigestItem | null;
 }
@@ -113,6 +121,7 @@ function indexWindow(window: DigestWindow): WindowIndex {
 /** Which count each kind of item adds to. */
 const COUNTED: Record<DigestItem['kind'], keyof DigestContent['counts']> = {
   STATUS: 'statusChanges', PROGRESS: 'progressNotes', SOURCE: 'newSources', FIGURE: 'figuresMoved', MENTION: 'mentions', ASSIGNED: 'assignments',
+  DUE_SOON: 'reminders', OVERDUE: 'reminders',
 };
 
 /** What a subscriber follows. `everything` is an outside recipient without a filter. */
@@ -136,7 +145,7 @@ export class DigestBuilderService {
 
   async loadWindow(workspaceId: string, start: Date, end: Date): Promise<DigestWindow> {
     const [workspace] = await this.dataSource.query('SELECT name FROM workspaces WHERE id = $1', [workspaceId]);
-    const events: ActivityRow[] = await this.dataSource.query(
+    const logged: ActivityRow[] = await this.dataSource.query(
       `SELECT a.verb, a.actor_label AS actor, a.created_at AS at, a.before, a.after, a.subject_id AS "subjectId",
               COALESCE(CASE WHEN a.subject_type = 'Commitment' THEN a.subject_id END, (a.after->>'commitmentId')::uuid, i.commitment_id,
                 CASE WHEN a.after->>'subjectType' = 'COMMITMENT' THEN (a.after->>'subjectId')::uuid END) AS "commitmentId",
@@ -147,6 +156,16 @@ export class DigestBuilderService {
        ORDER BY a.id`,
       [workspaceId, start, end, VERBS, NOTIFYING_VERBS],
     );
+    const reminders: ActivityRow[] = await this.dataSource.query(
+      `SELECT CASE r.kind WHEN 'DUE_SOON' THEN $4 ELSE $5 END AS verb, 'system' AS actor, r.created_at AS at, NULL AS before,
+              jsonb_build_object('notifiedUserIds', to_jsonb(r.notified_user_ids), 'dueOn', r.due_on::text) AS after,
+              r.id AS "subjectId", r.commitment_id AS "commitmentId", NULL::uuid AS "agreementId"
+       FROM commitment_reminders r
+       WHERE r.workspace_id = $1 AND r.created_at >= $2 AND r.created_at < $3 AND cardinality(r.notified_user_ids) > 0
+       ORDER BY r.created_at, r.id`,
+      [workspaceId, start, end, ...REMINDER_VERBS],
+    );
+    const events = [...logged, ...reminders];
     const mentions = events.filter((e) => MENTION_VERBS.includes(e.verb));
     const commentIds = [...new Set(mentions.map((e) => e.subjectId))];
     const agreementIds = [...new Set(mentions.map((e) => e.agreementId).filter((id): id is string => !!id))];
@@ -255,7 +274,7 @@ export class DigestBuilderService {
       filtered.has(c.id);
 
     const agreements = new Map<string, DigestAgreement>();
-    const counts = { statusChanges: 0, progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0, assignments: 0 };
+    const counts = { statusChanges: 0, progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0, assignments: 0, reminders: 0 };
     const agreementOf = (id: string, title: string) => {
       let agreement = agreements.get(id);
       if (!agreement) agreements.set(id, (agreement = { id, title, commitments: [] }));
@@ -263,8 +282,8 @@ export class DigestBuilderService {
     };
     const outside = scope.userId === null;
     for (const event of this.eventsFor(window, scope, filtered)) {
-      // An assignment is for the member assigned, whether or not they still follow the commitment.
-      if (ASSIGN_VERBS.includes(event.verb) && (outside || !notified(event, scope.userId))) continue;
+      // An assignment or a reminder is for the members it notified, whether or not they still follow the commitment.
+      if (PERSONAL_VERBS.includes(event.verb) && (outside || !notified(event, scope.userId))) continue;
       if (MENTION_VERBS.includes(event.verb)) {
         // Comments are internal discussion: an outside recipient gets none, whatever their filter.
         if (outside) continue;
@@ -305,6 +324,7 @@ export class DigestBuilderService {
   private item(window: DigestWindow, e: ActivityRow, once: <T extends string | null | undefined>(value: T) => T): DigestItem | null {
     if (MENTION_VERBS.includes(e.verb)) return this.mention(window, e, once);
     if (ASSIGN_VERBS.includes(e.verb)) return { kind: 'ASSIGNED', at: e.at, actor: once(e.actor) };
+    if (REMINDER_VERBS.includes(e.verb)) return { kind: e.verb === REMINDER_VERBS[0] ? 'DUE_SOON' : 'OVERDUE', at: e.at, actor: once(e.actor), dueOn: once(String(e.after?.dueOn ?? '')) };
     if (e.verb === 'commitment.status_changed' || e.verb === 'commitment.progress_recorded') {
       const progress = e.verb === 'commitment.progress_recorded';
       return {

@@ -2,7 +2,7 @@ import { localParts } from '@pactwatch/domain';
 
 /** What one digest reports, grouped by agreement then commitment, before it becomes an email. */
 export interface DigestItem {
-  kind: 'STATUS' | 'PROGRESS' | 'SOURCE' | 'FIGURE' | 'MENTION' | 'ASSIGNED';
+  kind: 'STATUS' | 'PROGRESS' | 'SOURCE' | 'FIGURE' | 'MENTION' | 'ASSIGNED' | 'DUE_SOON' | 'OVERDUE';
   at: Date;
   actor: string;
   // STATUS, and PROGRESS (a progress note: `to` is the status it left as it was, `from` null)
@@ -22,6 +22,8 @@ export interface DigestItem {
   // MENTION: the comment the recipient was @mentioned in (actor: its author)
   mention?: { text: string };
   // ASSIGNED: the commitment it sits under was assigned to the recipient (actor: who assigned it); nothing more
+  /** DUE_SOON and OVERDUE: the due date the reminder is about (YYYY-MM-DD). */
+  dueOn?: string;
 }
 
 export interface DigestSource {
@@ -55,12 +57,12 @@ export interface DigestContent {
   windowStart: Date;
   windowEnd: Date;
   agreements: DigestAgreement[];
-  counts: { statusChanges: number; progressNotes: number; newSources: number; figuresMoved: number; mentions: number; assignments: number };
+  counts: { statusChanges: number; progressNotes: number; newSources: number; figuresMoved: number; mentions: number; assignments: number; reminders: number };
 }
 
 export function itemCount(content: DigestContent): number {
   const c = content.counts;
-  return c.statusChanges + c.progressNotes + c.newSources + c.figuresMoved + c.mentions + c.assignments;
+  return c.statusChanges + c.progressNotes + c.newSources + c.figuresMoved + c.mentions + c.assignments + c.reminders;
 }
 
 const QUARTER_HOUR = 15 * 60_000;

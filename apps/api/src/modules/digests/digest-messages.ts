@@ -7,6 +7,7 @@ export interface DigestMessages {
   figuresMoved(n: number): string;
   mentions(n: number): string;
   assignments(n: number): string;
+  reminders(n: number): string;
   subject(workspace: string, parts: string[]): string;
   intro(workspace: string, from: string, to: string): string;
   statusChangedBy(actor: string): string;
@@ -21,6 +22,10 @@ export interface DigestMessages {
   stances: Record<string, string>;
   mentionedBy(actor: string): string;
   assignedBy(actor: string): string;
+  /** A reminder: the commitment is due on this day (formatted). */
+  dueOn(day: string): string;
+  /** The overdue flag: the commitment was due on this day (formatted) and is still open. */
+  overdueSince(day: string): string;
   newSource: string;
   figure: string;
   openInPactwatch: string;
@@ -52,6 +57,7 @@ const en: DigestMessages = {
   figuresMoved: (n) => plural(n, 'figure moved', 'figures moved'),
   mentions: (n) => plural(n, 'mention', 'mentions'),
   assignments: (n) => plural(n, 'assignment', 'assignments'),
+  reminders: (n) => plural(n, 'reminder', 'reminders'),
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `What changed in ${workspace} from ${from} to ${to}.`,
   statusChangedBy: (actor) => `changed by ${actor}`,
@@ -70,6 +76,8 @@ const en: DigestMessages = {
   stances: { SUPPORTS: 'Supports', CONTRADICTS: 'Contradicts', CONTEXT: 'Context' },
   mentionedBy: (actor) => `${actor} mentioned you`,
   assignedBy: (actor) => `${actor} assigned this to you`,
+  dueOn: (day) => `Reminder: due on ${day}`,
+  overdueSince: (day) => `Overdue: it was due on ${day}`,
   newSource: 'New source',
   figure: 'Figure',
   openInPactwatch: 'Open in Pactwatch',
@@ -106,6 +114,7 @@ const es: DigestMessages = {
   figuresMoved: (n) => plural(n, 'cifra actualizada', 'cifras actualizadas'),
   mentions: (n) => plural(n, 'mención', 'menciones'),
   assignments: (n) => plural(n, 'asignación', 'asignaciones'),
+  reminders: (n) => plural(n, 'recordatorio', 'recordatorios'),
   subject: (workspace, parts) => `${workspace}: ${parts.join(', ')}`,
   intro: (workspace, from, to) => `Lo que cambió en ${workspace} del ${from} al ${to}.`,
   statusChangedBy: (actor) => `cambiado por ${actor}`,
@@ -124,6 +133,8 @@ const es: DigestMessages = {
   stances: { SUPPORTS: 'Respalda', CONTRADICTS: 'Contradice', CONTEXT: 'Contexto' },
   mentionedBy: (actor) => `${actor} le mencionó`,
   assignedBy: (actor) => `${actor} le asignó este compromiso`,
+  dueOn: (day) => `Recordatorio: vence el ${day}`,
+  overdueSince: (day) => `Vencido: vencía el ${day}`,
   newSource: 'Fuente nueva',
   figure: 'Cifra',
   openInPactwatch: 'Abrir en Pactwatch',

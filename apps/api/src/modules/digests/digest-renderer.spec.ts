@@ -26,7 +26,7 @@ const content = (items: DigestItem[], audience: DigestContent['audience'] = 'MEM
   windowStart: new Date('2024-03-06T00:00:00Z'),
   windowEnd: new Date('2024-03-07T00:00:00Z'),
   agreements: [{ id: 'a1', title: 'Talks <2024>', commitments: [{ id: COMMITMENT, title: 'Mexico to open shelters', status: 'STALLED', items }] }],
-  counts: { statusChanges: items.filter((i) => i.kind === 'STATUS').length, progressNotes: items.filter((i) => i.kind === 'PROGRESS').length, newSources: items.filter((i) => i.kind === 'SOURCE').length, figuresMoved: 0, mentions: 0, assignments: 0 },
+  counts: { statusChanges: items.filter((i) => i.kind === 'STATUS').length, progressNotes: items.filter((i) => i.kind === 'PROGRESS').length, newSources: items.filter((i) => i.kind === 'SOURCE').length, figuresMoved: 0, mentions: 0, assignments: 0, reminders: 0 },
 });
 
 const options = (over: Partial<RenderOptions> = {}): RenderOptions => ({ locale: 'en', timeZone: 'UTC', publicUrl: PUBLIC_URL, unsubscribeUrl: UNSUBSCRIBE, ...over });
@@ -145,5 +145,25 @@ describe('digest email: an assignment', () => {
     const { subject, text } = renderDigest(withAssignment, options({ locale: 'es' }));
     expect(subject).toContain('1 asignación');
     expect(text).toContain('Ana <i>Analyst</i> le asignó este compromiso');
+  });
+});
+
+describe('digest email: reminders', () => {
+  const dueSoon: DigestItem = { kind: 'DUE_SOON', at: new Date('2024-03-06T09:00:00Z'), actor: 'system', dueOn: '2024-03-13' };
+  const overdue: DigestItem = { kind: 'OVERDUE', at: new Date('2024-03-06T09:00:00Z'), actor: 'system', dueOn: '2024-03-01' };
+  const withReminders = { ...content([dueSoon, overdue]), counts: { ...content([]).counts, reminders: 2 } };
+
+  it('says the due date, or that it passed, in the subject and both parts', () => {
+    const { subject, text, html } = renderDigest(withReminders, options());
+    expect(subject).toContain('2 reminders');
+    expect(text).toContain('  ! Reminder: due on Mar 13, 2024');
+    expect(text).toContain('  ! Overdue: it was due on Mar 1, 2024');
+    expect(html).toContain('<strong>Reminder: due on Mar 13, 2024</strong>');
+  });
+
+  it('in Spanish', () => {
+    const { subject, text } = renderDigest(withReminders, options({ locale: 'es' }));
+    expect(subject).toContain('2 recordatorios');
+    expect(text).toContain('Recordatorio: vence el 13 mar 2024');
   });
 });

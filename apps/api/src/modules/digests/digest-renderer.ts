@@ -30,8 +30,9 @@ function safeUrl(url: string | null | undefined): string | null {
 }
 
 function subjectParts(content: DigestContent, t: DigestMessages): string[] {
-  const { statusChanges, progressNotes, newSources, figuresMoved, mentions, assignments } = content.counts;
+  const { statusChanges, progressNotes, newSources, figuresMoved, mentions, assignments, reminders } = content.counts;
   return [
+    reminders ? t.reminders(reminders) : null,
     assignments ? t.assignments(assignments) : null,
     mentions ? t.mentions(mentions) : null,
     statusChanges ? t.statusChanges(statusChanges) : null,
@@ -39,6 +40,12 @@ function subjectParts(content: DigestContent, t: DigestMessages): string[] {
     newSources ? t.newSources(newSources) : null,
     figuresMoved ? t.figuresMoved(figuresMoved) : null,
   ].filter((p): p is string => p !== null);
+}
+
+/** A reminder's line: due on which day, or overdue since it. */
+function reminderText(item: DigestItem, t: DigestMessages, f: Formatters): string {
+  const day = item.dueOn ? f.day(item.dueOn) : '';
+  return item.kind === 'OVERDUE' ? t.overdueSince(day) : t.dueOn(day);
 }
 
 interface Formatters {
@@ -116,6 +123,7 @@ function itemText(item: DigestItem, t: DigestMessages, f: Formatters): string[] 
     return lines;
   }
   if (item.kind === 'ASSIGNED') return [`  ${t.assignedBy(item.actor)} (${f.date(item.at)})`];
+  if (item.kind === 'DUE_SOON' || item.kind === 'OVERDUE') return [`  ! ${reminderText(item, t, f)}`];
   if (item.kind === 'MENTION' && item.mention) {
     return [`  @ ${t.mentionedBy(item.actor)} (${f.date(item.at)}):`, ...item.mention.text.split('\n').map((line) => `    > ${line}`)];
   }
@@ -156,6 +164,9 @@ function itemHtml(item: DigestItem, t: DigestMessages, f: Formatters): string {
       ${item.reasonCode ? `<div style="margin:4px 0;${MUTED}">${escapeHtml(reasonOf(item, t))}</div>` : ''}
       ${item.note ? `<div style="margin:4px 0;padding-left:8px;border-left:3px solid #d0d7de;">${escapeHtml(item.note)}</div>` : ''}
       ${evidence ? `<ul style="margin:4px 0 0 18px;padding:0;">${evidence}</ul>` : ''}</td></tr>`;
+  }
+  if (item.kind === 'DUE_SOON' || item.kind === 'OVERDUE') {
+    return `<tr><td style="${cell}"><strong>${escapeHtml(reminderText(item, t, f))}</strong></td></tr>`;
   }
   if (item.kind === 'ASSIGNED') {
     return `<tr><td style="${cell}"><strong>${escapeHtml(t.assignedBy(item.actor))}</strong> <span style="${MUTED}">&middot; ${escapeHtml(f.date(item.at))}</span></td></tr>`;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationFieldsFragment } from '../../../gql/graphql';
 import { useFormat } from '../../ui/use-format';
-import { notificationHref, notificationKey } from '../notification-link';
+import { notificationHref, notificationKey, notificationValues } from '../notification-link';
 
 export interface NotificationListProps {
   notifications: NotificationFieldsFragment[];
@@ -23,7 +23,7 @@ export function NotificationList({ notifications, onOpen }: NotificationListProp
               <Stack gap={4}>
                 <Text size="sm" fw={n.read ? 400 : 600}>
                   <Anchor component={Link} to={notificationHref(n)} onClick={() => onOpen(n)}>
-                    {t(notificationKey(n.kind), { actor: n.actorLabel, title: n.subjectTitle })}
+                    {t(notificationKey(n.kind), notificationValues(n, format.date))}
                   </Anchor>
                 </Text>
                 {n.comment && (

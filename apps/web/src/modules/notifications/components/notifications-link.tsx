@@ -7,7 +7,8 @@ import { useOnReconnected } from '../../live/hooks/use-on-reconnected';
 import { useSession } from '../../session/hooks/use-session';
 import { useNotificationAdded } from '../hooks/use-notification-added';
 import { useUnreadNotificationCount } from '../hooks/use-unread-notification-count';
-import { notificationHref, notificationKey } from '../notification-link';
+import { useFormat } from '../../ui/use-format';
+import { notificationHref, notificationKey, notificationValues } from '../notification-link';
 import classes from './notifications.module.css';
 
 const TOAST_MS = 10_000;
@@ -24,6 +25,7 @@ function BellIcon() {
 /** The header's way to notifications, with the unread count; a new one also shows for a moment in the corner. */
 export function NotificationsLink() {
   const { t } = useTranslation();
+  const format = useFormat();
   const { me } = useSession();
   const person = me.kind === 'USER';
   const { unreadCount, refresh } = useUnreadNotificationCount(person);
@@ -54,7 +56,7 @@ export function NotificationsLink() {
         </Group>
       </NavLink>
       <div aria-live="polite" className={classes.announcer}>
-        {toast ? t(notificationKey(toast.kind), { actor: toast.actorLabel, title: toast.subjectTitle }) : ''}
+        {toast ? t(notificationKey(toast.kind), notificationValues(toast, format.date)) : ''}
       </div>
       {toast && (
         <Portal>
@@ -62,7 +64,7 @@ export function NotificationsLink() {
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text size="sm">
                 <Anchor component={Link} to={notificationHref(toast)} onClick={() => setToast(null)}>
-                  {t(notificationKey(toast.kind), { actor: toast.actorLabel, title: toast.subjectTitle })}
+                  {t(notificationKey(toast.kind), notificationValues(toast, format.date))}
                 </Anchor>
               </Text>
               <CloseButton size="sm" aria-label={t('common.close')} onClick={() => setToast(null)} />

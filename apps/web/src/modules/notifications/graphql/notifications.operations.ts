@@ -2,7 +2,7 @@ import { graphql } from '../../../gql';
 
 export const NotificationFieldsFragment = graphql(`
   fragment NotificationFields on Notification {
-    id kind read readAt createdAt actorLabel subjectTitle
+    id kind read readAt createdAt actorLabel subjectTitle dueOn
     comment { id subjectType subjectId body deleted }
     commitment { id }
   }
