@@ -132,7 +132,10 @@ export class AppModule {
             // root fields resolved ahead, a level at a time (preloadingQueries).
             // Each piece only when wanted (GRAPHQL_FAST_PATH) and its self-check passes: see FastPath.
             transformSchema: (schema) => {
-              if (fastPath.wanted('plain-fields')) fastPath.check('plain-fields', checkPlainFields(schema, plainFieldsReadDirectly(schema)));
+              if (fastPath.wanted('plain-fields')) {
+                fastPath.plainFields = plainFieldsReadDirectly(schema);
+                fastPath.check('plain-fields', checkPlainFields(schema, fastPath.plainFields));
+              }
               const makeDirect =
                 fastPath.wanted('direct-resolvers') &&
                 fastPath.check('direct-resolvers', checkNestMetadata() ?? checkFieldResolverEnhancers(options.fieldResolverEnhancers));
@@ -143,6 +146,7 @@ export class AppModule {
                   restoreNestResolvers(schema, direct);
                   fastPath.fail('direct-resolvers', failure);
                 }
+                for (const fields of direct.values()) fastPath.directFields += fields.size;
               }
               // Looking ahead calls the direct resolvers: without them it has nothing to do.
               if (fastPath.wanted('preload') && !fastPath.engaged('direct-resolvers')) fastPath.fail('preload', 'it calls the direct resolvers, which are off');

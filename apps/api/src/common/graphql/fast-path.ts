@@ -36,6 +36,10 @@ export class FastPath {
   private readonly states = new Map<FastPathPiece, PieceReport>();
   /** Queries executed by graphql-jit (compiled-executor.ts): tests see that it is really used. */
   compiledExecutions = 0;
+  /** Plain fields whose Nest resolver was removed (plain-fields). */
+  plainFields = 0;
+  /** @ResolveField methods called directly (direct-resolvers). */
+  directFields = 0;
 
   constructor(
     wanted: ReadonlySet<FastPathPiece>,

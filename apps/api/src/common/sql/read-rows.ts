@@ -47,6 +47,11 @@ export async function readRows<T>(
 /** Data sources whose reads go through `manager.query` (pg's own rows) instead. */
 const THROUGH_PG = new WeakSet<DataSource>();
 
+/** Whether readRows on this data source is plain `manager.query`. */
+export function readsThroughPg(dataSource: DataSource): boolean {
+  return THROUGH_PG.has(dataSource);
+}
+
 /** Makes readRows on this data source plain `manager.query` (the read-rows piece of the fast path off). */
 export function readRowsThroughPg(dataSource: DataSource): void {
   THROUGH_PG.add(dataSource);
