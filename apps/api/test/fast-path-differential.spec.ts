@@ -1,5 +1,6 @@
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { FAST_PATH_PIECES } from '../src/common/graphql/fast-path';
+import { readsThroughPg } from '../src/common/sql/read-rows';
 import { buildCall, FillPolicy, loadServedSchema, operationsOf } from './support/schema-walk';
 import { refsOf } from './support/tenancy';
 import { startTestApp, TestApp } from './support/test-app';
@@ -125,7 +126,8 @@ describe('the fast path answers byte for byte as the stock path', () => {
   let fast: TestApp;
   let stock: TestApp;
   beforeAll(async () => {
-    fast = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000' });
+    // The same address in links (digest previews) from both, whatever port each took.
+    fast = await startTestApp({ RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_URL: 'http://pactwatch.test' });
     stock = await fast.twin({ GRAPHQL_FAST_PATH: 'off' });
   });
   afterAll(async () => {
@@ -152,10 +154,11 @@ describe('the fast path answers byte for byte as the stock path', () => {
     const { fast: f, stock: s } = await both(read.query, read.variables, fast.tokens.analyst);
     expect(f).toBe(s);
     expect(f).toContain('"data"');
-    // The fast app really ran it compiled (a refused variable aside, which graphql-js reports).
-    if (!read.variables || !Object.values(read.variables).some((v) => typeof v === 'string' && v.includes('\u0000'))) {
-      expect(fast.running.fastPath.compiledExecutions).toBeGreaterThan(before);
-    }
+    // The fast app really ran it compiled, unless graphql-js is to read its variables: those that
+    // can hold an input with a defaulted non-null field ($orderBy: see variablesCompilable in
+    // compiled-executor.ts).
+    const interpreted = /\$orderBy: CommitmentOrder/.test(read.query);
+    expect(fast.running.fastPath.compiledExecutions - before).toBe(interpreted ? 0 : 1);
   });
 
   it("answers every query of the schema walk the same, as analyst, viewer and API key", async () => {
@@ -179,12 +182,21 @@ describe('the fast path answers byte for byte as the stock path', () => {
     for (const op of queries) {
       const call = buildCall(op, policy);
       for (const [caller, token] of [['analyst', fast.tokens.analyst], ['viewer', fast.tokens.viewer], ['API key', fast.tokens.readKey]] as const) {
-        const { fast: f, stock: s } = await both(call.query, call.variables, token);
+        const answers = await both(call.query, call.variables, token);
+        // The digest preview's window ends at the moment it is asked: those two instants aside, byte for byte.
+        const [f, s] = [answers.fast, answers.stock].map((a) =>
+          op.name === 'digestPreview' ? a.replace(/"(windowStart|windowEnd)":"[^"]*"/g, '"$1":"(now)"') : a,
+        );
         compared++;
-        if (f !== s) differences.push(`${op.name} as ${caller}:\n  fast:  ${f.slice(0, 400)}\n  stock: ${s.slice(0, 400)}`);
+        let at = 0;
+        while (at < f.length && f[at] === s[at]) at++;
+        if (f !== s) differences.push(`${op.name} as ${caller}, from character ${at}:\n  fast:  …${f.slice(Math.max(0, at - 100), at + 200)}\n  stock: …${s.slice(Math.max(0, at - 100), at + 200)}`);
       }
     }
     expect(differences).toEqual([]);
     expect(compared).toBe(queries.length * 3);
+    // The stock app never compiled a query, and read rows through pg's own.
+    expect(stock.running.fastPath.compiledExecutions).toBe(0);
+    expect(readsThroughPg(stock.running.dataSource)).toBe(true);
   }, 120_000);
 });
