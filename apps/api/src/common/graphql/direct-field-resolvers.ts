@@ -29,7 +29,6 @@ export const NEST_METADATA = {
   interceptors: '__interceptors__',
   filters: '__exceptionFilters__',
 } as const;
-const PIPES_METADATA = NEST_METADATA.pipes;
 const CUSTOM_ROUTE_ARGS_METADATA = NEST_METADATA.customArgs;
 /** GqlParamtype of @nestjs/graphql (not exported): @Parent(), @Context(), @Info(), @Args(); confirmed by checkNestMetadata. */
 export const GQL_PARAMTYPES = { root: 0, context: 1, info: 2, args: 3 } as const;

@@ -31,13 +31,19 @@ class ProbePipe {
   }
 }
 class ProbeFilter {
-  catch(): void {}
+  catch(): void {
+    // A probe: only its decorator matters.
+  }
 }
 const ProbeParam = (data: string) => directParamDecorator((_ctx, d) => d)(data);
 
 class ProbePlain {
-  field(@Parent() _parent: unknown, @Context('req') _req: unknown, @Info() _info: unknown, @Args('n') _n: string, @ProbeParam('d') _d: unknown): void {}
-  bare(): void {}
+  field(@Parent() _parent: unknown, @Context('req') _req: unknown, @Info() _info: unknown, @Args('n') _n: string, @ProbeParam('d') _d: unknown): void {
+    // A probe: only its decorators matter.
+  }
+  bare(): void {
+    // A probe: only its decorators matter.
+  }
 }
 
 @UseGuards(ProbeGuard)
@@ -45,14 +51,24 @@ class ProbePlain {
 @UsePipes(ProbePipe)
 @UseFilters(ProbeFilter)
 class ProbeEnhancedClass {
-  bare(): void {}
+  bare(): void {
+    // A probe: only its decorators matter.
+  }
 }
 
 class ProbeEnhancedMethods {
-  @UseGuards(ProbeGuard) guarded(): void {}
-  @UseInterceptors(ProbeInterceptor) intercepted(): void {}
-  @UsePipes(ProbePipe) piped(): void {}
-  @UseFilters(ProbeFilter) filtered(): void {}
+  @UseGuards(ProbeGuard) guarded(): void {
+    // A probe: only its decorators matter.
+  }
+  @UseInterceptors(ProbeInterceptor) intercepted(): void {
+    // A probe: only its decorators matter.
+  }
+  @UsePipes(ProbePipe) piped(): void {
+    // A probe: only its decorators matter.
+  }
+  @UseFilters(ProbeFilter) filtered(): void {
+    // A probe: only its decorators matter.
+  }
 }
 
 /**

@@ -134,7 +134,9 @@ describe('readRows', () => {
       class NoDataRowHook {
         _canceledDueToError = false;
         _result = { fields: [], _parsers: undefined };
-        handleRowDescription(): void {}
+        handleRowDescription(): void {
+          // Present, unlike handleDataRow.
+        }
       }
       expect(await checkReadRows(ds.manager, { queryClass: NoDataRowHook })).toBe("pg's Query has no handleDataRow");
       class NoCancelField extends Query {
