@@ -149,7 +149,7 @@ export class AppModule {
                 for (const fields of direct.values()) fastPath.directFields += fields.size;
               }
               // Looking ahead calls the direct resolvers: without them it has nothing to do.
-              if (fastPath.wanted('preload') && !fastPath.engaged('direct-resolvers')) fastPath.fail('preload', 'it calls the direct resolvers, which are off');
+              if (fastPath.wanted('preload') && !fastPath.engaged('direct-resolvers')) fastPath.offWith('preload', 'it calls the direct resolvers, which are off');
               if (fastPath.wanted('preload') && fastPath.check('preload', checkCollectSubfields())) preloadingQueries(schema, direct, resolved);
               return schema;
             },

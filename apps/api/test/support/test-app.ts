@@ -42,7 +42,9 @@ export interface TestApp {
   countStatements(fn: () => Promise<unknown>): Promise<number>;
   /**
    * Another instance of the API in this process, on the same database, with these settings on top
-   * (GRAPHQL_FAST_PATH=off…): same demo tokens and key. Closing it leaves the first one running.
+   * (GRAPHQL_FAST_PATH=off…): same demo tokens and key. Closing it leaves the first one running,
+   * but close twins last: passport's strategies are process-wide, so the app started last checks
+   * every app's tokens, on its own pool.
    */
   twin(env?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;

@@ -27,6 +27,15 @@ describe('FastPath', () => {
     });
   });
 
+  it('turns off quietly a piece whose prerequisite is off', () => {
+    const warnings: string[] = [];
+    const fastPath = new FastPath(wantedPieces('on', 'direct-resolvers'), (m) => warnings.push(m));
+    fastPath.offWith('preload', 'it calls the direct resolvers, which are off');
+    expect(fastPath.wanted('preload')).toBe(false);
+    expect(fastPath.settle().preload).toEqual({ state: 'off', reason: 'it calls the direct resolvers, which are off' });
+    expect(warnings.some((w) => w.includes('preload'))).toBe(false);
+  });
+
   it('counts a piece that never engaged during start-up as failed', () => {
     const warnings: string[] = [];
     const fastPath = new FastPath(wantedPieces('on', ''), (m) => warnings.push(m));

@@ -80,6 +80,11 @@ export class FastPath {
     this.warn(`GraphQL fast path: ${piece} is off, the stock path serves instead: ${reason}`);
   }
 
+  /** Turns a piece off because another it needs is off (that one said why): reported, not logged again. */
+  offWith(piece: FastPathPiece, reason: string): void {
+    if (this.wanted(piece)) this.states.set(piece, { state: 'off', reason });
+  }
+
   /** At the end of start-up: a piece still not engaged did not engage, and is reported as failed. */
   settle(): FastPathReport {
     for (const [piece, report] of this.states) if (report.state === 'pending') this.fail(piece, 'it never engaged during start-up');
