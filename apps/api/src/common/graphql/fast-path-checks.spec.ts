@@ -3,7 +3,7 @@ import { buildSchema, graphql, GraphQLObjectType, GraphQLSchema, GraphQLString }
 import { collectSubfields } from 'graphql/execution/collectFields';
 import { compileQuery } from 'graphql-jit';
 import { compilesProbe } from './compiled-executor';
-import { DirectFields, enhanced, GQL_PARAMTYPES, NEST_METADATA } from './direct-field-resolvers';
+import { DirectFields, enhanced, GQL_PARAMTYPES, NEST_METADATA, restoreNestResolvers } from './direct-field-resolvers';
 import { checkCollectSubfields, checkDirectFields, checkFieldResolverEnhancers, checkNestMetadata, checkPlainFields } from './fast-path-checks';
 import { plainFieldsReadDirectly } from './plain-fields';
 
@@ -66,6 +66,18 @@ describe('direct-resolvers: no enhancer skipped', () => {
     expect(checkDirectFields(directOf(WithGuardedMethod))).toMatch(/Item.field carries/);
     expect(checkDirectFields(directOf(Intercepted))).toMatch(/Item.field carries/);
     expect(checkDirectFields(new Map())).toMatch(/no @ResolveField method/);
+  });
+
+  it("puts Nest's resolvers back when the check fails", async () => {
+    const nest = () => 'through Nest';
+    const made = () => 'direct';
+    const Item = new GraphQLObjectType({ name: 'Item', fields: { field: { type: GraphQLString, resolve: made } } });
+    const schema = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { item: { type: Item, resolve: () => ({}) } } }) });
+    const direct: DirectFields = new Map([['Item', new Map([['field', { resolve: made, needsInfo: false, method: WithGuardedMethod.prototype.field, ctor: WithGuardedMethod, replaced: nest }]])]]);
+    expect(checkDirectFields(direct)).toMatch(/carries/);
+    restoreNestResolvers(schema, direct);
+    expect(direct.size).toBe(0);
+    expect(await graphql({ schema, source: '{ item { field } }' })).toEqual({ data: { item: { field: 'through Nest' } } });
   });
 
   it('fails when the GraphQL module runs enhancers on field resolvers', () => {
