@@ -8,8 +8,9 @@ import { startTestApp, TestApp } from './support/test-app';
 // is really in use on the schema the API serves (see common/graphql/fast-path.ts).
 describe('the GraphQL fast path after start-up', () => {
   let app: TestApp;
+  const written: string[] = [];
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ LOG_LEVEL: 'info' }, { logDestination: { write: (chunk: string) => void written.push(chunk) } });
   });
   afterAll(() => app.close());
 
@@ -17,6 +18,13 @@ describe('the GraphQL fast path after start-up', () => {
     const report = app.running.fastPath.report();
     expect(Object.keys(report).sort()).toEqual([...FAST_PATH_PIECES].sort());
     for (const piece of FAST_PATH_PIECES) expect({ piece, ...report[piece] }).toEqual({ piece, state: 'engaged' });
+  });
+
+  it('says once at start-up what is engaged, and warns of nothing', () => {
+    const lines = written.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as { level: number; msg: string; fastPath?: object });
+    const said = lines.filter((l) => l.msg.startsWith('GraphQL fast path'));
+    expect(said.map((l) => l.msg)).toEqual(['GraphQL fast path: jit, plain-fields, direct-resolvers, preload, read-rows engaged']);
+    expect(said[0].fastPath).toEqual(app.running.fastPath.report());
   });
 
   it('serves plain fields without resolvers and resolved fields directly', () => {
