@@ -16,7 +16,9 @@ import { RequestLoaders } from './common/dataloaders/request-loaders';
 import { formatGraphQLError } from './common/errors/graphql-error-formatter';
 import { unavailablePlugin } from './common/errors/unavailable.plugin';
 import { operationLogPlugin } from './common/logging/operation-log.plugin';
-import { directFieldResolvers } from './common/graphql/direct-field-resolvers';
+import { directFieldResolvers, restoreNestResolvers } from './common/graphql/direct-field-resolvers';
+import { FastPath } from './common/graphql/fast-path';
+import { checkCollectSubfields, checkDirectFields, checkFieldResolverEnhancers, checkNestMetadata, checkPlainFields } from './common/graphql/fast-path-checks';
 import { withCompiledQueries } from './common/graphql/compiled-executor';
 import { plainFieldsReadDirectly } from './common/graphql/plain-fields';
 import { preloadingQueries } from './common/graphql/preload';
@@ -40,12 +42,13 @@ import { JobsModule } from './modules/jobs/jobs.service';
 @Global()
 @Module({})
 class DatabaseModule {
-  static with(dataSource: DataSource, config: AppConfig): DynamicModule {
+  static with(dataSource: DataSource, config: AppConfig, fastPath: FastPath): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
         { provide: DataSource, useValue: dataSource },
         { provide: AppConfig, useValue: config },
+        { provide: FastPath, useValue: fastPath },
         // One count per caller for HTTP and WebSocket operations alike (see graphqlGate, gateWsOperation).
         // Counted in PostgreSQL, so the limit holds across instances (the pool's statements are not the request's).
         {
@@ -54,9 +57,14 @@ class DatabaseModule {
           inject: [MetricsService],
         },
       ],
-      exports: [DataSource, AppConfig, CallerRateLimiter],
+      exports: [DataSource, AppConfig, FastPath, CallerRateLimiter],
     };
   }
+}
+
+/** Selections are read (see selection.ts) only while the preload piece is engaged. */
+function selections(fastPath: FastPath): Pick<GqlContext, 'selectionsOff'> {
+  return fastPath.engaged('preload') ? {} : { selectionsOff: true };
 }
 
 function queryLimits(config: AppConfig): QueryLimits {
@@ -65,18 +73,18 @@ function queryLimits(config: AppConfig): QueryLimits {
 
 @Module({})
 export class AppModule {
-  static with(dataSource: DataSource, config: AppConfig, rootLogger: PinoRootLogger): DynamicModule {
+  static with(dataSource: DataSource, config: AppConfig, rootLogger: PinoRootLogger, fastPath: FastPath): DynamicModule {
     return {
       module: AppModule,
       imports: [
         // Nest's logger over the app's pino logger; requests' lines come from requestLogging (create-app).
         LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, useExisting: true }),
-        DatabaseModule.with(dataSource, config),
+        DatabaseModule.with(dataSource, config, fastPath),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule, LiveModule],
           inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter, LiveConnections, MetricsService, OpenSockets],
-          // Queries executed by graphql-jit: see CompiledQueryExecutor.
+          // Queries executed by graphql-jit (see CompiledQueryExecutor) unless the fast path's jit piece is off.
           useFactory: (
             auth: AuthService,
             modules: ModulesContainer,
@@ -86,7 +94,8 @@ export class AppModule {
             connections: LiveConnections,
             metrics: MetricsService,
             sockets: OpenSockets,
-          ): ApolloDriverConfig => withCompiledQueries({
+          ): ApolloDriverConfig => {
+            const options: ApolloDriverConfig = {
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -121,10 +130,27 @@ export class AppModule {
             // (plainFieldsReadDirectly), @ResolveField methods called directly rather than through
             // Nest's per-call pipeline (directFieldResolvers), and the relations under a query's
             // root fields resolved ahead, a level at a time (preloadingQueries).
+            // Each piece only when wanted (GRAPHQL_FAST_PATH) and its self-check passes: see FastPath.
             transformSchema: (schema) => {
-              plainFieldsReadDirectly(schema);
-              const { direct, resolved } = directFieldResolvers(modules, appConfig, schema);
-              preloadingQueries(schema, direct, resolved);
+              if (fastPath.wanted('plain-fields')) {
+                fastPath.plainFields = plainFieldsReadDirectly(schema);
+                fastPath.check('plain-fields', checkPlainFields(schema, fastPath.plainFields));
+              }
+              const makeDirect =
+                fastPath.wanted('direct-resolvers') &&
+                fastPath.check('direct-resolvers', checkNestMetadata() ?? checkFieldResolverEnhancers(options.fieldResolverEnhancers));
+              const { direct, resolved } = directFieldResolvers(modules, appConfig, schema, makeDirect);
+              if (makeDirect) {
+                const failure = checkDirectFields(direct);
+                if (failure) {
+                  restoreNestResolvers(schema, direct);
+                  fastPath.fail('direct-resolvers', failure);
+                }
+                for (const fields of direct.values()) fastPath.directFields += fields.size;
+              }
+              // Looking ahead calls the direct resolvers: without them it has nothing to do.
+              if (fastPath.wanted('preload') && !fastPath.engaged('direct-resolvers')) fastPath.offWith('preload', 'it calls the direct resolvers, which are off');
+              if (fastPath.wanted('preload') && fastPath.check('preload', checkCollectSubfields())) preloadingQueries(schema, direct, resolved);
               return schema;
             },
             subscriptions: {
@@ -144,9 +170,11 @@ export class AppModule {
             // HTTP requests carry req/res; a WebSocket operation carries the connection, authenticated at connect.
             context: (arg: { req: Request; res: Response } | { extra: WsExtra }): GqlContext =>
               'extra' in arg
-                ? { req: arg.extra.authed as AuthedRequest, res: undefined as unknown as Response, loaders: new RequestLoaders() }
-                : { req: arg.req, res: arg.res, loaders: new RequestLoaders() },
-          }, schemaHost),
+                ? { req: arg.extra.authed as AuthedRequest, res: undefined as unknown as Response, loaders: new RequestLoaders(), ...selections(fastPath) }
+                : { req: arg.req, res: arg.res, loaders: new RequestLoaders(), ...selections(fastPath) },
+            };
+            return fastPath.wanted('jit') ? withCompiledQueries(options, schemaHost, fastPath) : options;
+          },
         }),
         AuthModule,
         JobsModule,

@@ -14,6 +14,8 @@ import { types } from 'pg';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { createDataSource } from './database/data-source';
+import { FastPath, FastPathReport } from './common/graphql/fast-path';
+import { checkReadRows, readRowsThroughPg } from './common/sql/read-rows';
 import { checkPoolTimeoutDetection, isDatabaseUnavailable } from './database/unavailable';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import { createRootLogger, noteCaller, quietFramework, requestLogging } from './common/logging/logging';
@@ -47,6 +49,8 @@ export interface RunningApp {
   /** The first half of a shutdown (SIGTERM): see drainApp. */
   drain(graceMs: number): Promise<void>;
   metricsServer?: Server;
+  /** What of the GraphQL fast path this instance uses (settings and start-up self-checks). */
+  fastPath: FastPath;
 }
 
 export interface CreateAppOptions {
@@ -61,7 +65,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   await checkPoolTimeoutDetection();
   const dataSource = createDataSource(databaseUrl, config.DATABASE_POOL_SIZE, config.DATABASE_POOL_ACQUIRE_TIMEOUT_MS);
   await dataSource.initialize();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(dataSource, config, rootLogger), {
+  const fastPath = new FastPath(config.fastPathPieces, (message) => rootLogger.warn(message));
+  // Before anything reads: rows built off the wire only if pg's Query is still as read-rows expects.
+  if (!fastPath.wanted('read-rows') || !fastPath.check('read-rows', await checkReadRows(dataSource.manager))) readRowsThroughPg(dataSource);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(dataSource, config, rootLogger, fastPath), {
     bodyParser: false,
     // Nest's own lines wait for the JSON logger, then go through it.
     bufferLogs: true,
@@ -115,6 +122,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.useGlobalFilters(new DomainExceptionFilter(app.getHttpAdapter()));
   app.useGlobalPipes(new RefuseNulPipe(), new ArgsValidationPipe());
   await app.listen(config.PORT, config.HOST);
+  // Every piece wanted has engaged by now (jit when Apollo loaded its gateway), or is off.
+  logFastPath(rootLogger, fastPath.settle());
   const address = app.getHttpServer().address() as { port: number };
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${address.port}`;
@@ -123,7 +132,12 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   const metricsServer = config.METRICS_PORT === undefined ? undefined : await startMetricsServer(metrics, config.HOST, config.METRICS_PORT, config.METRICS_TOKEN);
   const metricsUrl = metricsServer && `http://${host}:${(metricsServer.address() as { port: number }).port}/metrics`;
   const drain = (graceMs: number) => drainApp(app, inFlight, graceMs);
-  return { app, dataSource, url, metricsUrl, metricsServer, drain };
+  return { app, dataSource, url, metricsUrl, metricsServer, drain, fastPath };
+}
+
+function logFastPath(logger: { info(obj: object, msg: string): void }, report: FastPathReport): void {
+  const engaged = Object.entries(report).filter(([, r]) => r.state === 'engaged').map(([piece]) => piece);
+  logger.info({ fastPath: report }, `GraphQL fast path: ${engaged.length ? engaged.join(', ') : 'nothing'} engaged`);
 }
 
 /**

@@ -63,6 +63,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}=`));
   });
 
+  it('turns the GraphQL fast path off whole or piece by piece', () => {
+    expect([...loadConfig({}).fastPathPieces]).toEqual(['jit', 'plain-fields', 'direct-resolvers', 'preload', 'read-rows']);
+    expect([...loadConfig({ GRAPHQL_FAST_PATH: 'off' }).fastPathPieces]).toEqual([]);
+    expect([...loadConfig({ GRAPHQL_FAST_PATH_OFF: 'jit,read-rows' }).fastPathPieces]).toEqual(['plain-fields', 'direct-resolvers', 'preload']);
+    expect(() => loadConfig({ GRAPHQL_FAST_PATH: 'fast' })).toThrow(/GRAPHQL_FAST_PATH="fast": GRAPHQL_FAST_PATH must be on or off/);
+    expect(() => loadConfig({ GRAPHQL_FAST_PATH_OFF: 'jit,warp' })).toThrow(
+      /GRAPHQL_FAST_PATH_OFF="jit,warp": GRAPHQL_FAST_PATH_OFF must be a comma-separated list of jit, plain-fields, direct-resolvers, preload, read-rows/,
+    );
+  });
+
   it('refuses the test-only webhook loopback opening unless NODE_ENV is test', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true' })).toThrow(/WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS=true: only for tests/);
     expect(() => loadConfig({ WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS: 'true' })).toThrow(/WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS=true: only for tests/);

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { FAST_PATH_PIECES, FastPathPiece, wantedPieces } from '../common/graphql/fast-path';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -101,6 +102,24 @@ export class AppConfig {
   /** Most tokens in one document: parsing stops there (graphql-js's own maxTokens). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
   GRAPHQL_MAX_TOKENS = 5000;
+
+  /**
+   * The GraphQL read fast path (see the README's "GraphQL fast path"): on, or off for the stock
+   * Nest + Apollo + graphql-js + pg path throughout.
+   */
+  @IsOptional() @IsIn(['on', 'off'], { message: 'GRAPHQL_FAST_PATH must be on or off' })
+  GRAPHQL_FAST_PATH: 'on' | 'off' = 'on';
+
+  /** Pieces of the fast path turned off one by one, comma-separated: jit, plain-fields, direct-resolvers, preload, read-rows. */
+  @IsOptional()
+  @Matches(new RegExp(`^\\s*((${FAST_PATH_PIECES.join('|')})\\s*(,\\s*(${FAST_PATH_PIECES.join('|')})\\s*)*)?$`), {
+    message: `GRAPHQL_FAST_PATH_OFF must be a comma-separated list of ${FAST_PATH_PIECES.join(', ')}`,
+  })
+  GRAPHQL_FAST_PATH_OFF = '';
+
+  get fastPathPieces(): Set<FastPathPiece> {
+    return wantedPieces(this.GRAPHQL_FAST_PATH, this.GRAPHQL_FAST_PATH_OFF);
+  }
 
   /** GraphQL requests over HTTP worked on at once per instance, for heavy operations and, apart, for light ones (see fairAdmission). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)

@@ -40,6 +40,13 @@ export interface TestApp {
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   /** How many SQL statements the API sent while `fn` ran. */
   countStatements(fn: () => Promise<unknown>): Promise<number>;
+  /**
+   * Another instance of the API in this process, on the same database, with these settings on top
+   * (GRAPHQL_FAST_PATH=off…): same demo tokens and key. Closing it leaves the first one running,
+   * but close twins last: passport's strategies are process-wide, so the app started last checks
+   * every app's tokens, on its own pool.
+   */
+  twin(env?: Record<string, string>): Promise<TestApp>;
   close(): Promise<void>;
 }
 
@@ -74,6 +81,23 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
   // The reminder check would flag the seed's overdue commitments mid-test; a spec that wants it turns it on.
   const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0', ...env });
   const running = await createApp(config, url, options);
+  const testApp = await onRunning(running, url, dataDir, demoApiKey as string, null, () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const twin = async (twinEnv: Record<string, string> = {}): Promise<TestApp> => {
+    const twinDir = mkdtempSync(join(tmpdir(), 'pactwatch-app-'));
+    const twinRunning = await createApp(loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: twinDir, ...env, ...twinEnv }), url, options);
+    return onRunning(twinRunning, url, twinDir, demoApiKey as string, testApp.tokens, async () => undefined);
+  };
+  return { ...testApp, twin };
+}
+
+async function onRunning(
+  running: RunningApp,
+  url: string,
+  dataDir: string,
+  demoApiKey: string,
+  signedIn: TestApp['tokens'] | null,
+  dropDatabase: () => Promise<void>,
+): Promise<TestApp> {
   const direct = new Client({ connectionString: url });
   await direct.connect();
 
@@ -94,11 +118,11 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
     if (!res.data?.signIn) throw new Error(`sign-in as ${email} failed: ${JSON.stringify(res.errors)}`);
     return res.data.signIn.token;
   };
-  const tokens = {
+  const tokens = signedIn ?? {
     owner: await signIn(DEMO_USERS.owner.email),
     analyst: await signIn(DEMO_USERS.analyst.email),
     viewer: await signIn(DEMO_USERS.viewer.email),
-    readKey: demoApiKey as string,
+    readKey: demoApiKey,
   };
 
   return {
@@ -121,10 +145,13 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
       await fn();
       return counter.count - before;
     },
+    twin() {
+      throw new Error('a twin has no twin of its own: ask the first app');
+    },
     async close() {
       await direct.end();
       await closeApp(running);
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -23,4 +23,9 @@ export interface GqlContext {
   req: AuthedRequest;
   res: Response;
   loaders: RequestLoaders;
+  /**
+   * Set when the fast path's preload piece is off (by setting or its self-check): @Selected,
+   * @SelectedNames and @Needs then say "not known", and services load every column and count.
+   */
+  selectionsOff?: boolean;
 }

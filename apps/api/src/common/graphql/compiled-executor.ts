@@ -10,12 +10,14 @@ import {
   GraphQLInputType,
   GraphQLSchema,
   isEnumType,
+  parse,
   isInputObjectType,
   isNonNullType,
   OperationDefinitionNode,
   typeFromAST,
 } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import type { FastPath } from './fast-path';
 import { isThenable } from './preload';
 
 type Gateway = ApolloServerOptionsWithGateway<object>['gateway'];
@@ -48,8 +50,17 @@ export class CompiledQueryExecutor implements Gateway {
   private readonly compiled = new Map<string, CompiledQuery | typeof INTERPRETED>();
   private readonly leavesChecked = new WeakMap<GraphQLSchema, boolean>();
 
-  /** `schema` gives the schema to serve once Nest has built it (GraphQLSchemaHost). */
-  constructor(private readonly schema: () => GraphQLSchema | undefined) {}
+  /** Off when the start-up probe (see load) failed: graphql-js then executes everything. */
+  private compiling = true;
+
+  /**
+   * `schema` gives the schema to serve once Nest has built it (GraphQLSchemaHost); `fastPath` is
+   * told whether the executor engaged and counts the queries it compiled and ran.
+   */
+  constructor(
+    private readonly schema: () => GraphQLSchema | undefined,
+    private readonly fastPath?: FastPath,
+  ) {}
 
   onSchemaLoadOrUpdate(listener: SchemaListener): () => void {
     this.listeners.add(listener);
@@ -60,6 +71,10 @@ export class CompiledQueryExecutor implements Gateway {
     const schema = this.schema();
     if (!schema) throw new Error('CompiledQueryExecutor: the schema is not built yet');
     for (const listener of this.listeners) listener({ apiSchema: schema, coreSupergraphSdl: '' });
+    // Apollo loaded the gateway (its executor serves the API): graphql-jit still compiles and runs a probe query.
+    const failure = await compilesProbe(schema);
+    if (failure) this.compiling = false;
+    this.fastPath?.check('jit', failure);
     return { executor: (rc) => Promise.resolve(this.execute(schema, rc)) };
   }
 
@@ -73,6 +88,7 @@ export class CompiledQueryExecutor implements Gateway {
     const interpret = () => execute({ schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName });
     const query = rc.operation.operation === 'query' ? this.compile(schema, rc) : INTERPRETED;
     if (query === INTERPRETED) return interpret();
+    if (this.fastPath) this.fastPath.compiledExecutions++;
     const result = query.query(undefined, rc.context, variables);
     // No data at all: the variables were refused before any resolver ran. graphql-js refuses them
     // too, in its own words (graphql-jit's differ a little), which is what clients are told.
@@ -110,7 +126,7 @@ export class CompiledQueryExecutor implements Gateway {
       return kept;
     }
     let made: CompiledQuery | typeof INTERPRETED = INTERPRETED;
-    if (variablesCompilable(schema, rc.operation)) {
+    if (this.compiling && variablesCompilable(schema, rc.operation)) {
       const compiled = compileQuery(schema, rc.document, rc.operationName ?? undefined, { disableLeafSerialization: this.leavesAsResolved(schema) });
       // What graphql-jit cannot compile, graphql-js runs (and reports on, if it is wrong).
       if (isCompiledQuery(compiled)) made = compiled;
@@ -126,8 +142,22 @@ export class CompiledQueryExecutor implements Gateway {
  * ApolloDriverConfig type leaves `gateway` out; its driver hands every option to Apollo Server all
  * the same.
  */
-export function withCompiledQueries(options: ApolloDriverConfig, schemaHost: GraphQLSchemaHost): ApolloDriverConfig {
-  return Object.assign({}, options, { gateway: new CompiledQueryExecutor(() => schemaHost.schema) });
+export function withCompiledQueries(options: ApolloDriverConfig, schemaHost: GraphQLSchemaHost, fastPath?: FastPath): ApolloDriverConfig {
+  return Object.assign({}, options, { gateway: new CompiledQueryExecutor(() => schemaHost.schema, fastPath) });
+}
+
+/** jit's start-up self-check: graphql-jit compiles a probe query on the schema and answers as graphql-js does. */
+export async function compilesProbe(schema: GraphQLSchema, compile: typeof compileQuery = compileQuery): Promise<string | null> {
+  try {
+    const document = parse('query Probe { __typename alias: __typename }');
+    const compiled = compile(schema, document, 'Probe');
+    if (!isCompiledQuery(compiled)) return `graphql-jit did not compile the probe query: ${JSON.stringify(compiled.errors ?? compiled)}`;
+    const jit = JSON.stringify(await compiled.query(undefined, {}, {}));
+    const js = JSON.stringify(await execute({ schema, document, operationName: 'Probe' }));
+    return jit === js ? null : `graphql-jit answered the probe query ${jit} where graphql-js answers ${js}`;
+  } catch (err) {
+    return `graphql-jit failed on the probe query: ${(err as Error).message}`;
+  }
 }
 
 /**

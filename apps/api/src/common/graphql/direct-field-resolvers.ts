@@ -17,14 +17,25 @@ import { GqlContext } from '../context/gql-context';
 import { MISS, preloaded } from './preload';
 import type { SelectionInfo } from './selection';
 
-// Keys of @nestjs/common's metadata (its constants are internal): @UsePipes, and custom param decorators.
-const PIPES_METADATA = '__pipes__';
-const CUSTOM_ROUTE_ARGS_METADATA = '__customRouteArgs__';
-// GqlParamtype of @nestjs/graphql: @Parent(), @Context(), @Info(), @Args().
-const ROOT = 0;
-const CONTEXT = 1;
-const INFO = 2;
-const ARGS = 3;
+/**
+ * Keys of @nestjs/common's metadata (its constants are internal): @UsePipes, custom param
+ * decorators, @UseGuards, @UseInterceptors, @UseFilters. checkNestMetadata (fast-path-checks.ts)
+ * confirms them at start-up on decorated probe classes.
+ */
+export const NEST_METADATA = {
+  pipes: '__pipes__',
+  customArgs: '__customRouteArgs__',
+  guards: '__guards__',
+  interceptors: '__interceptors__',
+  filters: '__exceptionFilters__',
+} as const;
+const CUSTOM_ROUTE_ARGS_METADATA = NEST_METADATA.customArgs;
+/** GqlParamtype of @nestjs/graphql (not exported): @Parent(), @Context(), @Info(), @Args(); confirmed by checkNestMetadata. */
+export const GQL_PARAMTYPES = { root: 0, context: 1, info: 2, args: 3 } as const;
+const ROOT = GQL_PARAMTYPES.root;
+const CONTEXT = GQL_PARAMTYPES.context;
+const INFO = GQL_PARAMTYPES.info;
+const ARGS = GQL_PARAMTYPES.args;
 
 type Resolve = GraphQLFieldResolver<unknown, GqlContext>;
 type Extract = (parent: unknown, args: Record<string, unknown>, ctx: GqlContext, info: GraphQLResolveInfo) => unknown;
@@ -52,6 +63,11 @@ export function directParamDecorator<T>(fromContext: FromContext<T>) {
   return createParamDecorator(factory);
 }
 
+/** Whether createParamDecorator kept this factory as directParamDecorator registered it (checkNestMetadata). */
+export function isDirectParamFactory(factory: unknown): boolean {
+  return DIRECT_PARAMS.has(factory);
+}
+
 // "Type.field" of every field with a @ResolveField method, filled by directFieldResolvers.
 const RESOLVED = new Set<string>();
 
@@ -65,12 +81,18 @@ export interface DirectField {
   resolve: Resolve;
   /** It reads all of `info` (@Info()): the planner, which has only its selection to give, leaves it to execution. */
   needsInfo: boolean;
+  /** The method and its class, for the start-up check that none carries an enhancer (checkDirectFields). */
+  method: object;
+  ctor: object;
+  /** Nest's resolver it replaced: put back if that check fails. */
+  replaced?: Resolve;
 }
 
 /** Direct field resolvers by type name, then field name; filled by directFieldResolvers. */
 export type DirectFields = Map<string, Map<string, DirectField>>;
 
 export interface FieldResolvers {
+  /** Empty when `makeDirect` was false: every field keeps Nest's resolver. */
   direct: DirectFields;
   /** Every field with a @ResolveField method ("Type.field"), direct or not. */
   resolved: Set<string>;
@@ -89,14 +111,16 @@ const UNVALIDATED: ReadonlySet<unknown> = new Set([String, Boolean, Number, Arra
  * - named @Args() whose TypeScript type is one ValidationPipe does not validate (string, number,
  *   boolean, a union such as `string | null`…), given to the global pipes as Nest would:
  *   RefuseNulPipe's check runs as is; ArgsValidationPipe hands such values back untouched.
- * Anything else (pipes or middleware on the method, a whole-args class, another kind of global
- * pipe, request-scoped resolvers) keeps Nest's own resolver. Field resolvers run neither guards,
- * interceptors nor filters in Nest (no `fieldResolverEnhancers`), so none is skipped here.
+ * Anything else (pipes, middleware, guards, interceptors or filters on the method or its class, a
+ * whole-args class, another kind of global pipe, request-scoped resolvers) keeps Nest's own
+ * resolver. Field resolvers run neither guards, interceptors nor filters in Nest while
+ * `fieldResolverEnhancers` is unset (checked at start-up: checkFieldResolverEnhancers), so none
+ * is skipped here.
  * The @ResolveField declarations stay the source of the schema: only `resolve` changes.
  */
-export function directFieldResolvers(modules: ModulesContainer, config: ApplicationConfig, schema: GraphQLSchema): FieldResolvers {
+export function directFieldResolvers(modules: ModulesContainer, config: ApplicationConfig, schema: GraphQLSchema, makeDirectResolvers = true): FieldResolvers {
   const pipes = config.getGlobalPipes();
-  const known = pipes.every((p) => p instanceof RefuseNulPipe || p instanceof ArgsValidationPipe);
+  const known = makeDirectResolvers && pipes.every((p) => p instanceof RefuseNulPipe || p instanceof ArgsValidationPipe);
   // Only RefuseNulPipe changes anything for a scalar argument; it is synchronous.
   const argPipes = pipes.filter((p): p is RefuseNulPipe => p instanceof RefuseNulPipe);
   const direct: DirectFields = new Map();
@@ -126,6 +150,7 @@ export function directFieldResolvers(modules: ModulesContainer, config: Applicat
         RESOLVED.add(`${typeName}.${fieldName}`);
         const made = known && singleton ? makeDirect(instance, ctor, methodName, method, argPipes) : null;
         if (!made) continue;
+        made.replaced = field.resolve as Resolve | undefined;
         field.resolve = made.resolve;
         let ofType = direct.get(typeName);
         if (!ofType) direct.set(typeName, (ofType = new Map()));
@@ -151,9 +176,7 @@ function makeDirect(
   method: (...args: unknown[]) => unknown,
   argPipes: PipeTransform[],
 ): DirectField | null {
-  if ((Reflect.getMetadata(FIELD_RESOLVER_MIDDLEWARE_METADATA, method) as unknown[] | undefined)?.length) return null;
-  if ((Reflect.getMetadata(PIPES_METADATA, method) as unknown[] | undefined)?.length) return null;
-  if ((Reflect.getMetadata(PIPES_METADATA, ctor) as unknown[] | undefined)?.length) return null;
+  if (enhanced(method, ctor)) return null;
   const params = (Reflect.getMetadata(PARAM_ARGS_METADATA, ctor, methodName) ?? {}) as Record<string, ParamMetadata>;
   // Without parameter decorators Nest already binds the method as the resolver, called with (parent, args, context, info).
   if (Object.keys(params).length === 0) return null;
@@ -204,5 +227,29 @@ function makeDirect(
     const result = method.apply(instance, values);
     return isObservable(result) ? lastValueFrom(result) : result;
   };
-  return { resolve, needsInfo };
+  return { resolve, needsInfo, method, ctor };
+}
+
+/**
+ * Whether the method or its class carries field middleware, pipes, guards, interceptors or
+ * filters: Nest's pipeline would apply them (pipes, middleware) or would if field resolver
+ * enhancers were ever turned on (the others), so such a field keeps Nest's resolver.
+ */
+export function enhanced(method: object, ctor: object): boolean {
+  const has = (key: string, target: object) => ((Reflect.getMetadata(key, target) as unknown[] | undefined)?.length ?? 0) > 0;
+  if (has(FIELD_RESOLVER_MIDDLEWARE_METADATA, method)) return true;
+  return [NEST_METADATA.pipes, NEST_METADATA.guards, NEST_METADATA.interceptors, NEST_METADATA.filters].some((key) => has(key, method) || has(key, ctor));
+}
+
+/** Puts Nest's resolvers back on the fields made direct (a start-up check failed). */
+export function restoreNestResolvers(schema: GraphQLSchema, direct: DirectFields): void {
+  for (const [typeName, fields] of direct) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) continue;
+    for (const [fieldName, made] of fields) {
+      const field = type.getFields()[fieldName];
+      if (field && field.resolve === made.resolve) field.resolve = made.replaced;
+    }
+  }
+  direct.clear();
 }

@@ -71,10 +71,11 @@ function collect(info: SelectionInfo, path: readonly string[], withResolved: boo
  * The fields selected at a path below this field (see selectedFields), for a service that loads
  * only the columns asked for: `@Selected('edges.node') fields: ReadonlySet<string> | null`.
  */
-export const Selected = (path: string) => directParamDecorator((_ctx, data, info) => selectedFields(info, String(data).split('.')))(path);
+export const Selected = (path: string) => directParamDecorator((ctx, data, info) => (ctx.selectionsOff ? null : selectedFields(info, String(data).split('.'))))(path);
 
 /** The same with the fields that have resolvers of their own (see selectedNames): `@SelectedNames('edges.node')`, `@SelectedNames('')` for the field's own object. */
-export const SelectedNames = (path: string) => directParamDecorator((_ctx, data, info) => selectedNames(info, String(data) ? String(data).split('.') : []))(path);
+export const SelectedNames = (path: string) =>
+  directParamDecorator((ctx, data, info) => (ctx.selectionsOff ? null : selectedNames(info, String(data) ? String(data).split('.') : [])))(path);
 
 /** What a connection's selection reads beyond its nodes: the total (totalCount) and cursors (edges.cursor, pageInfo). */
 export interface PageNeeds {
@@ -100,4 +101,4 @@ export const ALL: PageNeeds = { count: true, cursors: true };
 export const needsKey = (needs: PageNeeds) => `${needs.count ? 'c' : ''}${needs.cursors ? 'k' : ''}`;
 
 /** `@Needs() needs: PageNeeds` on a connection field: see pageNeeds. */
-export const Needs = () => directParamDecorator((_ctx, _data, info) => pageNeeds(info))();
+export const Needs = () => directParamDecorator((ctx, _data, info) => (ctx.selectionsOff ? ALL : pageNeeds(info)))();

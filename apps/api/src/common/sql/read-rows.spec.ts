@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Query } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { createDataSource, queryCounter } from '../../database/data-source';
 import '../../create-app'; // the API's pg type parsers (timestamptz, date), as the server has them
-import { readRows } from './read-rows';
+import { checkReadRows, readRows, readRowsThroughPg, readsThroughPg } from './read-rows';
 
 async function admin(url: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: url });
@@ -32,12 +32,14 @@ describe('readRows', () => {
   const name = `pactwatch_rows_${randomBytes(6).toString('hex')}`;
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
   let ds: DataSource;
+  let url: string;
 
   beforeAll(async () => {
     await admin(adminUrl, `CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    ds = createDataSource(url.toString(), 2);
+    const u = new URL(adminUrl);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    ds = createDataSource(url, 2);
     await ds.initialize();
   });
   afterAll(async () => {
@@ -120,6 +122,64 @@ describe('readRows', () => {
       await m.query('CREATE TEMPORARY TABLE pending (id int) ON COMMIT DROP');
       await m.query('INSERT INTO pending VALUES (7)');
       expect(await readRows(m, 'SELECT id FROM pending', [])).toEqual([{ id: 7 }]);
+    });
+  });
+
+  describe("the start-up self-check (the fast path's read-rows piece)", () => {
+    it("passes on pg's Query as installed: the probe read gives what manager.query gives", async () => {
+      expect(await checkReadRows(ds.manager)).toBeNull();
+    });
+
+    it("fails when pg's Query lacks a hook or a private field read-rows uses", async () => {
+      class NoDataRowHook {
+        _canceledDueToError = false;
+        _result = { fields: [], _parsers: undefined };
+        handleRowDescription(): void {
+          // Present, unlike handleDataRow.
+        }
+      }
+      expect(await checkReadRows(ds.manager, { queryClass: NoDataRowHook })).toBe("pg's Query has no handleDataRow");
+      class NoCancelField extends Query {
+        constructor(config: { text: string }) {
+          super(config);
+          delete (this as unknown as Record<string, unknown>)._canceledDueToError;
+        }
+      }
+      expect(await checkReadRows(ds.manager, { queryClass: NoCancelField })).toBe("pg's Query has no _canceledDueToError");
+      class NoParsers extends Query {
+        constructor(config: { text: string }) {
+          super(config);
+          (this as unknown as Record<string, unknown>)._result = { fields: [] };
+        }
+      }
+      expect(await checkReadRows(ds.manager, { queryClass: NoParsers })).toBe("pg's Query has no _result with fields and _parsers");
+    });
+
+    it('fails when the probe read differs from pg, or fails', async () => {
+      const differing = (async (manager, text, params) => {
+        const rows = await readRows<Record<string, unknown>>(manager, text, params);
+        return rows.map((r) => ({ ...r, n: String(r.n) }));
+      }) as typeof readRows;
+      expect(await checkReadRows(ds.manager, { read: differing })).toMatch(/^a probe read gave .* where pg gives /);
+      const failing = (async () => {
+        throw new Error('A data row came before the description of its columns');
+      }) as typeof readRows;
+      expect(await checkReadRows(ds.manager, { read: failing })).toBe('a probe read failed: A data row came before the description of its columns');
+    });
+
+    it("reads through manager.query on a data source turned to pg's path, with the same rows and errors", async () => {
+      const other = createDataSource(url, 1);
+      await other.initialize();
+      try {
+        expect(readsThroughPg(other)).toBe(false);
+        readRowsThroughPg(other);
+        expect(readsThroughPg(other)).toBe(true);
+        expect(readsThroughPg(ds)).toBe(false);
+        expect(await readRows(other.manager, STATEMENT, [5])).toEqual(await ds.manager.query(STATEMENT, [5]));
+        await expect(readRows(other.manager, 'SELECT no_such_column', [])).rejects.toBeInstanceOf(QueryFailedError);
+      } finally {
+        await other.destroy();
+      }
     });
   });
 });

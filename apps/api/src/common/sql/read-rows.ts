@@ -1,6 +1,6 @@
 import { Query, types } from "pg";
 import type { ClientBase, FieldDef } from "pg";
-import { EntityManager, QueryFailedError } from "typeorm";
+import { DataSource, EntityManager, QueryFailedError } from "typeorm";
 
 type RawValue = string | null;
 type Parser = (raw: string) => unknown;
@@ -22,6 +22,8 @@ export async function readRows<T>(
   text: string,
   params: readonly unknown[],
 ): Promise<T[]> {
+  // The fast path's read-rows piece turned off (by setting or by checkReadRows): pg's own rows.
+  if (THROUGH_PG.has(manager.connection)) return (await manager.query(text, params as unknown[])) as T[];
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   const logger = manager.connection.logger;
   try {
@@ -39,6 +41,56 @@ export async function readRows<T>(
     return query.objects as T[];
   } finally {
     if (!manager.queryRunner) await runner.release();
+  }
+}
+
+/** Data sources whose reads go through `manager.query` (pg's own rows) instead. */
+const THROUGH_PG = new WeakSet<DataSource>();
+
+/** Whether readRows on this data source is plain `manager.query`. */
+export function readsThroughPg(dataSource: DataSource): boolean {
+  return THROUGH_PG.has(dataSource);
+}
+
+/** Makes readRows on this data source plain `manager.query` (the read-rows piece of the fast path off). */
+export function readRowsThroughPg(dataSource: DataSource): void {
+  THROUGH_PG.add(dataSource);
+}
+
+// Every kind of column the API reads, NULL, a repeated name, and a uuid list sent as a literal.
+const PROBE = `
+  SELECT 1::int AS n, 2::bigint AS big, 1.25::numeric(6, 2) AS ratio, 0.5::float8 AS f, true AS yes, 'a' AS t,
+         '2026-11-28T10:00:00.123Z'::timestamptz AS at, '2026-11-28'::date AS day, NULL::text AS nothing,
+         'later' AS t, u AS id, '{"k": 1}'::jsonb AS doc, ARRAY[1, 2] AS list
+  FROM unnest($1::uuid[]) AS u ORDER BY u`;
+const PROBE_IDS = ["00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-000000000001"];
+
+type QueryClass = new (config: { text: string; values?: unknown[] }) => object;
+
+/**
+ * read-rows' start-up self-check: pg's Query still has the hooks ObjectRowsQuery overrides and the
+ * private fields it reads, and a probe read through readRows gives exactly what `manager.query`
+ * gives. null when it holds, else what broke (readRowsThroughPg then). `queryClass` and `read`
+ * are the real ones but for tests.
+ */
+export async function checkReadRows(
+  manager: EntityManager,
+  { queryClass = Query as unknown as QueryClass, read = readRows }: { queryClass?: QueryClass; read?: typeof readRows } = {},
+): Promise<string | null> {
+  const prototype = queryClass.prototype as Record<string, unknown>;
+  for (const hook of ["handleRowDescription", "handleDataRow"]) {
+    if (typeof prototype[hook] !== "function") return `pg's Query has no ${hook}`;
+  }
+  const probe = new queryClass({ text: "SELECT 1", values: [] }) as Partial<QueryInternals>;
+  if (!("_canceledDueToError" in probe)) return "pg's Query has no _canceledDueToError";
+  const result = probe._result as Partial<QueryInternals["_result"]> | undefined;
+  if (!result || typeof result !== "object" || !Array.isArray(result.fields) || !("_parsers" in result)) return "pg's Query has no _result with fields and _parsers";
+  try {
+    const fast = JSON.stringify(await read(manager, PROBE, [PROBE_IDS]));
+    const stock = JSON.stringify(await manager.query(PROBE, [PROBE_IDS]));
+    return fast === stock ? null : `a probe read gave ${fast} where pg gives ${stock}`;
+  } catch (err) {
+    return `a probe read failed: ${(err as Error).message}`;
   }
 }
 
