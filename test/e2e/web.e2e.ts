@@ -4,6 +4,7 @@ import { describe } from 'node:test';
 import { useE2eEnv } from './support/e2e-env.ts';
 import { accessibilityScenarios } from './scenarios/accessibility.ts';
 import { adminScenarios } from './scenarios/admin.ts';
+import { analystDayScenarios } from './scenarios/analyst-day.ts';
 import { analystScenarios } from './scenarios/analyst.ts';
 import { assigneesScenarios } from './scenarios/assignees.ts';
 import { boardScenarios } from './scenarios/board.ts';
@@ -30,5 +31,6 @@ describe('web client', { timeout: 600_000 }, () => {
   liveScenarios(env);
   assigneesScenarios(env);
   boardScenarios(env);
+  analystDayScenarios(env);
   newTeamScenarios(env);
 });
