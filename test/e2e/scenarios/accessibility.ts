@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { DEMO, networkSettled, openPath, screenshot } from '../support/browser.ts';
+import { DEMO, openPath, screenshot } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED } from '../support/seed.ts';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await networkSettled(page);
-  // The digest preview's sandboxed frame (an email, shown as it is sent) runs no script, axe's
-  // included: axe would wait on it for ever. It is left out; it has a title, and the page around it is checked.
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe[sandbox=""]').analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 export function accessibilityScenarios(env: () => E2eEnv): void {
   test('axe finds no serious or critical violations on the main pages', async () => {

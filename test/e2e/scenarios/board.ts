@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO, networkSettled, openPath } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { TITLES } from '../support/seed.ts';
 
 const LIFECYCLE = ['Announced', 'In progress', 'Stalled', 'Partially fulfilled', 'Fulfilled', 'Broken'];
 const LABELS: Record<string, string> = { IN_PROGRESS: 'In progress', STALLED: 'Stalled' };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await networkSettled(page);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
 
 const card = (page: Page, title: string): Locator => page.getByRole('listitem', { name: title, exact: true });
 

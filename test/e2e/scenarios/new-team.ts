@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { LIVE_MS, networkSettled } from '../support/browser.ts';
+import { seriousViolations } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { linkMailedTo } from '../support/outbox.ts';
 
@@ -43,11 +43,7 @@ const COLLEAGUE_NOTE = 'Las primeras patrullas conjuntas salieron de Ciudad Juá
 
 /** axe's serious and critical findings on the page as it is; then, at 390 px wide, whether it scrolls sideways or cuts a control off. */
 async function pageProblems(page: Page): Promise<string[]> {
-  await networkSettled(page);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const found = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const found = await seriousViolations(page);
   const size = page.viewportSize();
   await page.setViewportSize({ width: 390, height: 844 });
   // Charts take their new width from a ResizeObserver, a frame or two after the resize: give the
