@@ -18,6 +18,7 @@ import { ProgressNotes1765030000000 } from './1765030000000-progress-notes';
 import { ImportReferences1765040000000 } from './1765040000000-import-references';
 import { CommitmentAssignees1765050000000 } from './1765050000000-commitment-assignees';
 import { Webhooks1765060000000 } from './1765060000000-webhooks';
+import { LinkChecks1765080000000 } from './1765080000000-link-checks';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ImportReferences1765040000000,
   CommitmentAssignees1765050000000,
   Webhooks1765060000000,
+  LinkChecks1765080000000,
 ];
