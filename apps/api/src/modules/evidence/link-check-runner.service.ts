@@ -73,7 +73,7 @@ export class LinkCheckRunnerService implements OnApplicationBootstrap, OnApplica
       [host],
     );
     if (!rows.length) return 0;
-    const sent = await this.jobs.boss.insert(LINK_CHECK_QUEUE, rows.map((r) => ({ data: { host: r.host }, singletonKey: r.host })));
+    const sent = await this.jobs.boss.insert(LINK_CHECK_QUEUE, rows.map((r) => ({ data: { host: r.host }, singletonKey: r.host })), { returnId: true });
     return sent?.length ?? 0;
   }
 
