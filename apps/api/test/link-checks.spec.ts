@@ -50,7 +50,7 @@ const DELAY_MS = 150;
 describe('evidence link checks', () => {
   let app: TestApp;
   let runner: LinkCheckRunnerService;
-  const commitmentId = SEED_IDS.commitments.mxSmuggling;
+  const commitmentId: string = SEED_IDS.commitments.mxSmuggling;
   const servers: { close: () => Promise<void> }[] = [];
   const as = (token: string) => <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) => app.request<T>({ query, variables, token });
   let analyst: ReturnType<typeof as>;
@@ -112,7 +112,7 @@ describe('evidence link checks', () => {
     expect(checks.moved).toMatchObject({ state: LinkState.REDIRECTED, statusCode: 200, finalUrl: `${ok.base}/new-home` });
     expect(checks.missing).toMatchObject({ state: LinkState.BROKEN, statusCode: 404, finalUrl: null });
     expect(checks.failing).toMatchObject({ state: LinkState.BROKEN, statusCode: 500 });
-    for (const c of Object.values(checks)) expect(Date.parse(c.checkedAt)).toBeGreaterThanOrEqual(before - 1000);
+    for (const c of Object.values(checks) as { checkedAt: string }[]) expect(Date.parse(c.checkedAt)).toBeGreaterThanOrEqual(before - 1000);
     // HEAD is enough when the server answers it; the redirect was followed to the page it named.
     expect(ok.seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual(['HEAD /new-home', 'HEAD /page']);
     expect(moved.seen.map((s) => s.method)).toEqual(['HEAD']);

@@ -56,6 +56,16 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
             { value: 'false', label: t('commitments.overdueNot') },
           ]}
         />
+        <NativeSelect
+          label={t('commitments.brokenSources')}
+          value={state.brokenSources === null ? '' : String(state.brokenSources)}
+          onChange={(e) => onChange({ brokenSources: e.currentTarget.value === '' ? null : e.currentTarget.value === 'true' })}
+          data={[
+            { value: '', label: t('commitments.overdueAny') },
+            { value: 'true', label: t('commitments.brokenSourcesOnly') },
+            { value: 'false', label: t('commitments.brokenSourcesNone') },
+          ]}
+        />
         <Select
           label={t('commitments.assignee')}
           data={assigneeData}

@@ -20,7 +20,7 @@ export interface EditEvidenceDialogProps {
   onChanged: () => void;
 }
 
-const FIELDS = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance'] as const;
+const FIELDS = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance', 'archiveUrl'] as const;
 
 /** Corrects a source; a stale save shows what changed meanwhile and keeps what was typed, to re-apply on the newer version. */
 export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDialogProps) {
