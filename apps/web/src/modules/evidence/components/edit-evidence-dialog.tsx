@@ -70,7 +70,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
     const now = newer ?? base.draft;
     const next = { version: conflict.currentVersion, draft: now };
     const typed = { ...draft };
-    for (const f of FIELDS) if (draft[f] === base.draft[f]) (typed as Record<string, string>)[f] = now[f];
+    for (const f of FIELDS) if (draft[f] === base.draft[f]) (typed as Record<string, string | undefined>)[f] = now[f];
     setBase(next);
     setDraft(typed);
     setConflict(null);
