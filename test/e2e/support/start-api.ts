@@ -62,7 +62,7 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-e2e-'));
   // DATA_DIR holds the outbox in both modes (and the embedded PostgreSQL when there is no DATABASE_URL).
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', WEB_DIR, LOG_LEVEL: 'error', DATA_DIR: dataDir, ...extraEnv };
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', WEB_DIR, LOG_LEVEL: 'error', DATA_DIR: dataDir, LINK_CHECK_POLL_SECONDS: '0', ...extraEnv };
   if (!extraEnv.SMTP_URL) delete env.SMTP_URL;
   let databaseUrl: string;
   let drop = async () => undefined as void;

@@ -61,7 +61,7 @@ async function admin(sql: string): Promise<void> {
 
 /**
  * A fresh database (migrated, seeded, with the demo accounts) and the API on a free port, for one test file.
- * Logs are off (LOG_LEVEL=silent) unless `env` asks for them; `options.logDestination` collects them.
+ * Logs are off (LOG_LEVEL=silent) and link checks too (LINK_CHECK_POLL_SECONDS=0) unless `env` asks for them; `options.logDestination` collects logs.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
@@ -71,7 +71,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
   const url = withDatabase(adminUrl, name);
   const { demoApiKey } = await prepareDatabase(url, { seed: true, demo: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-app-'));
-  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
+  // No background link checks unless a test asks: the seeded sources' addresses are public sites.
+  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, LINK_CHECK_POLL_SECONDS: '0', ...env });
   const running = await createApp(config, url, options);
   const direct = new Client({ connectionString: url });
   await direct.connect();
