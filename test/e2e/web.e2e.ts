@@ -8,6 +8,7 @@ import { analystScenarios } from './scenarios/analyst.ts';
 import { assigneesScenarios } from './scenarios/assignees.ts';
 import { conflictScenarios } from './scenarios/conflict.ts';
 import { digestScenarios } from './scenarios/digest.ts';
+import { linkCheckScenarios } from './scenarios/link-checks.ts';
 import { liveScenarios } from './scenarios/live.ts';
 import { newTeamScenarios } from './scenarios/new-team.ts';
 import { sessionScenarios } from './scenarios/session.ts';
@@ -29,4 +30,6 @@ describe('web client', { timeout: 600_000 }, () => {
   liveScenarios(env);
   assigneesScenarios(env);
   newTeamScenarios(env);
+  // Last: it adds a source to a seeded commitment.
+  linkCheckScenarios(env);
 });
