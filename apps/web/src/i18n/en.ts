@@ -201,6 +201,7 @@ export const en = {
     assignee: 'Assigned to',
     assigneeMe: 'Me',
     brokenSources: 'Sources',
+    brokenSourcesAny: 'Any',
     brokenSourcesOnly: 'With a broken source',
     brokenSourcesNone: 'No broken source',
     sortBy: 'Sort by',

@@ -213,6 +213,7 @@ const catalogue: Messages = {
     assignee: 'Asignado a',
     assigneeMe: 'Yo',
     brokenSources: 'Fuentes',
+    brokenSourcesAny: 'Todas',
     brokenSourcesOnly: 'Con una fuente rota',
     brokenSourcesNone: 'Sin fuentes rotas',
     sortBy: 'Ordenar por',

@@ -61,7 +61,7 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
           value={state.brokenSources === null ? '' : String(state.brokenSources)}
           onChange={(e) => onChange({ brokenSources: e.currentTarget.value === '' ? null : e.currentTarget.value === 'true' })}
           data={[
-            { value: '', label: t('commitments.overdueAny') },
+            { value: '', label: t('commitments.brokenSourcesAny') },
             { value: 'true', label: t('commitments.brokenSourcesOnly') },
             { value: 'false', label: t('commitments.brokenSourcesNone') },
           ]}
