@@ -130,13 +130,28 @@ describe('evidence link checks', () => {
     expect(hanging.seen).toHaveLength(1);
   });
 
-  it('asks again with GET when HEAD is refused with 405, and names Pactwatch in its user agent', async () => {
-    const headless = await serve((req, res) => res.writeHead(req.method === 'HEAD' ? 405 : 200).end());
-    const source = await addSource(`${headless.base}/no-head`);
+  it('asks again with GET when HEAD is refused (403, 405, 501), and names Pactwatch in its user agent', async () => {
+    for (const refusal of [403, 405, 501]) {
+      const headless = await serve((req, res) => res.writeHead(req.method === 'HEAD' ? refusal : 200).end());
+      const source = await addSource(`${headless.base}/no-head`);
+      await runner.runOnce('127.0.0.1');
+      expect((await linkCheckOf(source.id)).linkCheck).toMatchObject({ state: LinkState.OK, statusCode: 200 });
+      expect(headless.seen.map((s) => s.method)).toEqual(['HEAD', 'GET']);
+      for (const s of headless.seen) expect(s.userAgent).toMatch(/^Pactwatch-LinkCheck\//);
+    }
+  });
+
+  it('checks an address cited by several sources once, and records it on each', async () => {
+    const shared = await serve((_q, res) => res.writeHead(404).end());
+    const url = `${shared.base}/cited-twice`;
+    const first = await addSource(url);
+    const second = await addSource(url, SEED_IDS.commitments.jointStatement);
     await runner.runOnce('127.0.0.1');
-    expect((await linkCheckOf(source.id)).linkCheck).toMatchObject({ state: LinkState.OK, statusCode: 200 });
-    expect(headless.seen.map((s) => s.method)).toEqual(['HEAD', 'GET']);
-    for (const s of headless.seen) expect(s.userAgent).toMatch(/^Pactwatch-LinkCheck\//);
+    expect(shared.seen).toHaveLength(1);
+    expect((await linkCheckOf(first.id)).linkCheck).toMatchObject({ state: LinkState.BROKEN, statusCode: 404 });
+    expect((await linkCheckOf(second.id, SEED_IDS.commitments.jointStatement)).linkCheck).toMatchObject({ state: LinkState.BROKEN, statusCode: 404 });
+    // The filter test below starts from broken sources on commitmentId only.
+    await app.sql(`UPDATE evidence SET link_state = 'OK', link_status_code = 200 WHERE id = $1`, [second.id]);
   });
 
   it('refuses a redirect to an address the guard does not allow, without requesting it', async () => {
