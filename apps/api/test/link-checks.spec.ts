@@ -91,12 +91,14 @@ describe('evidence link checks', () => {
     return res.data!.commitment.evidence.edges.map((e: { node: { id: string } }) => e.node).find((n: { id: string }) => n.id === id);
   }
 
-  it('records 200 as OK, 301 as REDIRECTED with the final address, 404 and 500 as BROKEN with the code, each with when it was checked', async () => {
+  it('records 200 as OK, 301 as REDIRECTED with the final address, 404 and 500 as BROKEN with the code (also at the end of a redirect), each with when it was checked', async () => {
     const ok = await serve((_q, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>here</p>'));
     const moved = await serve((_q, res) => res.writeHead(301, { location: `${ok.base}/new-home` }).end());
     const missing = await serve((_q, res) => res.writeHead(404).end());
     const failing = await serve((_q, res) => res.writeHead(500).end());
+    const movedAway = await serve((_q, res) => res.writeHead(308, { location: `${missing.base}/gone-too` }).end());
     const sources = {
+      movedAway: await addSource(`${movedAway.base}/was-here`),
       ok: await addSource(`${ok.base}/page`),
       moved: await addSource(`${moved.base}/old-home`),
       missing: await addSource(`${missing.base}/gone`),
@@ -112,6 +114,7 @@ describe('evidence link checks', () => {
     expect(checks.moved).toMatchObject({ state: LinkState.REDIRECTED, statusCode: 200, finalUrl: `${ok.base}/new-home` });
     expect(checks.missing).toMatchObject({ state: LinkState.BROKEN, statusCode: 404, finalUrl: null });
     expect(checks.failing).toMatchObject({ state: LinkState.BROKEN, statusCode: 500 });
+    expect(checks.movedAway).toMatchObject({ state: LinkState.BROKEN, statusCode: 404, finalUrl: `${missing.base}/gone-too` });
     for (const c of Object.values(checks) as { checkedAt: string }[]) expect(Date.parse(c.checkedAt)).toBeGreaterThanOrEqual(before - 1000);
     // HEAD is enough when the server answers it; the redirect was followed to the page it named.
     expect(ok.seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual(['HEAD /new-home', 'HEAD /page']);
