@@ -10,6 +10,7 @@ import { assigneesScenarios } from './scenarios/assignees.ts';
 import { boardScenarios } from './scenarios/board.ts';
 import { conflictScenarios } from './scenarios/conflict.ts';
 import { digestScenarios } from './scenarios/digest.ts';
+import { linkCheckScenarios } from './scenarios/link-checks.ts';
 import { liveScenarios } from './scenarios/live.ts';
 import { newTeamScenarios } from './scenarios/new-team.ts';
 import { sessionScenarios } from './scenarios/session.ts';
@@ -33,4 +34,6 @@ describe('web client', { timeout: 600_000 }, () => {
   boardScenarios(env);
   analystDayScenarios(env);
   newTeamScenarios(env);
+  // Last: it adds a source to a seeded commitment.
+  linkCheckScenarios(env);
 });

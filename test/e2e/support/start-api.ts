@@ -62,9 +62,10 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<R
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-e2e-'));
   // DATA_DIR holds the outbox in both modes (and the embedded PostgreSQL when there is no DATABASE_URL).
-  // No reminder check: it would flag the seed's overdue commitments to whoever a scenario assigned, mid-run.
+  // No reminder check (it would flag the seed's overdue commitments to whoever a scenario assigned,
+  // mid-run) and no link checks (the seeded sources' addresses are public sites).
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', WEB_DIR, LOG_LEVEL: 'error', DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0', ...extraEnv,
+    ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', WEB_DIR, LOG_LEVEL: 'error', DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0', LINK_CHECK_POLL_SECONDS: '0', ...extraEnv,
   };
   if (!extraEnv.SMTP_URL) delete env.SMTP_URL;
   let databaseUrl: string;

@@ -223,9 +223,25 @@ export class AppConfig {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(200)
   WEBHOOK_RETRY_LIMIT = 29;
 
+  /** How often each instance looks for evidence links due a check; 0 turns link checking off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400)
+  LINK_CHECK_POLL_SECONDS = 300;
+
+  /** A source's address is checked again once its last check is this many hours old. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  LINK_CHECK_INTERVAL_HOURS = 168;
+
+  /** The pause between two link checks on the same host, in milliseconds (one host is checked one address at a time). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60_000)
+  LINK_CHECK_HOST_DELAY_MS = 2000;
+
+  /** Longest one link-check request may take (each HEAD, GET or redirect hop), in milliseconds. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  LINK_CHECK_TIMEOUT_MS = 10_000;
+
   /**
-   * Lets webhook endpoints on 127.0.0.1 and ::1 (and nothing else private) through, for tests that
-   * run their receivers locally. Refused at start unless NODE_ENV is test.
+   * Lets webhook endpoints and evidence link checks reach 127.0.0.1 and ::1 (and nothing else
+   * private), for tests that run their servers locally. Refused at start unless NODE_ENV is test.
    */
   @IsOptional() @Transform(toBool) @IsBoolean({ message: 'WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS must be true or false' })
   WEBHOOKS_ALLOW_LOOPBACK_FOR_TESTS = false;

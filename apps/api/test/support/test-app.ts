@@ -68,7 +68,7 @@ async function admin(sql: string): Promise<void> {
 
 /**
  * A fresh database (migrated, seeded, with the demo accounts) and the API on a free port, for one test file.
- * Logs are off (LOG_LEVEL=silent) unless `env` asks for them; `options.logDestination` collects them.
+ * Logs are off (LOG_LEVEL=silent) and link checks too (LINK_CHECK_POLL_SECONDS=0) unless `env` asks for them; `options.logDestination` collects logs.
  */
 export async function startTestApp(env: Record<string, string> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const adminUrl = process.env.TEST_ADMIN_DATABASE_URL;
@@ -78,8 +78,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Cr
   const url = withDatabase(adminUrl, name);
   const { demoApiKey } = await prepareDatabase(url, { seed: true, demo: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'pactwatch-app-'));
-  // The reminder check would flag the seed's overdue commitments mid-test; a spec that wants it turns it on.
-  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0', ...env });
+  // The reminder check would flag the seed's overdue commitments mid-test, and the seeded sources'
+  // addresses are public sites: a spec that wants either check turns it on.
+  const config = loadConfig({ PORT: '0', DATABASE_URL: url, LOG_LEVEL: 'silent', DATA_DIR: dataDir, REMINDER_POLL_SECONDS: '0', LINK_CHECK_POLL_SECONDS: '0', ...env });
   const running = await createApp(config, url, options);
   const testApp = await onRunning(running, url, dataDir, demoApiKey as string, null, () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   const twin = async (twinEnv: Record<string, string> = {}): Promise<TestApp> => {

@@ -9,7 +9,8 @@ import ipaddr from 'ipaddr.js';
  * no credentials in the URL, and only to public unicast addresses. A host name is resolved and
  * refused when ANY of its addresses is not public; the connection then goes to the address that
  * was checked (a `lookup` that answers with it), so a second DNS answer cannot rebind it to an
- * inside address. No redirect is followed, the request has a deadline and at most
+ * inside address. No redirect is followed here (link checks follow one by checking its target
+ * again), the request has a deadline and at most
  * RESPONSE_CAP bytes of the answer are read (and thrown away).
  */
 
@@ -78,6 +79,15 @@ export async function checkOutboundUrl(raw: string, policy: OutboundPolicy): Pro
 export interface OutboundResponse {
   status: number;
   durationMs: number;
+  /** The Location header, as sent (a redirect's target, never followed here). */
+  location: string | null;
+}
+
+export interface OutboundRequest {
+  method: 'POST' | 'HEAD' | 'GET';
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
 }
 
 /**
@@ -86,6 +96,21 @@ export interface OutboundResponse {
  * when `timeoutMs` passes before the answer's head and (capped) body have come.
  */
 export function postChecked(target: CheckedTarget, headers: Record<string, string>, body: string, timeoutMs: number): Promise<OutboundResponse> {
+  return requestChecked(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Pactwatch-Webhooks', ...headers },
+    body,
+    timeoutMs,
+  });
+}
+
+/**
+ * One request to the checked target, connecting to its first checked address only (POST, or HEAD
+ * and GET for link checks). Resolves with the status and Location (a 3xx is never followed here:
+ * a caller that follows one checks its target again); rejects on a connection failure or when
+ * `timeoutMs` passes before the answer's head and (capped) body have come.
+ */
+export function requestChecked(target: CheckedTarget, request: OutboundRequest): Promise<OutboundResponse> {
   const pinned = target.addresses[0];
   // Node asks for one address or (autoSelectFamily) all of them: either way only the checked one.
   const lookup: LookupFunction = (_host, options, callback) => {
@@ -94,19 +119,15 @@ export function postChecked(target: CheckedTarget, headers: Record<string, strin
   };
   const started = Date.now();
   const client = target.url.protocol === 'https:' ? https : http;
+  const { timeoutMs } = request;
   return new Promise<OutboundResponse>((resolve, reject) => {
     const req = client.request(
       target.url,
-      {
-        method: 'POST',
-        lookup,
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Pactwatch-Webhooks', ...headers },
-        signal: AbortSignal.timeout(timeoutMs),
-      },
+      { method: request.method, lookup, agent: false, headers: request.headers, signal: AbortSignal.timeout(timeoutMs) },
       (res) => {
         let read = 0;
-        const done = () => resolve({ status: res.statusCode ?? 0, durationMs: Date.now() - started });
+        const location = typeof res.headers.location === 'string' ? res.headers.location : null;
+        const done = () => resolve({ status: res.statusCode ?? 0, durationMs: Date.now() - started, location });
         res.on('data', (chunk: Buffer) => {
           read += chunk.length;
           if (read > RESPONSE_CAP) {
@@ -119,6 +140,6 @@ export function postChecked(target: CheckedTarget, headers: Record<string, strin
       },
     );
     req.on('error', (err: Error) => reject(err.name === 'AbortError' || err.name === 'TimeoutError' ? new Error(`no answer within ${timeoutMs} ms`) : err));
-    req.end(body);
+    req.end(request.body);
   });
 }

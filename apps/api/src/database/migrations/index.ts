@@ -19,6 +19,7 @@ import { ImportReferences1765040000000 } from './1765040000000-import-references
 import { CommitmentAssignees1765050000000 } from './1765050000000-commitment-assignees';
 import { Webhooks1765060000000 } from './1765060000000-webhooks';
 import { Reminders1765070000000 } from './1765070000000-reminders';
+import { LinkChecks1765080000000 } from './1765080000000-link-checks';
 import { DigestLeaseDropped1765090000000 } from './1765090000000-digest-lease-dropped';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
@@ -44,5 +45,6 @@ export const MIGRATIONS = [
   CommitmentAssignees1765050000000,
   Webhooks1765060000000,
   Reminders1765070000000,
+  LinkChecks1765080000000,
   DigestLeaseDropped1765090000000,
 ];

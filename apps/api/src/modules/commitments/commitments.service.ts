@@ -69,6 +69,11 @@ export function filterConditions(filter: CommitmentFilter | null | undefined, pa
     `EXISTS (SELECT 1 FROM commitment_assignees ca WHERE ca.workspace_id = c.workspace_id AND ca.commitment_id = c.id AND ca.user_id = ${param(userId)}::uuid)`;
   if (filter.assigneeId) where.push(assignee(filter.assigneeId));
   if (filter.assignedToMe) where.push(me ? assignee(me) : 'false');
+  if (filter.brokenSources !== null && filter.brokenSources !== undefined) {
+    const broken = `EXISTS (SELECT 1 FROM commitment_evidence ce JOIN evidence e ON e.id = ce.evidence_id
+      WHERE ce.workspace_id = c.workspace_id AND ce.commitment_id = c.id AND e.link_state IN ('BROKEN', 'UNREACHABLE'))`;
+    where.push(filter.brokenSources ? broken : `NOT ${broken}`);
+  }
   if (filter.dueBefore) where.push(`c.due_on <= ${param(filter.dueBefore)}::date`);
   if (filter.dueAfter) where.push(`c.due_on >= ${param(filter.dueAfter)}::date`);
   if (filter.overdue !== null && filter.overdue !== undefined) {

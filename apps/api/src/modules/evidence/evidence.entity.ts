@@ -16,4 +16,10 @@ export class EvidenceEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('int') version: number;
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt: Date | null;
+  @Column('text', { name: 'link_state', nullable: true }) linkState: string | null;
+  @Column('int', { name: 'link_status_code', nullable: true }) linkStatusCode: number | null;
+  @Column('text', { name: 'link_final_url', nullable: true }) linkFinalUrl: string | null;
+  @Column('text', { name: 'link_error', nullable: true }) linkError: string | null;
+  @Column('timestamptz', { name: 'link_checked_at', nullable: true }) linkCheckedAt: Date | null;
+  @Column('text', { name: 'archive_url', nullable: true }) archiveUrl: string | null;
 }

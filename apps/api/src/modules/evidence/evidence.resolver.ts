@@ -1,5 +1,5 @@
 import { Permission } from '@pactwatch/domain';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller } from '../../common/context/current-caller.decorator';
@@ -7,7 +7,7 @@ import { AddEvidenceInput } from './dto/add-evidence.input';
 import { ArchiveEvidenceInput, DetachEvidenceInput } from './dto/archive-evidence.input';
 import { AddEvidencePayload, ArchiveEvidencePayload, DetachEvidencePayload, UpdateEvidencePayload } from './dto/evidence.payloads';
 import { UpdateEvidenceInput } from './dto/update-evidence.input';
-import { Evidence } from './evidence.model';
+import { Evidence, LinkCheck } from './evidence.model';
 import { EvidenceService } from './evidence.service';
 
 @Resolver(() => Evidence)
@@ -38,5 +38,14 @@ export class EvidenceResolver {
   @Access(Permission.WRITE)
   archiveEvidence(@Args('input') input: ArchiveEvidenceInput, @CurrentCaller() caller: Caller) {
     return this.evidenceService.archive(caller, input);
+  }
+}
+
+/** The check is read as one JSON column (see EVIDENCE_FIELDS): its time comes as text. */
+@Resolver(() => LinkCheck)
+export class LinkCheckResolver {
+  @ResolveField(() => Date)
+  checkedAt(@Parent() check: { checkedAt: string | Date }): Date {
+    return check.checkedAt instanceof Date ? check.checkedAt : new Date(check.checkedAt);
   }
 }

@@ -16,8 +16,10 @@ import { returningRows } from '../../common/sql/returning-rows';
 import { NewEvidenceInput } from './dto/new-evidence.input';
 import { UpdateEvidenceInput } from './dto/update-evidence.input';
 import { EvidenceEntity } from './evidence.entity';
+import { LinkCheck } from './evidence.model';
 
-type EvidenceRow = Omit<EvidenceEntity, 'workspaceId' | 'updatedAt'> & { archived: boolean };
+type LinkColumns = 'linkState' | 'linkStatusCode' | 'linkFinalUrl' | 'linkError' | 'linkCheckedAt';
+type EvidenceRow = Omit<EvidenceEntity, 'workspaceId' | 'updatedAt' | LinkColumns> & { archived: boolean; linkCheck: LinkCheck | null };
 
 /** The column behind each field of Evidence (all plain: Evidence has no field resolvers). */
 const EVIDENCE_FIELDS: Record<keyof EvidenceRow, string> = {
@@ -33,6 +35,10 @@ const EVIDENCE_FIELDS: Record<keyof EvidenceRow, string> = {
   version: 'e.version',
   archivedAt: 'e.archived_at AS "archivedAt"',
   archived: 'e.archived_at IS NOT NULL AS archived',
+  // One column for the object (a page reads only the columns of the fields asked for); LinkCheckResolver makes checkedAt a Date.
+  linkCheck: `CASE WHEN e.link_checked_at IS NULL THEN NULL ELSE json_build_object('state', e.link_state, 'statusCode', e.link_status_code,
+    'finalUrl', e.link_final_url, 'error', e.link_error, 'checkedAt', e.link_checked_at) END AS "linkCheck"`,
+  archiveUrl: 'e.archive_url AS "archiveUrl"',
 };
 
 export const EVIDENCE_COLUMNS = allColumns(EVIDENCE_FIELDS);
@@ -41,8 +47,10 @@ const EVIDENCE_ALWAYS: readonly (keyof EvidenceRow)[] = ['id'];
 /** The same rules the input classes apply, again at the service: it may be called from elsewhere. */
 export function evidenceViolations(e: Partial<NewEvidenceInput>, prefix = '', partial = false): FieldViolation[] {
   const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const archiveUrl = (e as { archiveUrl?: string | null }).archiveUrl;
   return [
     e.url !== undefined || !partial ? checkEvidenceUrl(String(e.url ?? ''), f('url')) : null,
+    typeof archiveUrl === 'string' && archiveUrl.trim() !== '' ? checkEvidenceUrl(archiveUrl.trim(), f('archiveUrl')) : null,
     e.title !== undefined || !partial ? checkText(f('title'), e.title, { required: true, max: TITLE_MAX_LENGTH }) : null,
     checkText(f('publisher'), e.publisher, { max: NAME_MAX_LENGTH }),
   ].filter((v): v is FieldViolation => v !== null);
@@ -205,11 +213,17 @@ export class EvidenceService {
         publishedOn: input.publishedOn === undefined ? current.publishedOn : input.publishedOn,
         kind: input.kind ?? current.kind,
         stance: input.stance ?? current.stance,
+        archiveUrl: input.archiveUrl === undefined ? current.archiveUrl : input.archiveUrl?.trim() || null,
       };
+      // A new address has not been checked: its old link state goes, and the next pass checks it.
+      const moved = next.url !== current.url;
       await m.query(
-        `UPDATE evidence SET url = $3, title = $4, publisher = $5, published_on = $6, kind = $7, stance = $8,
+        `UPDATE evidence SET url = $3, title = $4, publisher = $5, published_on = $6, kind = $7, stance = $8, archive_url = $9,
+           link_state = CASE WHEN $10 THEN NULL ELSE link_state END, link_status_code = CASE WHEN $10 THEN NULL ELSE link_status_code END,
+           link_final_url = CASE WHEN $10 THEN NULL ELSE link_final_url END, link_error = CASE WHEN $10 THEN NULL ELSE link_error END,
+           link_checked_at = CASE WHEN $10 THEN NULL ELSE link_checked_at END,
            version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
-        [caller.workspaceId, input.id, next.url, next.title, next.publisher, next.publishedOn, next.kind, next.stance],
+        [caller.workspaceId, input.id, next.url, next.title, next.publisher, next.publishedOn, next.kind, next.stance, next.archiveUrl, moved],
       );
       const before = Object.fromEntries(Object.keys(next).map((k) => [k, current[k as keyof typeof next]]));
       await this.activity.record(m, caller, { verb: 'evidence.updated', subjectType: 'Evidence', subjectId: input.id, before, after: next });

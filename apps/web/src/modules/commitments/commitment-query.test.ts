@@ -15,6 +15,7 @@ describe('commitment list URL state', () => {
       dueAfter: '2024-01-01',
       dueBefore: '2024-12-31',
       overdue: true,
+      brokenSources: true,
       assignee: '00000000-0000-4000-8000-000000001202',
       sort: 'DUE_ON',
       direction: 'DESC',
@@ -43,6 +44,15 @@ describe('commitment list URL state', () => {
     expect(toCommitmentFilter(state)).toEqual({ search: 'smuggling', partyCodes: ['MX'], overdue: false });
     expect(toCommitmentOrder(state)).toEqual({ field: 'PRIORITY', direction: 'DESC' });
     expect(toCommitmentOrder(EMPTY_QUERY)).toBeNull();
+  });
+
+  it('sends brokenSources either way, and keeps it through a saved view', () => {
+    for (const brokenSources of [true, false]) {
+      const state = parseCommitmentQuery(new URLSearchParams(`brokenSources=${brokenSources}`));
+      expect(toCommitmentFilter(state)).toEqual({ brokenSources });
+      expect(fromSavedView(toCommitmentFilter(state) as Record<string, unknown>, null)).toEqual({ ...EMPTY_QUERY, brokenSources });
+    }
+    expect(parseCommitmentQuery(new URLSearchParams('brokenSources=maybe')).brokenSources).toBeNull();
   });
 
   it('sends assignee=me as assignedToMe and a member as assigneeId', () => {

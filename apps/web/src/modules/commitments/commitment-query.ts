@@ -13,6 +13,8 @@ export interface CommitmentQueryState {
   dueAfter: string | null;
   dueBefore: string | null;
   overdue: boolean | null;
+  /** true: with a source the last link check found broken or unreachable; false: with none. */
+  brokenSources: boolean | null;
   /** A member's id, or ASSIGNEE_ME for the signed-in person; null: anyone's or nobody's. */
   assignee: string | null;
   /** null: the server's default, creation order. */
@@ -36,6 +38,7 @@ export const EMPTY_QUERY: CommitmentQueryState = {
   dueAfter: null,
   dueBefore: null,
   overdue: null,
+  brokenSources: null,
   assignee: null,
   sort: null,
   direction: 'ASC',
@@ -57,6 +60,7 @@ function date(params: URLSearchParams, key: string): string | null {
 /** Reads the URL; anything unknown or malformed is dropped rather than sent to the server. */
 export function parseCommitmentQuery(params: URLSearchParams): CommitmentQueryState {
   const overdue = params.get('overdue');
+  const broken = params.get('brokenSources');
   const sort = params.get('sort');
   return {
     search: params.get('q')?.trim() ?? '',
@@ -69,6 +73,7 @@ export function parseCommitmentQuery(params: URLSearchParams): CommitmentQuerySt
     dueAfter: date(params, 'dueAfter'),
     dueBefore: date(params, 'dueBefore'),
     overdue: overdue === 'true' ? true : overdue === 'false' ? false : null,
+    brokenSources: broken === 'true' ? true : broken === 'false' ? false : null,
     assignee: params.get('assignee') || null,
     sort: (ORDER_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as CommitmentOrderField) : null,
     direction: params.get('dir') === 'DESC' ? 'DESC' : 'ASC',
@@ -89,6 +94,7 @@ export function toSearchParams(state: CommitmentQueryState): URLSearchParams {
   set('dueAfter', state.dueAfter);
   set('dueBefore', state.dueBefore);
   set('overdue', state.overdue === null ? null : String(state.overdue));
+  set('brokenSources', state.brokenSources === null ? null : String(state.brokenSources));
   set('assignee', state.assignee);
   set('sort', state.sort);
   if (state.direction === 'DESC') params.set('dir', 'DESC');
@@ -108,6 +114,7 @@ export function toCommitmentFilter(state: CommitmentQueryState): CommitmentFilte
   if (state.dueAfter) filter.dueAfter = state.dueAfter;
   if (state.dueBefore) filter.dueBefore = state.dueBefore;
   if (state.overdue !== null) filter.overdue = state.overdue;
+  if (state.brokenSources !== null) filter.brokenSources = state.brokenSources;
   if (state.assignee === ASSIGNEE_ME) filter.assignedToMe = true;
   else if (state.assignee) filter.assigneeId = state.assignee;
   return filter;
@@ -137,6 +144,7 @@ export function fromSavedView(filter: Record<string, unknown>, order: Record<str
     dueAfter: f.dueAfter ?? null,
     dueBefore: f.dueBefore ?? null,
     overdue: typeof f.overdue === 'boolean' ? f.overdue : null,
+    brokenSources: typeof f.brokenSources === 'boolean' ? f.brokenSources : null,
     assignee: f.assignedToMe === true ? ASSIGNEE_ME : f.assigneeId != null ? String(f.assigneeId) : null,
     sort: (ORDER_FIELDS as readonly string[]).includes(sort ?? '') ? (sort as CommitmentOrderField) : null,
     direction: order?.direction === 'DESC' ? 'DESC' : 'ASC',

@@ -10,6 +10,8 @@ export interface EvidenceDraft {
   publishedOn: string;
   kind: EvidenceKind;
   stance: EvidenceStance;
+  /** An archived copy of the page: only when correcting a saved source (a new one has none). */
+  archiveUrl?: string;
 }
 
 export const EMPTY_DRAFT: EvidenceDraft = {
@@ -26,7 +28,7 @@ export function isBlankDraft(draft: EvidenceDraft): boolean {
 }
 
 /** Problems with one draft, keyed by its field, as message keys of the i18n catalogue. */
-export type DraftProblems = Partial<Record<'url' | 'title' | 'publisher', string>>;
+export type DraftProblems = Partial<Record<'url' | 'title' | 'publisher' | 'archiveUrl', string>>;
 
 /** The server's refusals of one source's fields, in its own words, keyed by the draft's field. */
 export type DraftServerErrors = Partial<Record<keyof EvidenceDraft, string>>;
@@ -43,6 +45,8 @@ export function checkDraft(draft: EvidenceDraft): DraftProblems {
   }
   const publisher = checkText('publisher', draft.publisher, { max: NAME_MAX_LENGTH });
   if (publisher) problems.publisher = publisher.message.includes('at most') ? 'evidence.errors.publisherTooLong' : 'evidence.errors.unstorable';
+  const archive = draft.archiveUrl?.trim() ? checkEvidenceUrl(draft.archiveUrl.trim(), 'archiveUrl') : null;
+  if (archive) problems.archiveUrl = urlProblemKey(archive);
   return problems;
 }
 
@@ -59,7 +63,7 @@ export function draftServerErrors(error: CombinedError | null | undefined): Draf
   const facts = errorFacts(error);
   if (facts.code !== ErrorCode.BAD_USER_INPUT) return {};
   const out: DraftServerErrors = {};
-  const fields: (keyof EvidenceDraft)[] = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance'];
+  const fields: (keyof EvidenceDraft)[] = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance', 'archiveUrl'];
   const violations = Array.isArray(facts.extensions.violations) ? (facts.extensions.violations as { field?: unknown; message?: unknown }[]) : [];
   const all = [...violations, { field: facts.field, message: facts.detail }];
   for (const v of all) {
@@ -71,8 +75,9 @@ export function draftServerErrors(error: CombinedError | null | undefined): Draf
 }
 
 /** A saved source as the form holds it. */
-export function draftOf(item: { url?: string | null; title: string; publisher?: string | null; publishedOn?: string | null; kind: string; stance: string }): EvidenceDraft {
+export function draftOf(item: { url?: string | null; title: string; publisher?: string | null; publishedOn?: string | null; kind: string; stance: string; archiveUrl?: string | null }): EvidenceDraft {
   return {
+    archiveUrl: item.archiveUrl ?? '',
     url: item.url ?? '',
     title: item.title,
     publisher: item.publisher ?? '',
@@ -86,7 +91,10 @@ export function draftOf(item: { url?: string | null; title: string; publisher?: 
 export function toEvidenceChanges(base: EvidenceDraft, draft: EvidenceDraft) {
   const now = toNewEvidenceInput(draft);
   const was = toNewEvidenceInput(base);
-  return Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== was[k as keyof typeof was])) as Partial<ReturnType<typeof toNewEvidenceInput>>;
+  const changes = Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== was[k as keyof typeof was])) as Partial<ReturnType<typeof toNewEvidenceInput>> & { archiveUrl?: string | null };
+  const archive = (d: EvidenceDraft) => d.archiveUrl?.trim() || null;
+  if (draft.archiveUrl !== undefined && archive(draft) !== archive(base)) changes.archiveUrl = archive(draft);
+  return changes;
 }
 
 /** The domain says why in English; the reader gets the same reason from the catalogue. */

@@ -49,6 +49,11 @@ export class CommitmentFilter {
   @IsOptional() @IsBoolean()
   assignedToMe?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description:
+      'true: only commitments with a source whose address the last link check found BROKEN or UNREACHABLE; false: only those with none. An archived copy does not change it.' })
+  @IsOptional() @IsBoolean()
+  brokenSources?: boolean | null;
+
   @Field(() => Boolean, { nullable: true, description: 'true: only archived commitments (or of an archived agreement); omitted or false: only those in use.' })
   @IsOptional() @IsBoolean()
   archived?: boolean | null;

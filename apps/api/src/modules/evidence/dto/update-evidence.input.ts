@@ -24,6 +24,10 @@ export class UpdateEvidenceInput {
 
   @Field(() => LocalDateScalar, { nullable: true }) @IsOptional() publishedOn?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'An archived copy of the page (http or https); null or empty removes it.' }) @IsOptional()
+  @Satisfies((v, f) => (v === null || v === '' ? null : typeof v === 'string' ? checkEvidenceUrl(v.trim(), f) : { field: f, message: `${f} must be an http(s) address` }))
+  archiveUrl?: string | null;
+
   @Field(() => EvidenceKind, { nullable: true }) @IsOptional() @IsEnum(EvidenceKind) kind?: EvidenceKind;
 
   @Field(() => EvidenceStance, { nullable: true }) @IsOptional() @IsEnum(EvidenceStance) stance?: EvidenceStance;

@@ -22,7 +22,7 @@ export const AgreementQuery = graphql(`
       id title kind heldOn signedOn inForceOn place summary version createdAt archived updatedAt
       parties { code name }
       participants { id name title organization { acronym } }
-      sources { id title url publisher publishedOn kind stance addedBy createdAt version }
+      sources { id title url publisher publishedOn kind stance addedBy createdAt version archiveUrl linkCheck { state statusCode checkedAt } }
       commitments(first: 100) {
         totalCount
         edges {

@@ -60,6 +60,16 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
           { value: 'false', label: t('commitments.overdueNot') },
         ]}
       />
+      <NativeSelect
+        label={t('commitments.brokenSources')}
+        value={state.brokenSources === null ? '' : String(state.brokenSources)}
+        onChange={(e) => onChange({ brokenSources: e.currentTarget.value === '' ? null : e.currentTarget.value === 'true' })}
+        data={[
+          { value: '', label: t('commitments.brokenSourcesAny') },
+          { value: 'true', label: t('commitments.brokenSourcesOnly') },
+          { value: 'false', label: t('commitments.brokenSourcesNone') },
+        ]}
+      />
       <Select
         label={t('commitments.assignee')}
         data={assigneeData}
@@ -120,5 +130,6 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
 export function activeFilters(state: CommitmentQueryState): number {
   const lists = [state.status, state.parties, state.themes, state.owners, state.priorities].filter((l) => l.length > 0).length;
   const single = [state.agreementId, state.assignee, state.dueAfter, state.dueBefore].filter((v) => v).length;
-  return lists + single + (state.overdue === null ? 0 : 1);
+  const flags = [state.overdue, state.brokenSources].filter((v) => v !== null).length;
+  return lists + single + flags;
 }

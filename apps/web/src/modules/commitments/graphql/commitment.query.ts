@@ -31,7 +31,7 @@ export const CommitmentPageFragment = graphql(`
     }
     evidence(first: 100) {
       totalCount
-      edges { node { id title url publisher publishedOn kind stance addedBy createdAt version } }
+      edges { node { id title url publisher publishedOn kind stance addedBy createdAt version archiveUrl linkCheck { state statusCode checkedAt } } }
     }
     indicators {
       id name unit baselineOn description

@@ -22,7 +22,7 @@ export interface EditEvidenceDialogProps {
   onChanged: () => void;
 }
 
-const FIELDS = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance'] as const;
+const FIELDS = ['url', 'title', 'publisher', 'publishedOn', 'kind', 'stance', 'archiveUrl'] as const;
 
 /** Corrects a source; a stale save shows what changed meanwhile and keeps what was typed, to re-apply on the newer version. */
 export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDialogProps) {
@@ -75,7 +75,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
     const now = newer ?? base.draft;
     const next = { version: conflict.currentVersion, draft: now };
     const typed = { ...draft };
-    for (const f of FIELDS) if (draft[f] === base.draft[f]) (typed as Record<string, string>)[f] = now[f];
+    for (const f of FIELDS) if (draft[f] === base.draft[f]) (typed as Record<string, string | undefined>)[f] = now[f];
     setBase(next);
     setDraft(typed);
     setConflict(null);

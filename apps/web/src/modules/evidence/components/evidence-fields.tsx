@@ -41,6 +41,18 @@ export function EvidenceFields({ draft, onChange, problems = {}, serverErrors = 
         onChange={(e) => set({ stance: e.currentTarget.value as EvidenceStance })}
         data={Object.values(EvidenceStance).map((s) => ({ value: s, label: t(`stance.${s}`) }))}
       />
+      {draft.archiveUrl !== undefined && (
+        <TextInput
+          label={t('evidence.archiveUrl')}
+          description={t('evidence.archiveUrlHint')}
+          type="url"
+          placeholder="https://web.archive.org/…"
+          value={draft.archiveUrl}
+          error={problems.archiveUrl ? t(problems.archiveUrl) : serverErrors.archiveUrl}
+          onChange={(e) => set({ archiveUrl: e.currentTarget.value })}
+          style={{ gridColumn: '1 / -1' }}
+        />
+      )}
     </SimpleGrid>
   );
 }

@@ -3,6 +3,7 @@ import { RowActionButton } from '../../ui/confirm-button';
 import { useTranslation } from 'react-i18next';
 import { checkEvidenceUrl, EvidenceStance } from '@pactwatch/domain';
 import { useFormat } from '../../ui/use-format';
+import { LinkCheckBadge, LinkCheckFacts } from './link-check-badge';
 
 export interface EvidenceItem {
   id: string;
@@ -15,6 +16,9 @@ export interface EvidenceItem {
   addedBy: string;
   /** Where it can be archived: the version read. */
   version?: number;
+  /** The last link check of its address, where it was read. */
+  linkCheck?: LinkCheckFacts | null;
+  archiveUrl?: string | null;
 }
 
 export interface EvidenceListProps {
@@ -56,6 +60,7 @@ export function EvidenceList({ items, onDetach, onEdit, onArchive, on = 'commitm
                   .filter(Boolean)
                   .join(' · ')}
               </Text>
+              <LinkCheckBadge linkCheck={e.linkCheck} archiveUrl={e.archiveUrl} />
               {(onDetach || onEdit || onArchive) && (
                 <Group gap={4}>
                   {onEdit && (

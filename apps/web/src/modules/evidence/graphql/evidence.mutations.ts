@@ -14,6 +14,6 @@ export const ArchiveEvidenceMutation = graphql(`
 
 export const UpdateEvidenceMutation = graphql(`
   mutation UpdateEvidence($input: UpdateEvidenceInput!) {
-    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version } }
+    updateEvidence(input: $input) { evidence { id title url publisher publishedOn kind stance version archiveUrl linkCheck { state statusCode checkedAt } } }
   }
 `);
