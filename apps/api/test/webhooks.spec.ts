@@ -144,6 +144,18 @@ describe('webhooks', () => {
     await hook.close();
   });
 
+  it('schedules one job for an endpoint with changes to send, and no second while that one is queued', async () => {
+    const hook = await receiver();
+    const { id } = await register(hook.url);
+    await change();
+    expect(await runner.schedule()).toBe(1);
+    expect(await runner.schedule()).toBe(0);
+    await runner.runOnce();
+    expect(hook.received).toHaveLength(1);
+    await retire(id);
+    await hook.close();
+  });
+
   it('retries a failing receiver from the failed change on: order kept, none skipped, each sent until it got a 2xx', async () => {
     let failing = true;
     const hook = await receiver((_q, res) => res.writeHead(failing ? 500 : 200).end('ok'));

@@ -107,7 +107,8 @@ export class WebhookRunnerService implements OnApplicationBootstrap, OnApplicati
   async schedule(workspaceId: string | null = null): Promise<number> {
     const due = await this.repo.due(workspaceId);
     if (!due.length) return 0;
-    const sent = await this.jobs.boss.insert(WEBHOOK_QUEUE, due.map((id) => ({ data: { endpointId: id }, singletonKey: id })));
+    // The ids of the jobs made (an endpoint with one already queued or running gets none): pg-boss returns them only when asked.
+    const sent = await this.jobs.boss.insert(WEBHOOK_QUEUE, due.map((id) => ({ data: { endpointId: id }, singletonKey: id })), { returnId: true });
     return sent?.length ?? 0;
   }
 
