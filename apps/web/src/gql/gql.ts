@@ -87,7 +87,7 @@ type Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": typeof types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": typeof types.InvitationsDocument,
-    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -200,7 +200,7 @@ const documents: Documents = {
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": types.InvitationsDocument,
-    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": types.MarkNotificationsReadDocument,
@@ -549,7 +549,7 @@ export function graphql(source: "\n  query Invitations {\n    invitations { id e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"];
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
