@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { PublicLayout } from '../modules/account/components/public-layout';
 import { SessionProvider } from '../modules/session/components/session-provider';
@@ -18,6 +19,7 @@ const AcceptInvitationPage = lazy(() => import('../pages/accept-invitation-page'
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <Notifications position="bottom-right" />
       <BrowserRouter>
         <Routes>
           <Route element={<PublicLayout />}>

@@ -910,6 +910,16 @@ export const en = {
     },
     nav: 'Profile',
   },
+  // Said once a change is saved, after its dialog closes.
+  savedNotice: {
+    statusChanged: 'Status changed to {{status}}.',
+    progressRecorded: 'Progress note saved.',
+    commitmentCreated: 'Commitment created.',
+    commitmentSaved: 'Commitment saved.',
+    agreementCreated: 'Agreement created.',
+    agreementSaved: 'Agreement saved.',
+    sourceSaved: 'Source saved.',
+  },
 };
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> };

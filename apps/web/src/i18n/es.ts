@@ -922,6 +922,15 @@ const catalogue: Messages = {
     },
     nav: 'Perfil',
   },
+  savedNotice: {
+    statusChanged: 'Estado cambiado a {{status}}.',
+    progressRecorded: 'Nota de avance guardada.',
+    commitmentCreated: 'Compromiso creado.',
+    commitmentSaved: 'Compromiso guardado.',
+    agreementCreated: 'Acuerdo creado.',
+    agreementSaved: 'Acuerdo guardado.',
+    sourceSaved: 'Fuente guardada.',
+  },
 };
 
 export const es = withMany(catalogue);

@@ -6,6 +6,7 @@ import { AgreementKind, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showSaved } from '../../ui/saved-notice';
 import { describeViolation } from '../../reference-data/field-rules';
 import { serverFieldErrors } from '../../ui/server-field-errors';
 import {
@@ -89,6 +90,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
         await addSources(saved.agreement.id);
         return;
       }
+      showSaved(t('savedNotice.agreementSaved'));
       onSaved(saved.agreement.id);
       onClose();
       return;
@@ -117,6 +119,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
     }
     setSources(left);
     if (left.length === 0) {
+      showSaved(t('savedNotice.agreementCreated'));
       onSaved(agreementId);
       onClose();
       return;

@@ -6,6 +6,7 @@ import { CommitmentPriority, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showSaved } from '../../ui/saved-notice';
 import { describeViolation } from '../../reference-data/field-rules';
 import { serverFieldErrors } from '../../ui/server-field-errors';
 import {
@@ -74,6 +75,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
     const result = on ? await updateCommitment(toUpdateCommitmentInput(on, typed)) : await createCommitment(toCreateCommitmentInput(typed));
     const saved = result.data && ('updateCommitment' in result.data ? result.data.updateCommitment : result.data.createCommitment);
     if (!result.error && saved) {
+      showSaved(t(on ? 'savedNotice.commitmentSaved' : 'savedNotice.commitmentCreated'));
       onSaved(saved.commitment.id);
       onClose();
       return;
