@@ -403,6 +403,12 @@ export const en = {
     commitmentsOf_one: '{{count, number}} commitment of {{title}}',
     commitmentsOf_other: '{{count, number}} commitments of {{title}}',
     openInList: 'Open in the commitment list',
+    statusSummary: 'Commitments by status',
+    overdueCount_one: '{{count, number}} overdue',
+    overdueCount_other: '{{count, number}} overdue',
+    summaryOfFirst_one: 'Counted over the first {{count, number}} commitment.',
+    summaryOfFirst_other: 'Counted over the first {{count, number}} commitments.',
+    timelineMore: 'Show {{count, number}} more',
   },
   conflict: {
     title: 'Someone else changed this commitment',

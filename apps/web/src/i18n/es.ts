@@ -415,6 +415,12 @@ const catalogue: Messages = {
     commitmentsOf_one: '{{count, number}} compromiso de {{title}}',
     commitmentsOf_other: '{{count, number}} compromisos de {{title}}',
     openInList: 'Abrir en la lista de compromisos',
+    statusSummary: 'Compromisos por estado',
+    overdueCount_one: '{{count, number}} vencido',
+    overdueCount_other: '{{count, number}} vencidos',
+    summaryOfFirst_one: 'Contado sobre el primer compromiso.',
+    summaryOfFirst_other: 'Contado sobre los primeros {{count, number}} compromisos.',
+    timelineMore: 'Mostrar {{count, number}} más',
   },
   conflict: {
     title: 'Otra persona cambió este compromiso',
