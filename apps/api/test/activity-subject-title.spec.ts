@@ -1,5 +1,6 @@
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { lastActivityId } from './support/expectations';
+import { subscribe } from './support/live';
 import { startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -58,5 +59,21 @@ describe('activity subject titles', () => {
     const others = res.data!.activity.edges.map((e: any) => e.node).filter((n: any) => !['Commitment', 'Agreement', 'Evidence', 'Indicator', 'Comment'].includes(n.subjectType));
     expect(others.map((n: any) => n.verb)).toContain('theme.created');
     for (const n of others) expect(n.subjectTitle).toBeNull();
+  });
+
+  it('comes with live entries too (activityAdded), as the dashboard receives them', async () => {
+    const since = await lastActivityId(app);
+    const id = SEED_IDS.commitments.mxHumaneBorder;
+    const { commitment } = await ok(Q.one, { id });
+    await ok(Q.update, { input: { id, expectedVersion: commitment.version, description: 'Shelters opened in Tapachula' } });
+    const live = subscribe<{ activityAdded: { verb: string; subjectTitle: string | null } }>(
+      app.url, { token: app.tokens.viewer }, 'subscription($since: ID) { activityAdded(since: $since) { verb subjectTitle } }', { since },
+    );
+    try {
+      await live.until((v) => v.length > 0, 10_000, 'the edit');
+      expect(live.values[0].activityAdded).toEqual({ verb: 'commitment.updated', subjectTitle: commitment.title });
+    } finally {
+      await live.close();
+    }
   });
 });
