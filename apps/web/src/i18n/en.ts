@@ -801,6 +801,9 @@ export const en = {
     },
   },
   // When a status change happened (beside when it was recorded).
+  dateField: {
+    chosen: 'Day chosen: {{date}}',
+  },
   occurredOn: {
     label: 'When did it happen?',
     hint: 'Today unless you are recording something that happened earlier.',

@@ -813,6 +813,9 @@ const catalogue: Messages = {
     },
   },
   // Cuándo ocurrió un cambio de estado (además de cuándo se registró).
+  dateField: {
+    chosen: 'Día elegido: {{date}}',
+  },
   occurredOn: {
     label: '¿Cuándo ocurrió?',
     hint: 'Hoy, salvo que registre algo que ocurrió antes.',

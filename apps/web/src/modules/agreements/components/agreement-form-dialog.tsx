@@ -25,6 +25,7 @@ import { useAddEvidence } from '../../evidence/hooks/use-add-evidence';
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { usePhone } from '../../ui/use-phone';
+import { DateField } from '../../ui/date-field';
 
 /** A source typed into the new-agreement form; `error` is the server's refusal of it, if any. */
 interface SourceEntry {
@@ -197,7 +198,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
                 </Checkbox.Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   {(['heldOn', 'signedOn', 'inForceOn'] as const).map((f) => (
-                    <TextInput key={f} type="date" label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(e) => set(f, e.currentTarget.value)} error={errorOf(f)} />
+                    <DateField key={f} label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(v) => set(f, v)} error={errorOf(f)} />
                   ))}
                 </SimpleGrid>
                 <TextInput label={t('dataEntry.fields.place')} value={values.place} onChange={(e) => set('place', e.currentTarget.value)} error={errorOf('place')} />

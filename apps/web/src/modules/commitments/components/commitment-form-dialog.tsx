@@ -22,6 +22,7 @@ import { useCreateCommitment, useUpdateCommitment } from '../hooks/use-save-comm
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { usePhone } from '../../ui/use-phone';
+import { DateField } from '../../ui/date-field';
 
 export interface CommitmentFormDialogProps {
   /** The commitment to edit, as read; none to create one. */
@@ -160,7 +161,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
                 data={[{ value: '', label: '—' }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]}
                 error={errorOf('ownerPersonId')}
               />
-              <TextInput type="date" label={t('dataEntry.fields.dueOn')} value={values.dueOn} onChange={(e) => set('dueOn', e.currentTarget.value)} error={errorOf('dueOn')} />
+              <DateField label={t('dataEntry.fields.dueOn')} value={values.dueOn} onChange={(v) => set('dueOn', v)} error={errorOf('dueOn')} />
               <NativeSelect
                 label={t('dataEntry.fields.priority')}
                 value={values.priority}
