@@ -19,7 +19,8 @@ const AcceptInvitationPage = lazy(() => import('../pages/accept-invitation-page'
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
+      {/* Saved notices at the top: the corner below is where a new notification (NotificationsLink) shows. */}
+      <Notifications position="top-center" />
       <BrowserRouter>
         <Routes>
           <Route element={<PublicLayout />}>
