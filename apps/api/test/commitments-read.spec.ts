@@ -72,7 +72,7 @@ describe('reading commitments', () => {
   });
 
   it('pages with opaque cursors: every commitment once, in order, whatever the page size', async () => {
-    for (const orderBy of [undefined, { field: 'TITLE', direction: 'DESC' }, { field: 'DUE_ON' }, { field: 'PRIORITY', direction: 'DESC' }, { field: 'UPDATED_AT' }]) {
+    for (const orderBy of [undefined, { field: 'TITLE', direction: 'DESC' }, { field: 'DUE_ON' }, { field: 'DUE_ON', direction: 'DESC' }, { field: 'PRIORITY', direction: 'DESC' }, { field: 'UPDATED_AT' }]) {
       const all = await app.gql<ListData>(LIST, { first: 100, orderBy });
       const expected = all.data!.commitments.edges.map((e) => e.node.id);
       const seen: string[] = [];
@@ -90,9 +90,19 @@ describe('reading commitments', () => {
     }
   });
 
-  it('orders by due date with undated commitments last', async () => {
-    const res = await app.gql<ListData>(LIST, { first: 5, orderBy: { field: 'DUE_ON' } });
-    expect(res.data!.commitments.edges[0].node.id).toBe(SEED_IDS.commitments.jointStatement);
+  it('orders by due date with undated commitments last, in both directions and across pages', async () => {
+    for (const direction of ['ASC', 'DESC']) {
+      const res = await app.gql<ListData>(LIST, { first: 5, orderBy: { field: 'DUE_ON', direction } });
+      expect(res.errors).toBeUndefined();
+      const dues = res.data!.commitments.edges.map((e) => e.node.dueOn);
+      expect({ direction, dues }).toEqual({ direction, dues: ['2024-01-31', null, null, null, null] });
+      expect(res.data!.commitments.edges[0].node.id).toBe(SEED_IDS.commitments.jointStatement);
+      // A page that ends on an undated one carries on after it (its cursor holds the far end of the order).
+      const first = await app.gql<ListData>(LIST, { first: 2, orderBy: { field: 'DUE_ON', direction } });
+      const rest = await app.gql<ListData>(LIST, { first: 5, after: first.data!.commitments.pageInfo.endCursor, orderBy: { field: 'DUE_ON', direction } });
+      expect(rest.errors).toBeUndefined();
+      expect(rest.data!.commitments.edges.map((e) => e.node.dueOn)).toEqual([null, null, null]);
+    }
   });
 
   it('returns one commitment with its evidence, history, links and figures', async () => {

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { PublicLayout } from '../modules/account/components/public-layout';
 import { SessionProvider } from '../modules/session/components/session-provider';
@@ -18,6 +19,8 @@ const AcceptInvitationPage = lazy(() => import('../pages/accept-invitation-page'
 export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      {/* Saved notices at the top: the corner below is where a new notification (NotificationsLink) shows. */}
+      <Notifications position="top-center" />
       <BrowserRouter>
         <Routes>
           <Route element={<PublicLayout />}>

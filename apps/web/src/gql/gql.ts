@@ -80,14 +80,14 @@ type Documents = {
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": typeof types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": typeof types.CreateIndicatorDocument,
     "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": typeof types.ActivityAddedDocument,
-    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n": typeof types.ActivityFieldsFragmentDoc,
+    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n": typeof types.ActivityFieldsFragmentDoc,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) { invitation { id revokedAt } }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { membership { role user { id } } }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": typeof types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": typeof types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": typeof types.InvitationsDocument,
-    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n": typeof types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": typeof types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": typeof types.MarkNotificationsReadDocument,
@@ -193,14 +193,14 @@ const documents: Documents = {
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": types.CreateIndicatorDocument,
     "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": types.ActivityAddedDocument,
-    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n": types.ActivityFieldsFragmentDoc,
+    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n": types.ActivityFieldsFragmentDoc,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) { invitation { id revokedAt } }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { membership { role user { id } } }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation RemoveMember($input: RemoveMemberInput!) {\n    removeMember(input: $input) { removedUserId }\n  }\n": types.RemoveMemberDocument,
     "\n  query Members {\n    members { role createdAt user { id name email } }\n  }\n": types.MembersDocument,
     "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": types.InvitationsDocument,
-    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n": types.NotificationFieldsFragmentDoc,
     "\n  query Notifications($first: Int!, $unreadOnly: Boolean!) {\n    notifications(first: $first, unreadOnly: $unreadOnly) {\n      totalCount\n      unreadCount\n      edges { node { ...NotificationFields } }\n    }\n  }\n": types.NotificationsDocument,
     "\n  query UnreadNotificationCount {\n    notifications(first: 1, unreadOnly: true) { unreadCount }\n  }\n": types.UnreadNotificationCountDocument,
     "\n  mutation MarkNotificationsRead($input: MarkNotificationsReadInput!) {\n    markNotificationsRead(input: $input) { markedIds unreadCount }\n  }\n": types.MarkNotificationsReadDocument,
@@ -521,7 +521,7 @@ export function graphql(source: "\n  subscription ActivityAdded($since: ID) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n"): (typeof documents)["\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId actorLabel before after createdAt\n  }\n"];
+export function graphql(source: "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n"): (typeof documents)["\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -549,7 +549,7 @@ export function graphql(source: "\n  query Invitations {\n    invitations { id e
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body deleted }\n    commitment { id }\n  }\n"];
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id kind read readAt createdAt actorLabel subjectTitle dueOn\n    comment { id subjectType subjectId body bodyHtml deleted }\n    commitment { id }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Grid, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { CombinedError } from 'urql';
 import { AgreementKind, Permission } from '@pactwatch/domain';
 import { AgreementFormDialog } from '../modules/agreements/components/agreement-form-dialog';
@@ -8,6 +8,7 @@ import { CommitmentFormDialog } from '../modules/commitments/components/commitme
 import { useCan } from '../modules/session/hooks/use-can';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { AgreementCommitments } from '../modules/agreements/components/agreement-commitments';
 import { AgreementTimeline } from '../modules/agreements/components/agreement-timeline';
 import { CommentThread } from '../modules/comments/components/comment-thread';
 import { useAgreement } from '../modules/agreements/hooks/use-agreement';
@@ -16,7 +17,6 @@ import { useSession } from '../modules/session/hooks/use-session';
 import { ErrorAlert } from '../modules/ui/error-alert';
 import { PageLoadError } from '../modules/ui/not-found';
 import { Loading } from '../modules/ui/loading';
-import { StatusBadge } from '../modules/ui/status-badge';
 import { useFormat } from '../modules/ui/use-format';
 import { Panel } from '../modules/ui/panel';
 import { WatchButton } from '../modules/watches/components/watch-button';
@@ -101,34 +101,7 @@ export default function AgreementPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
-            <Paper withBorder p="md" radius="md">
-              <Group justify="space-between" mb="sm">
-                <Title order={2} size="h4">
-                  {t('agreements.commitments', { count: a.commitments.totalCount })}
-                </Title>
-                <Anchor component={Link} to={`/commitments?agreement=${a.id}`} size="sm">
-                  {t('agreements.openInList')}
-                </Anchor>
-              </Group>
-              <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                {a.commitments.edges.map(({ node: c }) => (
-                  <li key={c.id}>
-                    {/* On a phone the parties and status go under the title rather than past the card's edge. */}
-                    <Group justify="space-between" wrap="wrap" gap={4}>
-                      <Anchor component={Link} to={`/commitments/${c.id}`}>
-                        {c.title}
-                      </Anchor>
-                      <Group gap="xs" wrap="nowrap">
-                        <Text size="xs" c="dimmed">
-                          {c.parties.map((p) => p.code).join(', ')}
-                        </Text>
-                        <StatusBadge status={c.status} />
-                      </Group>
-                    </Group>
-                  </li>
-                ))}
-              </Stack>
-            </Paper>
+            <AgreementCommitments agreement={a} />
             <Panel title={t('agreements.timeline')} titleGap="md">
               <AgreementTimeline agreement={a} />
             </Panel>

@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { render } from '@testing-library/react';
 import { MemoryRouter, useLocation } from 'react-router';
 import { cacheExchange, Client, fetchExchange, Provider } from 'urql';
@@ -54,6 +55,7 @@ export interface RenderOptions {
 export function renderWithProviders(ui: ReactElement, { route = '/', client = createTestClient(() => ({ data: null })).client, me = ANALYST }: RenderOptions = {}) {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+      <Notifications />
       <MemoryRouter initialEntries={[route]}>
         <Provider value={client}>
           <SessionContext.Provider value={{ me, restart: () => undefined }}>{children}</SessionContext.Provider>

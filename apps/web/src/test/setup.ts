@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { notifications } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { i18n } from '../i18n/i18n';
@@ -24,4 +25,8 @@ beforeAll(async () => {
   await i18n.changeLanguage('en');
 });
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The notices' store outlives a render: each test starts with none.
+  notifications.clean();
+});

@@ -13,6 +13,14 @@ describe('activity rules', () => {
     }
   });
 
+  it('keeps webhook, digest-recipient, digest-setting and watch rows from viewers, analysts and keys; admins see them', () => {
+    const adminOnly = ['webhook_endpoint.created', 'webhook_endpoint.updated', 'webhook_endpoint.deleted', 'webhook_endpoint.disabled', 'digest_recipient.added', 'digest_recipient.confirmed', 'digest_recipient.removed', 'digest_subscription.updated', 'digest_subscription.unsubscribed', 'watch.added', 'watch.removed'];
+    for (const permissions of [permissionsOfRole(Role.VIEWER), permissionsOfRole(Role.ANALYST), permissionsOfScope(ApiKeyScope.READ), permissionsOfScope(ApiKeyScope.READ_WRITE)]) {
+      expect(adminOnly.filter((verb) => canSeeActivity(permissions, verb))).toEqual([]);
+    }
+    for (const role of [Role.ADMIN, Role.OWNER]) expect(adminOnly.filter((verb) => !canSeeActivity(permissionsOfRole(role), verb))).toEqual([]);
+  });
+
   it('shows admins and owners every verb', () => {
     for (const role of [Role.ADMIN, Role.OWNER]) {
       for (const verb of ADMIN_ONLY) expect(canSeeActivity(permissionsOfRole(role), verb)).toBe(true);

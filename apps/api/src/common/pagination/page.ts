@@ -31,7 +31,7 @@ const PART_CHECKS: Record<CursorPart, (v: unknown) => boolean> = {
   bigint: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= BIGINT_MAX,
   text: (v) => typeof v === 'string' && !v.includes('\u0000'),
   integer: (v) => typeof v === 'string' && /^-?\d{1,9}$/.test(v),
-  date: (v) => typeof v === 'string' && (isPgDate(v) || v === 'infinity'),
+  date: (v) => typeof v === 'string' && (isPgDate(v) || v === 'infinity' || v === '-infinity'),
 };
 
 /**

@@ -21,6 +21,8 @@ export class Activity {
   @Field(() => JSONObjectScalar, { nullable: true }) before: Record<string, unknown> | null;
   @Field(() => JSONObjectScalar, { nullable: true }) after: Record<string, unknown> | null;
   @Field() createdAt: Date;
+  /** Resolved by ActivityResolver.subjectTitle (a batched lookup), not read with the row. */
+  subjectTitle?: string | null;
 }
 
 export const ActivityConnection = Connection(Activity, 'Activity');

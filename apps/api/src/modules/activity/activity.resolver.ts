@@ -1,9 +1,10 @@
 import { Permission } from '@pactwatch/domain';
-import { Args, ArgsType, Field, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID } from 'class-validator';
 import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
-import { CurrentCaller } from '../../common/context/current-caller.decorator';
+import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { Activity, ActivityConnection, ChangeConnection } from './activity.model';
 import { ActivityService } from './activity.service';
 
@@ -45,5 +46,15 @@ export class ActivityResolver {
   @Access(Permission.READ)
   changes(@Args() args: ChangesArgs, @CurrentCaller() caller: Caller) {
     return this.activityService.changes(caller, args.first, args.after);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'What the change concerns, named as it is now: the title of the commitment, agreement or source, the name of the figure, ' +
+      'for a comment the title of what it is on; null for other subjects (their before/after name them) or one no longer there.',
+  })
+  subjectTitle(@Parent() activity: Activity, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
+    return this.activityService.subjectTitle(loaders, caller.workspaceId, activity.subjectType, activity.subjectId);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityVerb, DomainError, visibleActivityVerbs } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
+import { RequestLoaders } from '../../common/dataloaders/request-loaders';
 import { ConnectionShape } from '../../common/pagination/connection.model';
 import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
 import { ActivityEntity } from './activity.entity';
@@ -60,6 +61,34 @@ export class ActivityService {
         events.map((e) => (e.before ? JSON.stringify(e.before) : null)), events.map((e) => (e.after ? JSON.stringify(e.after) : null)),
       ],
     );
+  }
+
+  /**
+   * What a change concerns, named as it is now: the commitment's, agreement's or source's title,
+   * the figure's name, for a comment the title of what it is on; null for other subjects or one
+   * gone. One statement per request for every row asked about (a read across features, as the
+   * log itself is), each join held to the caller's workspace.
+   */
+  subjectTitle(loaders: RequestLoaders, workspaceId: string, subjectType: string, subjectId: string): Promise<string | null> {
+    return loaders
+      .get<string, string | null>('activity.subjectTitle', async (keys) => {
+        const pairs = keys.map((k) => k.split(':'));
+        const rows: { title: string | null }[] = await this.dataSource.query(
+          `SELECT COALESCE(c.title, ag.title, e.title, i.name, cc.title, ca.title) AS title
+           FROM unnest($2::text[], $3::uuid[]) WITH ORDINALITY AS k(type, id, n)
+           LEFT JOIN commitments c ON k.type = 'Commitment' AND c.id = k.id AND c.workspace_id = $1
+           LEFT JOIN agreements ag ON k.type = 'Agreement' AND ag.id = k.id AND ag.workspace_id = $1
+           LEFT JOIN evidence e ON k.type = 'Evidence' AND e.id = k.id AND e.workspace_id = $1
+           LEFT JOIN indicators i ON k.type = 'Indicator' AND i.id = k.id AND i.workspace_id = $1
+           LEFT JOIN comments cm ON k.type = 'Comment' AND cm.id = k.id AND cm.workspace_id = $1
+           LEFT JOIN commitments cc ON cm.subject_type = 'COMMITMENT' AND cc.id = cm.subject_id AND cc.workspace_id = $1
+           LEFT JOIN agreements ca ON cm.subject_type = 'AGREEMENT' AND ca.id = cm.subject_id AND ca.workspace_id = $1
+           ORDER BY k.n`,
+          [workspaceId, pairs.map(([type]) => type), pairs.map(([, id]) => id)],
+        );
+        return rows.map((r) => r.title);
+      })
+      .load(`${subjectType}:${subjectId}`);
   }
 
   /** Newest first; the cursor is the activity id. Only the verbs the caller may see (ACTIVITY_VERBS), counted alike. */

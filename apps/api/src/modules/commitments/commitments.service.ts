@@ -17,13 +17,16 @@ import { CommitmentOrderField, OrderDirection } from './dto/commitment-order.inp
 import { StatusChange } from './status-change.model';
 import { StatusCountGroup, StatusCountGroupBy, StatusCountsArgs } from './status-counts.model';
 
-const ORDER: Record<CommitmentOrderField, { expr: string; type: string; part: CursorPart }> = {
+type OrderSql = { expr: string | Record<OrderDirection, string>; type: string; part: CursorPart };
+const ORDER: Record<CommitmentOrderField, OrderSql> = {
   CREATED_AT: { expr: 'c.created_at', type: 'timestamptz', part: 'timestamp' },
   UPDATED_AT: { expr: 'c.updated_at', type: 'timestamptz', part: 'timestamp' },
-  DUE_ON: { expr: "COALESCE(c.due_on, 'infinity'::date)", type: 'date', part: 'date' },
+  // Undated commitments last whichever way: no date sorts as the far end of the direction asked for.
+  DUE_ON: { expr: { ASC: "COALESCE(c.due_on, 'infinity'::date)", DESC: "COALESCE(c.due_on, '-infinity'::date)" }, type: 'date', part: 'date' },
   TITLE: { expr: 'lower(c.title)', type: 'text', part: 'text' },
   PRIORITY: { expr: "CASE c.priority WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 ELSE 4 END", type: 'int', part: 'integer' },
 };
+const orderExpr = (order: OrderSql, direction: OrderDirection) => (typeof order.expr === 'string' ? order.expr : order.expr[direction]);
 
 /** A commitment in use: neither it nor its agreement archived. */
 export const IN_USE = `c.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM agreements xa WHERE xa.id = c.agreement_id AND xa.archived_at IS NOT NULL)`;
@@ -104,7 +107,7 @@ export class CommitmentsService {
       : '';
     const rows: PagedRow[] = await this.dataSource.query(
       `SELECT * FROM (
-         SELECT ${COMMITMENT_COLUMNS}, ${order.expr} AS "sortValue", (${order.expr})::text AS "sortText",
+         SELECT ${COMMITMENT_COLUMNS}, ${orderExpr(order, direction)} AS "sortValue", (${orderExpr(order, direction)})::text AS "sortText",
                 count(*) OVER ()::int AS "totalCount"
          FROM commitments c WHERE ${where.join(' AND ')}
        ) x ${keyset}

@@ -8,7 +8,7 @@ export enum CommitmentOrderField {
   TITLE = 'TITLE',
   PRIORITY = 'PRIORITY',
 }
-registerEnumType(CommitmentOrderField, { name: 'CommitmentOrderField', description: 'DUE_ON puts commitments without a due date last.' });
+registerEnumType(CommitmentOrderField, { name: 'CommitmentOrderField', description: 'DUE_ON puts commitments without a due date last, in either direction.' });
 
 export enum OrderDirection {
   ASC = 'ASC',

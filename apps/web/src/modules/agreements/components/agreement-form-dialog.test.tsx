@@ -74,8 +74,10 @@ describe('AgreementFormDialog', () => {
     expect(within(conflict).getByText('Migration talks, December')).toBeInTheDocument();
     expect(onSaved).toHaveBeenCalledWith('a1'); // the page reloads the newer version
 
+    expect(screen.queryByText('Agreement saved.')).toBeNull();
     await user.click(within(conflict).getByRole('button', { name: /Apply my change to the newer version/ }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(await screen.findByRole('status')).toHaveTextContent('Agreement saved.');
     // Only the analyst's own change, on the newer version: the other's place stays.
     expect(sent()[1].variables.input).toEqual({ id: 'a1', expectedVersion: 4, title: 'Migration talks, December' });
   });
@@ -108,6 +110,7 @@ describe('AgreementFormDialog: sources of a new agreement', () => {
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith('new-a'));
     expect(onClose).toHaveBeenCalled();
+    expect(await screen.findByRole('status')).toHaveTextContent('Agreement created.');
     expect(sent().map((c) => c.operationName)).toEqual(['CreateAgreement', 'AddEvidence', 'AddEvidence']);
     expect(sent()[1].variables.input).toEqual({ agreementId: 'new-a', url: 'https://www.gob.mx/sre/prensa/1', title: 'SRE communiqué', publisher: null, publishedOn: null, kind: 'NEWS', stance: 'SUPPORTS' });
     expect(sent()[2].variables.input).toMatchObject({ agreementId: 'new-a', url: 'https://www.dhs.gov/news/2', title: 'DHS readout' });

@@ -6,6 +6,7 @@ import { AgreementKind, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showSaved } from '../../ui/saved-notice';
 import { describeViolation } from '../../reference-data/field-rules';
 import { serverFieldErrors } from '../../ui/server-field-errors';
 import {
@@ -24,6 +25,7 @@ import { useAddEvidence } from '../../evidence/hooks/use-add-evidence';
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { usePhone } from '../../ui/use-phone';
+import { DateField } from '../../ui/date-field';
 
 /** A source typed into the new-agreement form; `error` is the server's refusal of it, if any. */
 interface SourceEntry {
@@ -89,6 +91,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
         await addSources(saved.agreement.id);
         return;
       }
+      showSaved(t('savedNotice.agreementSaved'));
       onSaved(saved.agreement.id);
       onClose();
       return;
@@ -117,6 +120,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
     }
     setSources(left);
     if (left.length === 0) {
+      showSaved(t('savedNotice.agreementCreated'));
       onSaved(agreementId);
       onClose();
       return;
@@ -194,7 +198,7 @@ export function AgreementFormDialog({ agreement, onClose, onSaved }: AgreementFo
                 </Checkbox.Group>
                 <SimpleGrid cols={{ base: 1, sm: 3 }}>
                   {(['heldOn', 'signedOn', 'inForceOn'] as const).map((f) => (
-                    <TextInput key={f} type="date" label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(e) => set(f, e.currentTarget.value)} error={errorOf(f)} />
+                    <DateField key={f} label={t(`dataEntry.fields.${f}`)} value={values[f]} onChange={(v) => set(f, v)} error={errorOf(f)} />
                   ))}
                 </SimpleGrid>
                 <TextInput label={t('dataEntry.fields.place')} value={values.place} onChange={(e) => set('place', e.currentTarget.value)} error={errorOf('place')} />

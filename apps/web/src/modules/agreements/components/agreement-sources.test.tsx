@@ -86,6 +86,7 @@ describe('AgreementSources', () => {
     await user.type(title, 'SRE communiqué 001/24');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(await screen.findByRole('status')).toHaveTextContent('Source saved.');
     expect(calls[0].variables.input).toEqual({ id: 'e1', expectedVersion: 2, title: 'SRE communiqué 001/24' });
   });
 

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import { Anchor, Text, Timeline } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { Anchor, Button, Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgreementQuery } from '../../../gql/graphql';
@@ -24,10 +24,14 @@ export interface AgreementTimelineProps {
   agreement: Agreement;
 }
 
+/** How many entries show at first, and how many more each "Show more" adds: a long history stays a page, not a scroll. */
+export const TIMELINE_STEP = 10;
+
 /** The agreement's own dates, its sources, and every status change of its commitments, newest first. */
 export function AgreementTimeline({ agreement: a }: AgreementTimelineProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const [shown, setShown] = useState(TIMELINE_STEP);
   const entries: Entry[] = [];
   const milestone = (key: string, date: string | null | undefined) => date && entries.push({ key, at: date, dateOnly: true, title: t(`agreements.${key}`) });
   milestone('heldOn', a.heldOn);
@@ -58,18 +62,26 @@ export function AgreementTimeline({ agreement: a }: AgreementTimelineProps) {
     }
   }
   entries.sort((x, y) => y.at.localeCompare(x.at));
+  const more = Math.min(entries.length - shown, TIMELINE_STEP);
 
   return (
-    <Timeline bulletSize={14} lineWidth={2}>
-      {entries.map((e) => (
-        <Timeline.Item key={e.key} title={e.title}>
-          {e.body && <Text size="sm">{e.body}</Text>}
-          <Text size="xs" c="dimmed" mt={4}>
-            {e.dateOnly ? format.date(e.at) : format.dateTime(e.at)}
-            {e.recordedAt && ` · ${t('occurredOn.recorded', { date: format.dateTime(e.recordedAt) })}`}
-          </Text>
-        </Timeline.Item>
-      ))}
-    </Timeline>
+    <>
+      <Timeline bulletSize={14} lineWidth={2}>
+        {entries.slice(0, shown).map((e) => (
+          <Timeline.Item key={e.key} title={e.title}>
+            {e.body && <Text size="sm">{e.body}</Text>}
+            <Text size="xs" c="dimmed" mt={4}>
+              {e.dateOnly ? format.date(e.at) : format.dateTime(e.at)}
+              {e.recordedAt && ` · ${t('occurredOn.recorded', { date: format.dateTime(e.recordedAt) })}`}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+      {more > 0 && (
+        <Button variant="subtle" size="compact-sm" mt="sm" onClick={() => setShown((n) => n + TIMELINE_STEP)}>
+          {t('agreements.timelineMore', { count: more })}
+        </Button>
+      )}
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CommitmentPriority, CommitmentStatus } from '@pactwatch/domain';
 import type { CommitmentFilterOptionsQuery, CommitmentOrderField } from '../../../gql/graphql';
 import { ASSIGNEE_ME, CommitmentQueryState, EMPTY_QUERY, isFiltered, ORDER_FIELDS } from '../commitment-query';
+import { DateField } from '../../ui/date-field';
 
 export interface CommitmentFiltersProps {
   state: CommitmentQueryState;
@@ -78,8 +79,8 @@ export const CommitmentFilters = memo(function CommitmentFilters({ state, onChan
         clearable
         searchable
       />
-      <TextInput type="date" label={t('commitments.dueAfter')} value={state.dueAfter ?? ''} onChange={(e) => onChange({ dueAfter: e.currentTarget.value || null })} />
-      <TextInput type="date" label={t('commitments.dueBefore')} value={state.dueBefore ?? ''} onChange={(e) => onChange({ dueBefore: e.currentTarget.value || null })} />
+      <DateField label={t('commitments.dueAfter')} value={state.dueAfter ?? ''} onChange={(v) => onChange({ dueAfter: v || null })} />
+      <DateField label={t('commitments.dueBefore')} value={state.dueBefore ?? ''} onChange={(v) => onChange({ dueBefore: v || null })} />
       <NativeSelect
         label={t('commitments.sortBy')}
         value={state.sort ?? ''}

@@ -50,6 +50,7 @@ describe('CommitmentFormDialog', () => {
     await user.type(screen.getByRole('textbox', { name: /Source quote/ }), 'Mexico will crack down');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Person x was not found')).toBeInTheDocument();
+    expect(screen.queryByText('Commitment created.')).toBeNull();
     expect(sent()[0].variables.input).toMatchObject({
       agreementId: 'a1', title: 'Mexico to deport smugglers', partyCodes: ['MX'], themes: ['anti-smuggling'], ownerOrganizationId: 'o1', sourceQuote: 'Mexico will crack down', priority: 'MEDIUM',
     });
@@ -72,8 +73,10 @@ describe('CommitmentFormDialog', () => {
     expect(row).toHaveTextContent('High');
     expect(row).toHaveTextContent('Low');
     expect(within(conflict).getByText('Arrests began')).toBeInTheDocument();
+    expect(screen.queryByText('Commitment saved.')).toBeNull();
     await user.click(within(conflict).getByRole('button', { name: /Apply my change to the newer version/ }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(await screen.findByRole('status')).toHaveTextContent('Commitment saved.');
     expect(sent()[1].variables.input).toEqual({ id: 'c1', expectedVersion: 3, description: 'Arrests began' });
   });
 });

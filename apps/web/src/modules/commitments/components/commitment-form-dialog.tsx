@@ -6,6 +6,7 @@ import { CommitmentPriority, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showSaved } from '../../ui/saved-notice';
 import { describeViolation } from '../../reference-data/field-rules';
 import { serverFieldErrors } from '../../ui/server-field-errors';
 import {
@@ -21,6 +22,7 @@ import { useCreateCommitment, useUpdateCommitment } from '../hooks/use-save-comm
 import { useReturnFocus } from '../../ui/use-return-focus';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid';
 import { usePhone } from '../../ui/use-phone';
+import { DateField } from '../../ui/date-field';
 
 export interface CommitmentFormDialogProps {
   /** The commitment to edit, as read; none to create one. */
@@ -74,6 +76,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
     const result = on ? await updateCommitment(toUpdateCommitmentInput(on, typed)) : await createCommitment(toCreateCommitmentInput(typed));
     const saved = result.data && ('updateCommitment' in result.data ? result.data.updateCommitment : result.data.createCommitment);
     if (!result.error && saved) {
+      showSaved(t(on ? 'savedNotice.commitmentSaved' : 'savedNotice.commitmentCreated'));
       onSaved(saved.commitment.id);
       onClose();
       return;
@@ -158,7 +161,7 @@ export function CommitmentFormDialog({ commitment, agreementId, onClose, onSaved
                 data={[{ value: '', label: '—' }, ...options.people.map((p) => ({ value: p.id, label: p.name }))]}
                 error={errorOf('ownerPersonId')}
               />
-              <TextInput type="date" label={t('dataEntry.fields.dueOn')} value={values.dueOn} onChange={(e) => set('dueOn', e.currentTarget.value)} error={errorOf('dueOn')} />
+              <DateField label={t('dataEntry.fields.dueOn')} value={values.dueOn} onChange={(v) => set('dueOn', v)} error={errorOf('dueOn')} />
               <NativeSelect
                 label={t('dataEntry.fields.priority')}
                 value={values.priority}

@@ -7,7 +7,12 @@ type ActivityNode = ActivityFieldsFragment;
 export function describeActivity(node: ActivityNode, t: TFunction): { title: string; summary: string; href: string | null } {
   const after = node.after ?? {};
   const before = node.before ?? {};
-  const title = typeof after.title === 'string' ? after.title : typeof before.title === 'string' ? before.title : t(`subjects.${node.subjectType}`, { defaultValue: node.subjectType });
+  // What it concerns: its title as the change wrote it, else as it is now (the API's subjectTitle:
+  // a comment's commitment or agreement, a commitment whose edit left the title alone), else its
+  // name (a theme, a party, a figure); only then the kind of thing it is.
+  const title =
+    [after.title, before.title, node.subjectTitle, after.name, before.name].find((v): v is string => typeof v === 'string' && v !== '') ??
+    t(`subjects.${node.subjectType}`, { defaultValue: node.subjectType });
   // An assignment names the member (assigneeName: after on assigning, before on unassigning).
   const name = typeof after.assigneeName === 'string' ? after.assigneeName : typeof before.assigneeName === 'string' ? before.assigneeName : '';
   const verb = t(`activity.${node.verb.replace('.', '_')}`, { defaultValue: node.verb, name });

@@ -6,6 +6,7 @@ import { ErrorCode } from '@pactwatch/domain';
 import { ConflictField, ConflictView } from '../../ui/conflict-view';
 import { errorFacts } from '../../ui/describe-error';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showSaved } from '../../ui/saved-notice';
 import { checkDraft, draftOf, draftServerErrors, EvidenceDraft, hasProblems, toEvidenceChanges } from '../evidence-draft';
 import { useUpdateEvidence } from '../hooks/use-detach-evidence';
 import { EvidenceFields } from './evidence-fields';
@@ -55,6 +56,7 @@ export function EditEvidenceDialog({ item, onClose, onChanged }: EditEvidenceDia
     }
     const result = await updateEvidence({ id: item.id, expectedVersion: on.version, ...changes });
     if (!result.error) {
+      showSaved(t('savedNotice.sourceSaved'));
       onChanged();
       onClose();
       return;

@@ -2,6 +2,7 @@ import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EvidenceKind, EvidenceStance } from '@pactwatch/domain';
 import type { DraftProblems, DraftServerErrors, EvidenceDraft } from '../evidence-draft';
+import { DateField } from '../../ui/date-field';
 
 export interface EvidenceFieldsProps {
   draft: EvidenceDraft;
@@ -28,7 +29,7 @@ export function EvidenceFields({ draft, onChange, problems = {}, serverErrors = 
       />
       <TextInput label={t('evidence.titleField')} required value={draft.title} error={problems.title ? t(problems.title) : serverErrors.title} onChange={(e) => set({ title: e.currentTarget.value })} />
       <TextInput label={t('evidence.publisher')} value={draft.publisher} error={problems.publisher ? t(problems.publisher) : serverErrors.publisher} onChange={(e) => set({ publisher: e.currentTarget.value })} />
-      <TextInput label={t('evidence.publishedOn')} type="date" value={draft.publishedOn} error={serverErrors.publishedOn} onChange={(e) => set({ publishedOn: e.currentTarget.value })} />
+      <DateField label={t('evidence.publishedOn')} value={draft.publishedOn} error={serverErrors.publishedOn} onChange={(v) => set({ publishedOn: v })} />
       <NativeSelect
         label={t('evidence.kind')}
         value={draft.kind}

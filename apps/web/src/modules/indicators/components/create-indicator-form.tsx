@@ -3,6 +3,7 @@ import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useCreateIndicator } from '../hooks/use-create-indicator';
+import { DateField } from '../../ui/date-field';
 
 export interface CreateIndicatorFormProps {
   commitmentId: string;
@@ -32,7 +33,7 @@ export function CreateIndicatorForm({ commitmentId, onCreated, onCancel }: Creat
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput label={t('indicators.name')} required value={name} error={attempted && !name.trim() ? t('common.required') : undefined} onChange={(e) => setName(e.currentTarget.value)} />
           <TextInput label={t('indicators.unit')} required value={unit} error={attempted && !unit.trim() ? t('common.required') : undefined} onChange={(e) => setUnit(e.currentTarget.value)} />
-          <TextInput label={t('indicators.baselineOn')} type="date" value={baselineOn} onChange={(e) => setBaselineOn(e.currentTarget.value)} />
+          <DateField label={t('indicators.baselineOn')} value={baselineOn} onChange={setBaselineOn} />
         </SimpleGrid>
         <ErrorAlert error={error} />
         <Group justify="flex-end">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '@pactwatch/domain';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useRecordObservation } from '../hooks/use-record-observation';
+import { DateField } from '../../ui/date-field';
 
 export interface RecordObservationFormProps {
   indicators: { id: string; name: string; unit: string }[];
@@ -42,7 +43,7 @@ export function RecordObservationForm({ indicators, evidence, onRecorded, onCanc
             onChange={(e) => setIndicatorId(e.currentTarget.value)}
             data={indicators.map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` }))}
           />
-          <TextInput label={t('indicators.asOf')} type="date" required value={asOf} error={dateProblem} onChange={(e) => setAsOf(e.currentTarget.value)} />
+          <DateField label={t('indicators.asOf')} required value={asOf} error={dateProblem} onChange={setAsOf} />
           <NumberInput label={t('indicators.value')} required value={value} error={valueProblem} onChange={setValue} thousandSeparator />
           <NativeSelect
             label={t('indicators.source')}

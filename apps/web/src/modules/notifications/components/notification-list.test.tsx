@@ -27,3 +27,28 @@ describe('reminder notifications', () => {
     expect(screen.getByRole('link', { name: '“Mexico to open shelters” is overdue: it was due on Jun 1, 2030' })).toHaveAttribute('href', '/commitments/c-701');
   });
 });
+
+describe('mention notifications', () => {
+  it('show the comment as text, not as Markdown', () => {
+    const mention = {
+      ...reminder('DUE_SOON', '2030-06-17'),
+      id: 'n-mention',
+      kind: 'MENTION',
+      actorLabel: 'Ana Analyst',
+      dueOn: null,
+      comment: {
+        __typename: 'Comment',
+        id: 'k1',
+        subjectType: 'COMMITMENT',
+        subjectId: 'c-701',
+        deleted: false,
+        body: '**Check** the [shelter list](https://example.org/list)\n\n- first\n- second',
+        bodyHtml: '<p><strong>Check</strong> the <a href="https://example.org/list">shelter list</a></p>\n<ul>\n<li>first</li>\n<li>second</li>\n</ul>\n',
+      },
+    } as NotificationFieldsFragment;
+    renderWithProviders(<NotificationList notifications={[mention]} onOpen={() => undefined} />);
+    const excerpt = screen.getByText('Check the shelter list first second');
+    expect(excerpt.textContent).not.toMatch(/[*[\]]/);
+    expect(excerpt.querySelector('a, strong')).toBeNull();
+  });
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NotificationFieldsFragment } from '../../../gql/graphql';
 import { useFormat } from '../../ui/use-format';
+import { commentExcerpt } from '../comment-excerpt';
 import { notificationHref, notificationKey, notificationValues } from '../notification-link';
 
 export interface NotificationListProps {
@@ -28,7 +29,7 @@ export function NotificationList({ notifications, onOpen }: NotificationListProp
                 </Text>
                 {n.comment && (
                   <Text size="sm" c="dimmed" lineClamp={2}>
-                    {n.comment.deleted ? t('comments.deleted') : n.comment.body}
+                    {n.comment.deleted ? t('comments.deleted') : commentExcerpt(n.comment.bodyHtml)}
                   </Text>
                 )}
               </Stack>

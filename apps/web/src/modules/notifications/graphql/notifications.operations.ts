@@ -3,7 +3,7 @@ import { graphql } from '../../../gql';
 export const NotificationFieldsFragment = graphql(`
   fragment NotificationFields on Notification {
     id kind read readAt createdAt actorLabel subjectTitle dueOn
-    comment { id subjectType subjectId body deleted }
+    comment { id subjectType subjectId body bodyHtml deleted }
     commitment { id }
   }
 `);

@@ -44,6 +44,7 @@ describe('StatusChangeDialog', () => {
 
     expect(await screen.findByText('A move to Fulfilled needs at least one source: tick one above or add a link.')).toBeInTheDocument();
     expect(calls).toHaveLength(0);
+    expect(screen.queryByText(/Status changed/)).toBeNull();
   });
 
   it('asks for a reason before STALLED, then sends it', async () => {
@@ -85,6 +86,7 @@ describe('StatusChangeDialog', () => {
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(onChanged).toHaveBeenCalled();
+    expect(await screen.findByRole('status')).toHaveTextContent('Status changed to In progress.');
     expect(calls[0].variables.input).toMatchObject({
       status: 'IN_PROGRESS',
       note: 'INM operations under way',

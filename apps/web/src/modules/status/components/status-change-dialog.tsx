@@ -5,6 +5,7 @@ import type { CombinedError } from 'urql';
 import { CommitmentStatus, ErrorCode } from '@pactwatch/domain';
 import { errorFacts } from '../../ui/describe-error';
 import { ErrorAlert } from '../../ui/error-alert';
+import { showSaved } from '../../ui/saved-notice';
 import { useChangeCommitmentStatus, useRecordProgress } from '../hooks/use-change-commitment-status';
 import {
   checkStatusChangeForm,
@@ -62,6 +63,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
     // A progress note leaves the status and version alone: it has no version to be stale against.
     const result = form.to === PROGRESS ? await recordProgress(toRecordProgressInput(on.id, form)) : await changeStatus(toChangeStatusInput(on.id, on.version, form));
     if (!result.error) {
+      showSaved(form.to === PROGRESS ? t('savedNotice.progressRecorded') : t('savedNotice.statusChanged', { status: t(`status.${form.to}`) }));
       onChanged();
       onClose();
       return;
@@ -81,6 +83,7 @@ export function StatusChangeDialog({ commitment, existingEvidence, latestChange,
     setServerError(null);
     const result = await recordProgress(toRecordProgressInput(on.id, progressForm));
     if (!result.error) {
+      showSaved(t('savedNotice.progressRecorded'));
       onChanged();
       onClose();
       return;
