@@ -94,7 +94,9 @@ export function liveScenarios(env: () => E2eEnv): void {
     await bell.click();
     await analyst.page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
     const notification = analyst.page.getByTestId('notification').first();
-    await notification.getByText('Could @Ana Analyst check the **CBP** figures?').waitFor();
+    // The excerpt is the comment as read, not its Markdown.
+    await notification.getByText('Could @Ana Analyst check the CBP figures?').waitFor();
+    assert.equal(await notification.getByText('**CBP**').count(), 0);
     assert.equal(await notification.getAttribute('data-read'), 'false');
     await analyst.page.getByRole('button', { name: 'Mark all as read' }).click();
     await analyst.page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
