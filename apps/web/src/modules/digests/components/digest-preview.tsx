@@ -49,7 +49,9 @@ export function DigestPreview({ preview, onRefresh, refreshing }: DigestPreviewP
             <iframe className={classes.frame} title={t('digest.frameTitle')} sandbox="" srcDoc={preview.html} referrerPolicy="no-referrer" />
           </Tabs.Panel>
           <Tabs.Panel value="text" pt="sm">
-            <pre className={classes.raw}>{preview.text}</pre>
+            <pre className={classes.raw} tabIndex={0} aria-label={t('digest.asText')}>
+              {preview.text}
+            </pre>
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -93,7 +93,7 @@ export function DigestSettingsForm({ subscription, onSaved }: DigestSettingsForm
         <ErrorAlert error={error} />
         <Group justify="flex-end" gap="sm">
           {done && !dirty && (
-            <Text size="sm" c="green.9" role="status">
+            <Text size="sm" c="var(--mantine-color-green-light-color)" role="status">
               {t('digest.saved')}
             </Text>
           )}

@@ -33,7 +33,10 @@ export function OutboxList({ messages }: OutboxListProps) {
                     {t('digestAdmin.raw')}
                   </Text>
                 </summary>
-                <pre className={classes.raw}>{m.raw}</pre>
+                {/* Focusable, so a keyboard can scroll a long line into view. */}
+                <pre className={classes.raw} tabIndex={0} aria-label={t('digestAdmin.raw')}>
+                  {m.raw}
+                </pre>
               </details>
             </Stack>
           ),
