@@ -11,6 +11,8 @@ export function LanguageSelect() {
     <NativeSelect
       label={t('common.language')}
       size="xs"
+      // Wide enough for "Español" whatever room the header has left.
+      miw={96}
       value={i18n.language}
       onChange={(e) => isLanguage(e.currentTarget.value) && changeLanguage(e.currentTarget.value)}
       data={LANGUAGES.map((l) => ({ value: l, label: NAMES[l] }))}

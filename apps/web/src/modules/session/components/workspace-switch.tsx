@@ -13,7 +13,7 @@ export function WorkspaceSwitch() {
   const current = me.workspace;
   if (me.memberships.length < 2) {
     return (
-      <Text size="sm" fw={500}>
+      <Text size="sm" fw={500} title={current?.name} maw={200} truncate="end">
         {current?.name}
       </Text>
     );
