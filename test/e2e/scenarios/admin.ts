@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 
 export function adminScenarios(env: () => E2eEnv): void {
@@ -15,6 +16,8 @@ export function adminScenarios(env: () => E2eEnv): void {
     await invite.getByRole('button', { name: 'Send invitation' }).click();
     const row = page.getByRole('row', { name: /new\.analyst@pactwatch\.test/ });
     await row.getByText('Pending').waitFor();
+    const checks = pageChecks();
+    await checks.check(page, 'members-with-invitation');
     await row.getByRole('button', { name: 'Revoke the invitation to new.analyst@pactwatch.test' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await row.getByText('Revoked').waitFor();
@@ -25,6 +28,7 @@ export function adminScenarios(env: () => E2eEnv): void {
     await create.getByRole('button', { name: 'Create key' }).click();
     const secret = (await page.getByTestId('api-key-secret').textContent())?.trim() ?? '';
     assert.match(secret, /^pw_[0-9a-f]+_\S+$/);
+    await checks.check(page, 'api-key-secret-shown');
     await page.getByRole('button', { name: 'Copy key' }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
@@ -35,5 +39,6 @@ export function adminScenarios(env: () => E2eEnv): void {
     await key.getByRole('button', { name: 'Revoke key Ministry dashboard' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke' }).click();
     await key.getByText(/^Revoked /).waitFor();
+    checks.assertNone();
   });
 }

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO, networkSettled, openPath, screenshot, waitForDashboard } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
 export function analystScenarios(env: () => E2eEnv): void {
   test('an analyst finds the human-smuggling commitment, moves it to IN_PROGRESS with a note, adds evidence, and sees both on the timeline', async () => {
     const { page } = await env().session(DEMO.analyst);
+    const checks = pageChecks();
     // The charts and the recent changes come after the page itself: the screenshot waits for them.
     await waitForDashboard(page);
     await screenshot(page, 'dashboard');
+    await checks.check(page, 'dashboard');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Commitments' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('human smuggling');
@@ -18,6 +21,7 @@ export function analystScenarios(env: () => E2eEnv): void {
     await link.waitFor();
     await networkSettled(page);
     await screenshot(page, 'commitment-list');
+    await checks.check(page, 'commitment-list');
     await link.click();
     await page.getByRole('heading', { level: 1, name: TITLES.mxSmuggling }).waitFor();
 
@@ -29,6 +33,7 @@ export function analystScenarios(env: () => E2eEnv): void {
     await dialog.getByRole('button', { name: 'Save status' }).click();
     await dialog.getByText('A move to Fulfilled needs at least one source: tick one above or add a link.').waitFor();
     await screenshot(page, 'status-dialog-refused');
+    await checks.check(page, 'status-dialog-refused');
 
     // IN_PROGRESS with a note goes through.
     await dialog.getByRole('combobox', { name: 'New status' }).selectOption('IN_PROGRESS');
@@ -54,6 +59,8 @@ export function analystScenarios(env: () => E2eEnv): void {
     await page.getByText('Version 2').waitFor();
     await networkSettled(page);
     await screenshot(page, 'commitment');
+    await checks.check(page, 'commitment');
+    checks.assertNone();
   });
 
   test('an analyst records a newer figure, which becomes the latest value', async () => {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import { DEMO, openPath, screenshot } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -7,6 +8,7 @@ export function conflictScenarios(env: () => E2eEnv): void {
   test('two sessions edit the same commitment: the second sees the conflict and re-applies its change', async () => {
     const first = await env().session(DEMO.analyst);
     const second = await env().session(DEMO.owner);
+    const checks = pageChecks();
     for (const { page } of [first, second]) {
       await openPath(page, env().api.url, `/commitments/${SEED.jointStatement}`);
       await page.getByRole('heading', { level: 1, name: TITLES.jointStatement }).waitFor();
@@ -33,6 +35,8 @@ export function conflictScenarios(env: () => E2eEnv): void {
     // Once the page has reloaded the newer version, it says who changed it and why.
     await view.getByText(/Ana Analyst moved it to In progress on .*: “Drafts exchanged between SRE and State”/).waitFor();
     await screenshot(second.page, 'conflict');
+    await checks.check(second.page, 'conflict');
+    checks.assertNone();
 
     await view.getByRole('button', { name: 'Apply my change to the newer version' }).click();
     await two.waitFor({ state: 'detached' });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO, networkSettled, openPath, screenshot } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -52,6 +53,9 @@ export function digestScenarios(env: () => E2eEnv): void {
     await page.getByRole('tab', { name: 'As the email shows it' }).click();
     await networkSettled(page);
     await screenshot(page, 'digest-settings');
+    const settingsChecks = pageChecks();
+    await settingsChecks.check(page, 'digest-settings');
+    settingsChecks.assertNone();
 
     // Settings are kept: a reload shows them.
     await page.reload();
@@ -89,6 +93,9 @@ export function digestScenarios(env: () => E2eEnv): void {
     await page.getByText(/^Run finished: \d+ scheduled, \d+ sent, \d+ with nothing to report, \d+ failed\.$/).waitFor();
     await networkSettled(page);
     await screenshot(page, 'digest-admin');
+    const adminChecks = pageChecks();
+    await adminChecks.check(page, 'digest-admin');
+    adminChecks.assertNone();
 
     await page.getByRole('button', { name: 'Remove liaison@example.org' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();

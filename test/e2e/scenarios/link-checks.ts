@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import pg from 'pg';
 import { DEMO, openPath } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -33,6 +34,8 @@ export function linkCheckScenarios(env: () => E2eEnv): void {
     await source.getByText('Broken link (404)').waitFor();
     await source.getByText('checked Nov 30, 2026').waitFor();
     assert.equal(await source.getByRole('link', { name: 'Archived copy' }).count(), 0);
+    const checks = pageChecks();
+    await checks.check(page, 'commitment-with-broken-source');
 
     await source.getByRole('button', { name: `Edit “${TITLE}”` }).click();
     const dialog = page.getByRole('dialog');
@@ -45,5 +48,7 @@ export function linkCheckScenarios(env: () => E2eEnv): void {
     await page.getByRole('combobox', { name: 'Sources' }).selectOption({ label: 'With a broken source' });
     await page.waitForURL(/brokenSources=true/);
     await page.getByRole('link', { name: TITLES.mxSmuggling }).waitFor();
+    await checks.check(page, 'list-filtered-by-broken-sources');
+    checks.assertNone();
   });
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { DEMO, LIVE_MS, networkSettled, openPath, screenshot, signIn, waitForDashboard } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
 
@@ -89,6 +90,9 @@ export function liveScenarios(env: () => E2eEnv): void {
     await bell.waitFor({ timeout: LIVE_MS });
     await networkSettled(analyst.page);
     await screenshot(analyst.page, 'live-commitment');
+    const checks = pageChecks();
+    await checks.check(analyst.page, 'live-commitment');
+    checks.assertNone();
     assert.equal(await stillSameDocument(analyst.page), true, 'the analyst’s page was reloaded');
 
     await bell.click();

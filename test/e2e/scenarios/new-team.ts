@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { LIVE_MS, networkSettled } from '../support/browser.ts';
-import { seriousViolations } from '../support/axe.ts';
+import { pageProblems } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { linkMailedTo } from '../support/outbox.ts';
 
@@ -40,52 +39,6 @@ const SOURCE = { url: 'https://www.dhs.gov/news/2026/data-sharing', title: 'DHS 
 const FOUNDER_NOTE = 'First monthly exchange of data on smuggling networks took place.';
 const BACKFILLED_ON = daysAgo(21);
 const COLLEAGUE_NOTE = 'Las primeras patrullas conjuntas salieron de Ciudad Juárez.';
-
-/** axe's serious and critical findings on the page as it is; then, at 390 px wide, whether it scrolls sideways or cuts a control off. */
-async function pageProblems(page: Page): Promise<string[]> {
-  const found = await seriousViolations(page);
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  // Charts take their new width from a ResizeObserver, a frame or two after the resize: give the
-  // layout a moment to follow before measuring (what is still too wide then is reported).
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, null, { timeout: 3_000 }).catch(() => undefined);
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const by = document.documentElement.scrollWidth - width;
-    if (by <= 0) return null;
-    // The innermost elements that reach past the right edge: what to fix.
-    const beyond = (e: Element) => e.getBoundingClientRect().right > width + 1;
-    const past = [...document.querySelectorAll('body *')].filter((e) => beyond(e) && ![...e.children].some(beyond));
-    return { by, culprits: past.slice(0, 3).map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}">${(e.textContent ?? '').trim().slice(0, 40)}`) };
-  });
-  if (overflow) found.push(`scrolls sideways by ${overflow.by} px at 390 px wide: ${overflow.culprits.join(' | ')}`);
-  // Controls cut off by a box that hides its overflow cannot be read or reached.
-  const clipped = await page.evaluate(() => {
-    const out: string[] = [];
-    for (const control of document.querySelectorAll('main button, main a[href], main input, main select, main textarea, [role="dialog"] button, [role="dialog"] input')) {
-      const r = control.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const name = () => `${control.tagName.toLowerCase()} “${(control.textContent || control.getAttribute('aria-label') || '').trim().slice(0, 30)}”`;
-      // Squeezed by its neighbours until its own label no longer fits.
-      const cut = (e: Element) => e.scrollWidth > e.clientWidth + 1;
-      if (control.matches('button, a[href]') && (cut(control) || [...control.querySelectorAll('*')].some(cut))) {
-        out.push(name());
-        continue;
-      }
-      for (let box = control.parentElement; box && box !== document.body; box = box.parentElement) {
-        const style = getComputedStyle(box);
-        if (!/hidden|clip/.test(style.overflowX)) continue;
-        const b = box.getBoundingClientRect();
-        if (r.right > b.right + 1 || r.left < b.left - 1) out.push(name());
-        break;
-      }
-    }
-    return out;
-  });
-  if (clipped.length) found.push(`cut off at 390 px wide: ${clipped.slice(0, 5).join(', ')}`);
-  if (size) await page.setViewportSize(size);
-  return found;
-}
 
 export function newTeamScenarios(env: () => E2eEnv): void {
   test('a new team: signs up, adds parties, an organization and a person, an agreement with its source and two linked commitments and a sourced status change; an invited colleague joins, works in Spanish and back-fills a change the founder sees live at its date', async () => {

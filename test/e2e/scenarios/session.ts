@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 
 export function sessionScenarios(env: () => E2eEnv): void {
@@ -21,6 +22,8 @@ export function sessionScenarios(env: () => E2eEnv): void {
     const workspace = page.getByRole('combobox', { name: 'Workspace' });
     await workspace.selectOption({ label: 'Canada–Mexico talks' });
     await page.getByText('0 commitments tracked').waitFor();
+    const checks = pageChecks();
+    await checks.check(page, 'empty-workspace-dashboard');
     await workspace.selectOption({ label: 'US–Mexico migration talks' });
     await page.getByText(/^\d+ commitments tracked$/).filter({ hasNotText: /^0 / }).waitFor();
 
@@ -29,5 +32,7 @@ export function sessionScenarios(env: () => E2eEnv): void {
     // The session is gone on the server too: a reload stays signed out.
     await page.reload();
     await page.getByRole('heading', { level: 2, name: 'Sign in' }).waitFor();
+    await checks.check(page, 'signed-out');
+    checks.assertNone();
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO, networkSettled, openPath, screenshot } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED } from '../support/seed.ts';
 
@@ -20,6 +21,9 @@ export function spanishScenarios(env: () => E2eEnv): void {
     await page.getByRole('button', { name: 'Cambiar estado' }).waitFor();
     await networkSettled(page);
     await screenshot(page, 'commitment-es');
+    const checks = pageChecks();
+    await checks.check(page, 'commitment-es');
+    checks.assertNone();
 
     // The choice is remembered on the next visit.
     await page.goto(`${env().api.url}/`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO, openPath } from '../support/browser.ts';
+import { pageChecks } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED } from '../support/seed.ts';
 
@@ -17,6 +18,9 @@ export function viewerScenarios(env: () => E2eEnv): void {
     for (const name of ['Change status', 'Add evidence', 'Record a figure', 'Track a new figure']) {
       assert.equal(await page.getByRole('button', { name }).count(), 0, `${name} is shown to a viewer`);
     }
+    const checks = pageChecks();
+    await checks.check(page, 'commitment-as-viewer');
+    checks.assertNone();
   });
 }
 

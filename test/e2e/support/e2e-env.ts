@@ -20,7 +20,7 @@ export function useE2eEnv(): () => E2eEnv {
       api,
       browser,
       async session(email) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+        const context = await browser.newContext({ viewport: { width: 1536, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
         contexts.push(context);
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
