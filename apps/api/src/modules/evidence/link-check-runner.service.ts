@@ -83,16 +83,7 @@ export class LinkCheckRunnerService implements OnApplicationBootstrap, OnApplica
    */
   async runOnce(host: string | null = null): Promise<void> {
     await this.schedule(host);
-    const boss = this.jobs.boss;
-    const jobs = await boss.fetch<HostJob>(LINK_CHECK_QUEUE, { batchSize: 100 });
-    for (const job of jobs) {
-      try {
-        await this.checkHost(job.data.host);
-        await boss.complete(LINK_CHECK_QUEUE, job.id);
-      } catch (err) {
-        await boss.fail(LINK_CHECK_QUEUE, job.id, { message: err instanceof Error ? err.message : String(err) });
-      }
-    }
+    await this.jobs.runReady<HostJob>(LINK_CHECK_QUEUE, (job) => this.checkHost(job.host));
   }
 
   /** Checks up to PER_JOB of the host's due addresses, one at a time, LINK_CHECK_HOST_DELAY_MS apart, and records each. */

@@ -78,6 +78,22 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     this.worked.add(name);
   }
 
+  /**
+   * Runs, here and now, each job of `name` that is ready (up to 100), one after another: completed
+   * when `handle` resolves, failed (so retried after its backoff, as the queue says) when it throws.
+   * What the workers do, for a run on demand and for tests.
+   */
+  async runReady<T extends object>(name: string, handle: (data: T) => Promise<unknown>): Promise<void> {
+    for (const job of await this.boss.fetch<T>(name, { batchSize: 100 })) {
+      try {
+        await handle(job.data);
+        await this.boss.complete(name, job.id);
+      } catch (err) {
+        await this.boss.fail(name, job.id, { message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  }
+
   /** Stops this instance's workers on `names`, waiting for the handlers under way. */
   async stopWorkers(...names: string[]): Promise<void> {
     const mine = names.filter((n) => this.worked.delete(n));

@@ -119,16 +119,8 @@ export class WebhookRunnerService implements OnApplicationBootstrap, OnApplicati
    */
   async runOnce(workspaceId: string | null = null): Promise<void> {
     await this.schedule(workspaceId);
+    await this.jobs.runReady<EndpointJob>(WEBHOOK_QUEUE, (job) => this.deliverPending(job.endpointId));
     const boss = this.jobs.boss;
-    const jobs = await boss.fetch<EndpointJob>(WEBHOOK_QUEUE, { batchSize: 100 });
-    for (const job of jobs) {
-      try {
-        await this.deliverPending(job.data.endpointId);
-        await boss.complete(WEBHOOK_QUEUE, job.id);
-      } catch (err) {
-        await boss.fail(WEBHOOK_QUEUE, job.id, { message: err instanceof Error ? err.message : String(err) });
-      }
-    }
     for (let dead = await boss.fetch<EndpointJob>(WEBHOOK_DEAD_LETTERS, { batchSize: 100 }); dead.length; dead = await boss.fetch<EndpointJob>(WEBHOOK_DEAD_LETTERS, { batchSize: 100 })) {
       await this.deadLetters(dead);
       await boss.complete(WEBHOOK_DEAD_LETTERS, dead.map((j) => j.id));
