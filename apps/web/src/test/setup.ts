@@ -1,6 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 import { notifications } from '@mantine/notifications';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 import { i18n } from '../i18n/i18n';
 
@@ -30,3 +30,8 @@ afterEach(() => {
   // The notices' store outlives a render: each test starts with none.
   notifications.clean();
 });
+
+// findBy… and waitFor wait up to 5 s (the library's default is 1 s): on a loaded CI machine a
+// Mantine menu opened from the keyboard took longer than 1 s to appear. They return as soon as the
+// element is there, so a passing test is no slower.
+configure({ asyncUtilTimeout: 5_000 });
