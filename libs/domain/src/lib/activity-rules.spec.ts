@@ -2,9 +2,9 @@ import { ApiKeyScope, Permission, permissionsOfRole, permissionsOfScope, Role } 
 import { canSeeActivity, visibleActivityVerbs } from './activity-rules';
 
 describe('activity rules', () => {
-  const ADMIN_ONLY = ['member.invited', 'member.invitation_revoked', 'api_key.created', 'api_key.revoked'];
+  const ADMIN_ONLY = ['member.invited', 'member.invitation_revoked', 'member.role_changed', 'member.removed', 'workspace.reminders_changed', 'api_key.created', 'api_key.revoked'];
 
-  it('keeps invitations and API keys from viewers, analysts and keys', () => {
+  it('keeps invitations, role changes, removals, reminder settings and API keys from viewers, analysts and keys; who joined any reader sees', () => {
     for (const permissions of [permissionsOfRole(Role.VIEWER), permissionsOfRole(Role.ANALYST), permissionsOfScope(ApiKeyScope.READ), permissionsOfScope(ApiKeyScope.READ_WRITE)]) {
       for (const verb of ADMIN_ONLY) expect(canSeeActivity(permissions, verb)).toBe(false);
       expect(canSeeActivity(permissions, 'commitment.status_changed')).toBe(true);

@@ -3,8 +3,8 @@ import { Permission } from './access-rules';
 /**
  * Every verb the activity log holds, with the permission a caller needs to see its rows: the one
  * the queries of its subject ask for. Invitations (address and role) and API keys (name and
- * scope) are for those who may list them; what `members` shows (who joined, with which role, who
- * left) any reader sees. Digest recipients (addresses), members' digest settings and watches are
+ * scope) are for those who may list them; who joined any reader sees. Admin events — a member given
+ * another role or removed, the reminder days changed — are for those who manage members. Digest recipients (addresses), members' digest settings and watches are
  * for those who manage members, as the digest admin queries are.
  */
 export const ACTIVITY_VERBS = {
@@ -35,7 +35,8 @@ export const ACTIVITY_VERBS = {
   'workspace.created': Permission.READ,
   'workspace.renamed': Permission.READ,
   'workspace.example_loaded': Permission.READ,
-  'workspace.reminders_changed': Permission.READ,
+  // The reminder days are a setting only owners and admins change: so is its row seen.
+  'workspace.reminders_changed': Permission.MANAGE_MEMBERS,
   'party.created': Permission.READ,
   'party.updated': Permission.READ,
   'party.archived': Permission.READ,
@@ -53,8 +54,9 @@ export const ACTIVITY_VERBS = {
   'theme.archived': Permission.READ,
   'theme.restored': Permission.READ,
   'member.joined': Permission.READ,
-  'member.role_changed': Permission.READ,
-  'member.removed': Permission.READ,
+  // Who was given another role or removed are admin events: seen by those who manage members.
+  'member.role_changed': Permission.MANAGE_MEMBERS,
+  'member.removed': Permission.MANAGE_MEMBERS,
   'member.invited': Permission.MANAGE_MEMBERS,
   'member.invitation_revoked': Permission.MANAGE_MEMBERS,
   'api_key.created': Permission.MANAGE_KEYS,
