@@ -26,7 +26,7 @@ export function analystDayScenarios(env: () => E2eEnv): void {
   test("an analyst's day on a phone (390×844): my work, a due-date reminder, a progress note with a source, a board move through the dialog; axe finds nothing serious", async () => {
     // An API of its own with the reminder check on (every second): the shared one runs without it.
     const api = await startApi({ REMINDER_POLL_SECONDS: '1' });
-    const context = await env().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', timezoneId: 'UTC' });
+    const context = await env().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
     const found: Record<string, string[]> = {};
     const overflow: Record<string, number> = {};
     const check = async (page: Page, name: string) => {

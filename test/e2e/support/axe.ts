@@ -10,6 +10,12 @@ import { networkSettled } from './browser.ts';
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await networkSettled(page);
+  // axe measures contrast as drawn: text half-way through a fade (a save notice coming or going)
+  // reads as pale text. The browsers here ask for reduced motion, so the client's fades take a
+  // millisecond; what still runs a finite animation is waited for (spinners loop for ever: not those).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), null, { timeout: 5_000 })
+    .catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('iframe[sandbox=""]').analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -20,7 +20,9 @@ export function useE2eEnv(): () => E2eEnv {
       api,
       browser,
       async session(email) {
-        const context = await browser.newContext({ viewport: { width: 1536, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+        // Reduced motion: the client then draws no fades (theme.respectReducedMotion), so what axe
+        // and the screenshots see is the page at rest.
+        const context = await browser.newContext({ viewport: { width: 1536, height: 900 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
         contexts.push(context);
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
