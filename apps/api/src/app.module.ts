@@ -1,5 +1,5 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD, ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
@@ -20,6 +20,7 @@ import { directFieldResolvers, restoreNestResolvers } from './common/graphql/dir
 import { FastPath } from './common/graphql/fast-path';
 import { checkCollectSubfields, checkDirectFields, checkFieldResolverEnhancers, checkNestMetadata, checkPlainFields } from './common/graphql/fast-path-checks';
 import { withCompiledQueries } from './common/graphql/compiled-executor';
+import { CompiledQueriesApolloDriver } from './common/graphql/compiled-queries.driver';
 import { plainFieldsReadDirectly } from './common/graphql/plain-fields';
 import { preloadingQueries } from './common/graphql/preload';
 import { CallerRateLimiter } from './common/security/caller-limits';
@@ -81,7 +82,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, useExisting: true }),
         DatabaseModule.with(dataSource, config, fastPath),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
+          driver: CompiledQueriesApolloDriver,
           imports: [AuthModule, LiveModule],
           inject: [AuthService, ModulesContainer, ApplicationConfig, GraphQLSchemaHost, CallerRateLimiter, LiveConnections, MetricsService, OpenSockets],
           // Queries executed by graphql-jit (see CompiledQueryExecutor) unless the fast path's jit piece is off.

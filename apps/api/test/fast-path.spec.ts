@@ -1,4 +1,5 @@
-import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { AbstractGraphQLDriver, GraphQLSchemaHost } from '@nestjs/graphql';
+import { CompiledQueriesApolloDriver } from '../src/common/graphql/compiled-queries.driver';
 import { isObjectType } from 'graphql';
 import { FAST_PATH_PIECES } from '../src/common/graphql/fast-path';
 import { readsThroughPg } from '../src/common/sql/read-rows';
@@ -49,6 +50,12 @@ describe('the GraphQL fast path after start-up', () => {
     expect(app.running.fastPath.compiledExecutions).toBe(before + 1);
   });
 
+  it('hands Apollo Server the compiled executor as a gateway alone, with no schema, typeDefs or resolvers beside it', () => {
+    const driver = app.running.app.get(AbstractGraphQLDriver, { strict: false });
+    expect(driver).toBeInstanceOf(CompiledQueriesApolloDriver);
+    expect((driver as CompiledQueriesApolloDriver).handedToApollo).toEqual({ gateway: true, schema: false, typeDefs: false, resolvers: false });
+  });
+
   it('turns pieces off by setting, each on its own', async () => {
     const twin = await app.twin({ GRAPHQL_FAST_PATH_OFF: 'jit,read-rows' });
     try {
@@ -64,6 +71,9 @@ describe('the GraphQL fast path after start-up', () => {
       const res = await twin.gql('{ commitments(first: 2) { edges { node { id title } } } }');
       expect(res.errors).toBeUndefined();
       expect(twin.running.fastPath.compiledExecutions).toBe(0);
+      // Without the jit piece Apollo Server gets Nest's schema, as with the stock driver.
+      const driver = twin.running.app.get(AbstractGraphQLDriver, { strict: false }) as CompiledQueriesApolloDriver;
+      expect(driver.handedToApollo).toEqual({ gateway: false, schema: true, typeDefs: false, resolvers: false });
     } finally {
       await twin.close();
     }

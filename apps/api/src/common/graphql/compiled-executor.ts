@@ -139,8 +139,8 @@ export class CompiledQueryExecutor implements Gateway {
 
 /**
  * Apollo options that execute queries with a CompiledQueryExecutor on the schema Nest builds. Nest's
- * ApolloDriverConfig type leaves `gateway` out; its driver hands every option to Apollo Server all
- * the same.
+ * ApolloDriverConfig type leaves `gateway` out; CompiledQueriesApolloDriver hands it to Apollo Server
+ * as Apollo's types ask: the gateway alone, no schema beside it.
  */
 export function withCompiledQueries(options: ApolloDriverConfig, schemaHost: GraphQLSchemaHost, fastPath?: FastPath): ApolloDriverConfig {
   return Object.assign({}, options, { gateway: new CompiledQueryExecutor(() => schemaHost.schema, fastPath) });
