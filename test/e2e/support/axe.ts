@@ -56,12 +56,9 @@ export async function pageProblems(page: Page): Promise<string[]> {
 /** Page states checked during a scenario (pageProblems each), and one assertion at its end naming every state with a finding. */
 export function pageChecks(): { check(page: Page, state: string): Promise<void>; assertNone(): void } {
   const found: [string, string[]][] = [];
-  // E2E_PAGE_CHECKS=off skips them: CI's second pass (the PostgreSQL server) runs the same client,
-  // already checked in its first pass, and the checks cost about a minute and a half.
-  const on = process.env.E2E_PAGE_CHECKS !== 'off';
   return {
     async check(page, state) {
-      if (on) found.push([state, await pageProblems(page)]);
+      found.push([state, await pageProblems(page)]);
     },
     assertNone() {
       const failing = found.filter(([, problems]) => problems.length > 0);
