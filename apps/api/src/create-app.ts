@@ -123,7 +123,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, options:
   app.useGlobalPipes(new RefuseNulPipe(), new ArgsValidationPipe());
   await app.listen(config.PORT, config.HOST);
   // Every piece wanted has engaged by now (jit when Apollo loaded its gateway), or is off.
-  logFastPath(rootLogger, fastPath.settle());
+  const fastPathReport = fastPath.settle();
+  logFastPath(rootLogger, fastPathReport);
+  for (const [piece, r] of Object.entries(fastPathReport)) metrics.fastPathEngaged.set({ piece }, r.state === 'engaged' ? 1 : 0);
   const address = app.getHttpServer().address() as { port: number };
   const host = config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST;
   const url = `http://${host}:${address.port}`;

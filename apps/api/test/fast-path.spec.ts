@@ -3,7 +3,14 @@ import { CompiledQueriesApolloDriver } from '../src/common/graphql/compiled-quer
 import { isObjectType } from 'graphql';
 import { FAST_PATH_PIECES } from '../src/common/graphql/fast-path';
 import { readsThroughPg } from '../src/common/sql/read-rows';
+import { MetricsService } from '../src/modules/ops/metrics.service';
 import { startTestApp, TestApp } from './support/test-app';
+
+/** pactwatch_graphql_fast_path_engaged as an app's registry would serve it: piece → 0 or 1. */
+async function engagedGauge(app: TestApp): Promise<Record<string, number>> {
+  const { values } = await app.running.app.get(MetricsService).fastPathEngaged.get();
+  return Object.fromEntries(values.map((v) => [String(v.labels.piece), v.value]));
+}
 
 // With the default settings every piece of the read fast path passes its start-up self-check and
 // is really in use on the schema the API serves (see common/graphql/fast-path.ts).
@@ -19,6 +26,10 @@ describe('the GraphQL fast path after start-up', () => {
     const report = app.running.fastPath.report();
     expect(Object.keys(report).sort()).toEqual([...FAST_PATH_PIECES].sort());
     for (const piece of FAST_PATH_PIECES) expect({ piece, ...report[piece] }).toEqual({ piece, state: 'engaged' });
+  });
+
+  it('shows each piece engaged in the metrics', async () => {
+    expect(await engagedGauge(app)).toEqual(Object.fromEntries(FAST_PATH_PIECES.map((p) => [p, 1])));
   });
 
   it('says once at start-up what is engaged, and warns of nothing', () => {
@@ -67,6 +78,7 @@ describe('the GraphQL fast path after start-up', () => {
         preload: 'engaged',
         'read-rows': 'off',
       });
+      expect(await engagedGauge(twin)).toEqual({ jit: 0, 'plain-fields': 1, 'direct-resolvers': 1, preload: 1, 'read-rows': 0 });
       expect(readsThroughPg(twin.running.dataSource)).toBe(true);
       const res = await twin.gql('{ commitments(first: 2) { edges { node { id title } } } }');
       expect(res.errors).toBeUndefined();

@@ -70,6 +70,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly fastPathEngaged = new Gauge({
+    name: 'pactwatch_graphql_fast_path_engaged',
+    help: 'Each piece of the GraphQL read fast path: 1 when engaged, 0 when off by setting or by a failed start-up self-check',
+    labelNames: ['piece'] as const,
+    registers: [this.registry],
+  });
+
   readonly digestSent = new Counter({ name: 'pactwatch_digests_sent_total', help: 'Digest emails sent', registers: [this.registry] });
   readonly digestFailed = new Counter({
     name: 'pactwatch_digests_failed_total',
