@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { AblationResult } from './ablation';
 import { join } from 'node:path';
 import { ReadRun } from './load';
 import { SystemId } from './queries';
@@ -39,6 +40,8 @@ export interface BenchResults {
     statements: Record<SystemId, StatementCount>;
     runs: ReadRun[];
     summary: ReadSummary[];
+    /** Each fast-path piece off in turn (null: BENCH_ABLATION=off). */
+    ablation: AblationResult | null;
   };
   write: {
     runs: WriteRun[];
@@ -182,6 +185,8 @@ ${table(
     ]),
   )}
 
+${renderAblation(r.read.ablation, r.read.summary)}
+
 ### How the figures are taken
 
 - **SQL statements per request** are counted, not assumed: PostgreSQL's \`pg_stat_statements\` (the bench
@@ -220,6 +225,22 @@ ${table(
     }),
   )}
 
+## Targets of issue 20
+
+${table(['Target', 'This run'], [
+    ['≥ 2.0× PostGraphile requests/s at 10 connections, every self-check on', pw10 ? ratio(pw10.vsPostgraphile) : 'n/a'],
+    ['aim: 0.7× the SQL floor at 10 connections', pw10 ? ratio(pw10.vsFloor) : 'n/a'],
+    ['p99 under 1.5× the floor’s (10 connections)', pw10 ? ratio(pw10.p99VsFloor) : 'n/a'],
+    ['SQL statements per request constant', pwStatements.constant === null ? 'not counted' : pwStatements.constant ? 'constant' : 'not constant'],
+    ['a status change in ≤ 6 SQL statements', f(r.write.statementsPerChange.pactwatch, 0)],
+    ['writes ≥ 0.6× the plain-SQL floor', (() => {
+      const pw = r.write.runs.find((w) => w.system === 'pactwatch');
+      const fl = r.write.runs.find((w) => w.system === 'floor');
+      return pw && fl ? ratio(pw.changesPerSecond / fl.changesPerSecond) : 'n/a';
+    })()],
+    ['every fast-path piece pays ≥ 5% (requests/s or server CPU per request)', r.read.ablation ? r.read.ablation.rows.filter((x) => x.pays === false).map((x) => x.id).join(', ').replace(/^(.+)$/, 'not: $1') || 'yes' : 'not measured'],
+  ])}
+
 ## Targets of issue 7
 
 ${table(['Target', 'This run'], [
@@ -243,4 +264,27 @@ export function writeReport(root: string, r: BenchResults, sections: BenchSectio
   writeFileSync(md, renderMarkdown(r, sections));
   writeFileSync(json, `${JSON.stringify(r, null, 2)}\n`);
   return { md, json };
+}
+
+function renderAblation(a: AblationResult | null, summary: ReadSummary[]): string {
+  if (!a) return '### Ablation of the read fast path\n\nNot measured (BENCH_ABLATION=off).';
+  const pct = (x: number | null) => (x === null ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`);
+  const pgl = summary.find((s) => s.system === 'postgraphile' && s.connections === a.connections);
+  return `### Ablation of the read fast path
+
+Pactwatch alone, the same query at ${a.connections} connections, ${a.durationS} s per run after the warm-up,
+${a.rounds} round${a.rounds === 1 ? '' : 's'} (the order reversed every other round), each configuration a server started afresh with
+\`GRAPHQL_FAST_PATH_OFF=<piece>\` (or \`GRAPHQL_FAST_PATH=off\`). **Engaged** is what each server reported in
+\`pactwatch_graphql_fast_path_engaged\` on its /metrics (\`preload\` is off whenever \`direct-resolvers\` is).
+**With the piece** is how much faster (requests/s) and cheaper (server CPU per request) every piece is than
+that piece off; a piece earns its place at 5% or more on either.${pgl ? ` × PostGraphile uses PostGraphile's ${f(pgl.requestsPerSecond)} requests/s of the timed rounds above.` : ''}
+
+${table(
+    ['Configuration', 'Engaged', 'Requests/s', '× PostGraphile', 'p99 ms', 'Server CPU ms/request', 'SQL statements/request', 'With the piece: requests/s', 'With the piece: CPU/request', 'Pays ≥ 5%'],
+    a.rows.map((x) => [
+      x.label, x.engaged.join(', ') || 'none', f(x.requestsPerSecond), pgl ? ratio(x.requestsPerSecond / pgl.requestsPerSecond) : 'n/a', f(x.p99Ms), f(x.serverCpuMsPerRequest, 2),
+      f(x.statementsPerRequest, 0), pct(x.pieceGainRequestsPerSecond), pct(x.pieceGainCpuPerRequest === null ? null : -(1 - 1 / (1 + x.pieceGainCpuPerRequest))),
+      x.pays === null ? '—' : x.pays ? 'yes' : '**no**',
+    ]),
+  )}`;
 }

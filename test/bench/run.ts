@@ -6,7 +6,8 @@
  * of an embedded PostgreSQL in a temporary directory), BENCH_DURATION (seconds per timed run, 10),
  * BENCH_WARMUP (seconds of warm-up at each server start, 5), BENCH_ROUNDS (2), BENCH_WRITE_DURATION
  * (10), BENCH_PROFILE_DIR (run Pactwatch with --cpu-prof, profiles written there on each stop),
- * BENCH_SKIP_BUILD=1 (use dist/apps/api/main.js as it is, even when older than the sources).
+ * BENCH_SKIP_BUILD=1 (use dist/apps/api/main.js as it is, even when older than the sources),
+ * BENCH_ABLATION=off (skip the ablation of the read fast path's pieces).
  */
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { prepareDatabase } from '../../apps/api/src/database/database-runtime';
 import { DEMO_USERS } from '../../apps/api/src/database/seeds/demo-accounts';
 import { SEED_IDS } from '../../apps/api/src/database/seeds/us-mexico-migration-talks.seed-data';
 import { createKey } from '../../apps/api/src/modules/api-keys/api-keys.service';
+import { AblationResult, runAblation } from './ablation';
 import { BenchDatabase, countStatements, openBenchDatabase } from './database';
 import { DATASET, loadDataset } from './dataset';
 import { LoadTarget, ReadRun, timedRun, warmUp } from './load';
@@ -33,6 +35,7 @@ const DURATION = seconds('BENCH_DURATION', 10);
 const WARM_UP = seconds('BENCH_WARMUP', 5);
 const ROUNDS = seconds('BENCH_ROUNDS', 2);
 const WRITE_DURATION = seconds('BENCH_WRITE_DURATION', 10);
+const ABLATION = process.env.BENCH_ABLATION !== 'off';
 const CONNECTIONS = [10, 50];
 const SYSTEMS: SystemId[] = ['pactwatch', 'postgraphile', 'floor'];
 const WORKSPACE = SEED_IDS.workspace;
@@ -162,6 +165,15 @@ async function main(): Promise<void> {
       }
     }
 
+    // 2b. The ablation: Pactwatch with every fast-path piece, each off in turn, and none.
+    let ablation: AblationResult | null = null;
+    if (ABLATION) {
+      ablation = await runAblation({
+        db, workspaceId: WORKSPACE, body: requestBody('pactwatch', WORKSPACE), headers: headersFor('pactwatch', keys),
+        check: (server) => check(server, keys, reference), rounds: ROUNDS, durationS: DURATION, warmUpS: WARM_UP, log,
+      });
+    }
+
     // 3. The write path.
     const sets = await writeSets(db.url, WORKSPACE);
     const writeRuns: WriteRun[] = [];
@@ -238,6 +250,7 @@ async function main(): Promise<void> {
         statements,
         runs,
         summary: summariseReads(runs, statements),
+        ablation,
       },
       write: { runs: writeRuns, statementsPerChange, consistent },
       notes,

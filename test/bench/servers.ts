@@ -123,6 +123,8 @@ export interface ServerOptions {
   workspaceId: string;
   /** Extra node flags for Pactwatch, such as --cpu-prof. */
   pactwatchNodeFlags?: string[];
+  /** Extra environment for Pactwatch, such as GRAPHQL_FAST_PATH_OFF. */
+  pactwatchEnv?: Record<string, string>;
 }
 
 export async function startServer(system: SystemId, o: ServerOptions): Promise<RunningServer> {
@@ -140,6 +142,7 @@ export async function startServer(system: SystemId, o: ServerOptions): Promise<R
       GRAPHQL_CALLER_CONCURRENCY: pactwatchConcurrency(),
       GRAPHQL_QUEUE_MAX: '100000',
       GRAPHQL_QUEUE_TIMEOUT_MS: '600000',
+      ...o.pactwatchEnv,
     }, /Pactwatch API on (http:\/\/\S+\/graphql)/);
   }
   const port = String(await freePort());
