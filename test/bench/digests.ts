@@ -266,7 +266,7 @@ function floorMessages(periodStart: Date): { subject: string; text: string; html
     windowStart: periodStart,
     windowEnd: new Date(periodStart.getTime() + 10 * MINUTE),
     agreements,
-    counts: { statusChanges: agreements.reduce((sum, a) => sum + a.commitments.length * 5, 0), progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0 },
+    counts: { statusChanges: agreements.reduce((sum, a) => sum + a.commitments.length * 5, 0), progressNotes: 0, newSources: 0, figuresMoved: 0, mentions: 0, assignments: 0, reminders: 0 },
   });
   const shapes = [
     content([{ id: 'a1', title: 'Bench agreement 1', commitments: [commitment(1, 1)] }]),
