@@ -1,17 +1,18 @@
 // Jest in two processes side by side: the spec files that spend most of their time waiting (for a
-// digest period's minute to end, for a heartbeat to lapse) in one, every other file in the other.
-// Measured on a fresh clone (2 cores): Jest took 850 s in one process, 330 s of it in these three
-// files, mostly asleep (Jest at about 10% of a core when sampled). Jest's own --maxWorkers=2 would pair any two files,
-// the CPU-heavy ones too (fuzz, the multi-instance specs), on a 2-core machine; here the busy files
-// still run one at a time. Each process starts its own embedded PostgreSQL (or uses DATABASE_URL),
-// and each file its own database, as before.
+// digest period's minute to end, for a heartbeat to lapse, for a slow or absent SMTP server) in one,
+// every other file in the other. Measured on a fresh clone (2 cores): Jest took 850 s in one
+// process, 430 s of it in these four files, mostly asleep (Jest at about 10% of a core when
+// sampled). Jest's own --maxWorkers=2 would pair any two files, the CPU-heavy ones too (fuzz, the
+// multi-instance specs), on a 2-core machine; here the busy files still run one at a time. Each
+// process starts its own embedded PostgreSQL (or uses DATABASE_URL), and each file its own
+// database, as before.
 //
 // Usage: node test/jest-lanes.mjs [jest options, e.g. --selectProjects api]
 // Exit status: non-zero when either lane failed. The waiting lane's output is printed when it ends.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-const WAITING = ['digests', 'reminders', 'comments'].map((name) => `/apps/api/test/${name}\\.spec\\.ts$`);
+const WAITING = ['digests', 'digests-delivery-faults', 'reminders', 'comments'].map((name) => `/apps/api/test/${name}\\.spec\\.ts$`);
 const jest = createRequire(import.meta.url).resolve('jest/bin/jest');
 const args = process.argv.slice(2);
 
