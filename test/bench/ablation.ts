@@ -47,7 +47,7 @@ export interface AblationResult {
   runs: (ReadRun & { config: string })[];
 }
 
-const METRICS_TOKEN = 'bench-ablation';
+const METRICS_TOKEN = 'bench-ablation-metrics';
 const CONNECTIONS = 10;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
