@@ -30,7 +30,7 @@ export class ActivityResolver {
   constructor(private readonly activityService: ActivityService) {}
 
   @Query(() => ActivityConnection, {
-    description: 'The change feed of the workspace, newest first: invitations only for those who manage members, API keys only for those who manage keys.',
+    description: 'The change feed of the workspace, newest first: invitations and the admin events (a member given another role or removed, the reminder days changed) only for those who manage members, API keys only for those who manage keys; who joined any reader sees. ACTIVITY_VERBS in libs/domain lists every verb and who sees it.',
   })
   @Access(Permission.READ)
   activity(@Args() args: ActivityArgs, @CurrentCaller() caller: Caller) {
