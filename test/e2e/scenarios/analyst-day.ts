@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO, LIVE_MS, networkSettled, openPath, signIn } from '../support/browser.ts';
+import { DEMO, LIVE_MS, networkSettled, openPath, scenarioContext, signIn } from '../support/browser.ts';
 import { seriousViolations } from '../support/axe.ts';
 import type { E2eEnv } from '../support/e2e-env.ts';
 import { SEED, TITLES } from '../support/seed.ts';
@@ -26,7 +26,7 @@ export function analystDayScenarios(env: () => E2eEnv): void {
   test("an analyst's day on a phone (390×844): my work, a due-date reminder, a progress note with a source, a board move through the dialog; axe finds nothing serious", async () => {
     // An API of its own with the reminder check on (every second): the shared one runs without it.
     const api = await startApi({ REMINDER_POLL_SECONDS: '1' });
-    const context = await env().browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
+    const context = await scenarioContext(env().browser, { width: 390, height: 844 });
     const found: Record<string, string[]> = {};
     const overflow: Record<string, number> = {};
     const check = async (page: Page, name: string) => {

@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core: never a browser download.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './start-api.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +13,16 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A browser context as every scenario opens one: English, UTC, and reduced motion, so the client
+ * draws no fades (theme.respectReducedMotion) and what axe and the screenshots see is the page at
+ * rest. Chromium's --force-prefers-reduced-motion does not reach Playwright's contexts (checked:
+ * matchMedia still answers no), hence the context option.
+ */
+export function scenarioContext(browser: Browser, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  return browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
 }
 
 export const DEMO_PASSWORD = 'pactwatch-demo';

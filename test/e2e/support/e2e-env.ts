@@ -1,7 +1,7 @@
 // One API and one browser for a whole run: starting an embedded PostgreSQL takes seconds.
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './browser.ts';
+import { launchBrowser, scenarioContext, signIn } from './browser.ts';
 import { startApi, type RunningApi } from './start-api.ts';
 
 export interface E2eEnv {
@@ -20,9 +20,7 @@ export function useE2eEnv(): () => E2eEnv {
       api,
       browser,
       async session(email) {
-        // Reduced motion: the client then draws no fades (theme.respectReducedMotion), so what axe
-        // and the screenshots see is the page at rest.
-        const context = await browser.newContext({ viewport: { width: 1536, height: 900 }, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
+        const context = await scenarioContext(browser, { width: 1536, height: 900 });
         contexts.push(context);
         const page = await context.newPage();
         page.setDefaultTimeout(15_000);
