@@ -1,6 +1,7 @@
 import { FAST_PATH_PIECES, FastPathPiece } from '../../apps/api/src/common/graphql/fast-path';
 import { BenchDatabase, countStatements } from './database';
 import { ReadRun, timedRun, warmUp } from './load';
+import { post } from './queries';
 import { RunningServer, startServer } from './servers';
 
 /**
@@ -89,7 +90,7 @@ export async function runAblation(o: {
         const text = await o.check(server);
         if (!statements.has(config.id)) {
           const five = await countStatements(o.db, async () => {
-            for (let i = 0; i < 5; i++) await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...o.headers }, body: o.body }).then((r) => r.text());
+            for (let i = 0; i < 5; i++) await post(server.url, o.body, o.headers);
           });
           statements.set(config.id, five ? five.total / 5 : null);
         }

@@ -133,3 +133,11 @@ export function shapeCounts(s: Shape): { agreements: number; commitments: number
     parties: commitments.reduce((n, c) => n + c.partyCodes.length, 0),
   };
 }
+
+/** POSTs a request body and returns the answer's text; anything but a 2xx stops the bench. */
+export async function post(url: string, body: string, headers: Record<string, string>): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  return text;
+}

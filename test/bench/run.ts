@@ -24,7 +24,7 @@ import { AblationResult, runAblation } from './ablation';
 import { BenchDatabase, countStatements, openBenchDatabase } from './database';
 import { DATASET, loadDataset } from './dataset';
 import { LoadTarget, ReadRun, timedRun, warmUp } from './load';
-import { firstDifference, requestBody, Shape, shapeCounts, shapeOf, SystemId } from './queries';
+import { firstDifference, post, requestBody, Shape, shapeCounts, shapeOf, SystemId } from './queries';
 import { BenchResults, StatementCount, summariseReads, writeReport } from './report';
 import { SECTIONS } from './sections';
 import { ensurePactwatchBuilt, ROOT, RunningServer, startServer } from './servers';
@@ -61,13 +61,6 @@ async function createKeys(url: string): Promise<Keys> {
   } finally {
     await ds.destroy();
   }
-}
-
-async function post(url: string, body: string, headers: Record<string, string>): Promise<string> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 500)}`);
-  return text;
 }
 
 function headersFor(system: SystemId, keys: Keys): Record<string, string> {
