@@ -45,11 +45,12 @@ const DUMMY = { email: `fuzz-dummy-${randomBytes(4).toString('hex')}@example.tes
 
 /**
  * Tables a refused call may write by design: presence rows (an open subscription), the sign-in
- * and account limits' counts (rate_limits: every attempt counts, refused or not), the migrations log.
+ * and account limits' counts (rate_limits: every attempt counts, refused or not), the per-caller
+ * request counts (request_counts: every request counts), the migrations log.
  * Every other table of the public schema
  * counts as a write.
  */
-const BOOKKEEPING = new Set(['presence', 'migrations', 'rate_limits']);
+const BOOKKEEPING = new Set(['presence', 'migrations', 'rate_limits', 'request_counts']);
 
 interface GqlError {
   message: string;

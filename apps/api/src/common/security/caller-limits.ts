@@ -31,7 +31,7 @@ export type RateVerdict = { allowed: true; remaining: number; limit: number } | 
  * RATE_LIMIT_PER_MINUTE operations in any 60 seconds per caller, over HTTP and WebSocket alike:
  * every request counts, including those refused before they run (a document that does not parse,
  * one over the cost limits). Given the app's pool, the counts live in PostgreSQL (rate-limiter-flexible's
- * PostgreSQL store, table rate_limits), so a caller who spreads requests over several instances
+ * PostgreSQL store, table request_counts), so a caller who spreads requests over several instances
  * gets the one limit; a caller past it is then refused from memory until its window ends, without a
  * statement. Should PostgreSQL not answer, the memory store counts meanwhile (per instance).
  * Without a pool (unit tests), only the memory store.
@@ -48,10 +48,10 @@ export class CallerRateLimiter {
       ? new RateLimiterPostgres({
           storeClient: pool,
           storeType: 'pool',
-          tableName: 'rate_limits',
+          // UNLOGGED (migration 1765100000000): a count written on every request, lost only in a crash.
+          tableName: 'request_counts',
           tableCreated: true,
-          // The account limits sweep the shared table's expired rows.
-          clearExpiredByTimeout: false,
+          clearExpiredByTimeout: true,
           keyPrefix: 'graphql',
           points: perMinute,
           duration: 60,

@@ -21,6 +21,7 @@ import { Webhooks1765060000000 } from './1765060000000-webhooks';
 import { Reminders1765070000000 } from './1765070000000-reminders';
 import { LinkChecks1765080000000 } from './1765080000000-link-checks';
 import { DigestLeaseDropped1765090000000 } from './1765090000000-digest-lease-dropped';
+import { RequestCountsUnlogged1765100000000 } from './1765100000000-request-counts-unlogged';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Reminders1765070000000,
   LinkChecks1765080000000,
   DigestLeaseDropped1765090000000,
+  RequestCountsUnlogged1765100000000,
 ];
