@@ -278,6 +278,45 @@ describe('changing the status of a commitment', () => {
     expect(await stored(C.usRepatriationFlights)).toEqual({ status: winner.status, version: version + 1 });
   });
 
+  it('20 writers at once on one commitment, each retrying on CONFLICT: every change lands once, a version apart, moving from the status the one before left', async () => {
+    const id = C.usRepatriationFlights;
+    const start = await stored(id);
+    const entries = async () =>
+      app.sql<{ from_status: string; to_status: string; commitment_version: number }>(
+        `SELECT from_status, to_status, commitment_version FROM status_changes
+         WHERE commitment_id = $1 AND kind = 'STATUS_CHANGE' AND commitment_version > $2 ORDER BY commitment_version`,
+        [id, start.version],
+      );
+    const logged = async () =>
+      app.sql<{ before: { status: string; version: number }; after: { status: string; version: number } }>(
+        `SELECT before, after FROM activity WHERE subject_id = $1 AND verb = 'commitment.status_changed' AND (after->>'version')::int > $2
+         ORDER BY (after->>'version')::int`,
+        [id, start.version],
+      );
+    let conflicts = 0;
+    await Promise.all(Array.from({ length: 20 }, async (_, writer) => {
+      for (;;) {
+        const now = await stored(id);
+        const status = now.status === 'IN_PROGRESS' ? 'ANNOUNCED' : 'IN_PROGRESS';
+        const res = await change({ commitmentId: id, expectedVersion: now.version, status, note: `Writer ${writer + 1}` });
+        if (!res.errors) return;
+        expectError(res, 'CONFLICT', 'expectedVersion');
+        conflicts += 1;
+      }
+    }));
+    expect(conflicts).toBeGreaterThan(0); // the writers really met
+    expect((await stored(id)).version).toBe(start.version + 20);
+    const history = await entries();
+    expect(history.map((e) => e.commitment_version)).toEqual(Array.from({ length: 20 }, (_, i) => start.version + 1 + i));
+    history.forEach((e, i) => {
+      expect(e.from_status).toBe(i === 0 ? start.status : history[i - 1].to_status);
+      expect(e.to_status).not.toBe(e.from_status);
+    });
+    const rows = await logged();
+    expect(rows.map((r) => [r.before.status, r.before.version, r.after.status, r.after.version]))
+      .toEqual(history.map((e) => [e.from_status, e.commitment_version - 1, e.to_status, e.commitment_version]));
+  });
+
   it('answers NOT_FOUND for a commitment that does not exist', async () => {
     const countsBefore = await rowCounts(app);
     const res = await change({ commitmentId: UNKNOWN_ID, expectedVersion: 1, status: 'IN_PROGRESS', note: 'x' });

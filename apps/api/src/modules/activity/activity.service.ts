@@ -37,14 +37,23 @@ export class ActivityService {
 
   /** Writes the event inside the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, caller: Caller, event: ActivityEvent): Promise<void> {
-    await manager.query(
-      `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        caller.workspaceId, caller.actor.type, caller.actor.id, caller.actor.label, event.verb, event.subjectType,
-        event.subjectId, event.before ? JSON.stringify(event.before) : null, event.after ? JSON.stringify(event.after) : null,
-      ],
-    );
+    const params: unknown[] = [];
+    await manager.query(this.insertOf(caller, event, (value) => `$${params.push(value)}`), params);
+  }
+
+  /**
+   * The INSERT that `record` runs, for a change that writes everything in one statement (as a
+   * data-modifying WITH item): `param` adds a value to that statement's parameters and names it.
+   * With `from` (a WITH item's name), one row for each row of it: none when it has none.
+   */
+  insertOf(caller: Caller, event: ActivityEvent, param: (value: unknown) => string, from?: string): string {
+    const values = [
+      [caller.workspaceId, 'uuid'], [caller.actor.type, 'text'], [caller.actor.id, 'uuid'], [caller.actor.label, 'text'],
+      [event.verb, 'text'], [event.subjectType, 'text'], [event.subjectId, 'uuid'],
+      [event.before ? JSON.stringify(event.before) : null, 'jsonb'], [event.after ? JSON.stringify(event.after) : null, 'jsonb'],
+    ].map(([value, type]) => `${param(value)}::${type}`);
+    return `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
+       SELECT ${values.join(', ')}${from ? ` FROM ${from}` : ''}`;
   }
 
   /** Many events in one statement, in the order given (their ids follow it), inside the caller's transaction. */

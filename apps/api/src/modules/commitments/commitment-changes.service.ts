@@ -10,6 +10,7 @@ import {
   CommitmentStatus,
   dependencyCycle,
   EvidenceStance,
+  StatusChangeKind,
   DESCRIPTION_MAX_LENGTH,
   DomainError,
   FieldViolation,
@@ -23,7 +24,7 @@ import { ActivityService } from '../activity/activity.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { PartiesService } from '../parties/parties.service';
 import { ThemesService } from '../themes/themes.service';
-import { COMMITMENT_COLUMNS, CommitmentRow, STATUS_CHANGE_COLUMNS, toStatusChange } from './commitment.columns';
+import { COMMITMENT_COLUMNS, CommitmentRow, STATUS_CHANGE_COLUMNS, toCommitment, toStatusChange } from './commitment.columns';
 import { CommitmentsService, linkSeenFrom } from './commitments.service';
 import { ChangeCommitmentStatusInput } from './dto/change-commitment-status.input';
 import { ArchiveCommitmentInput, RestoreCommitmentInput } from './dto/archive-commitment.input';
@@ -167,74 +168,143 @@ export class CommitmentChangesService {
     return { commitment };
   }
 
+  /**
+   * A move of status. With no source cited or added it is two statements (a read, then one guarded
+   * statement that writes everything), four with the API key's check and the rate limit; with
+   * sources, a transaction that locks the commitment first.
+   */
   async changeStatus(caller: Caller, input: ChangeCommitmentStatusInput): Promise<ChangeCommitmentStatusPayload> {
     const statusChangeId = randomUUID();
     const occurredOn = input.occurredOn ?? todayIso();
     const dateViolation = checkOccurredOn(occurredOn);
     if (dateViolation) throw DomainError.badInput([dateViolation]);
-    const commitment = await this.dataSource.transaction(async (m) => {
-      const current = await this.lockForChange(m, caller, input.commitmentId, input.expectedVersion, 'commitmentId');
-      // The current status is that of the last entry in the order things happened (history_on,
-      // then recorded time). A change dated on or after the last one becomes current; one dated
-      // before it is history only, and moves from the status in force on its day.
-      const [{ before, lastOn }]: { before: CommitmentStatus | null; lastOn: string | null }[] = await m.query(
-        `SELECT (SELECT s.to_status FROM status_changes s WHERE s.commitment_id = $1 AND s.kind = 'STATUS_CHANGE' AND s.history_on <= $2::date
-                 ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1) AS before,
-                (SELECT max(s.history_on) FROM status_changes s WHERE s.commitment_id = $1 AND s.kind = 'STATUS_CHANGE')::text AS "lastOn"`,
-        [current.id, occurredOn],
-      );
-      const becomesCurrent = lastOn === null || occurredOn >= lastOn;
-      const from = becomesCurrent ? current.status : (before ?? current.status);
-      const evidenceIds = [...new Set(input.evidenceIds)];
+    const evidenceIds = [...new Set(input.evidenceIds)];
+    if (!evidenceIds.length && !input.newEvidence.length) {
+      // No lock is taken: the write only applies while the commitment is still at the version read
+      // (and checked against the rules), so a change committed in between makes it write nothing.
+      const manager = this.dataSource.manager;
+      const current = await this.readForChange(manager, caller, input, occurredOn, false);
+      const move = this.checkMove(current, input, occurredOn, []);
+      const written = await this.writeStatusChange(manager, caller, input, current, move, statusChangeId, occurredOn, []);
+      if (written) return written;
+      const now = await this.readForChange(manager, caller, input, occurredOn, false);
+      throw this.versionConflict(now, input.commitmentId, input.expectedVersion);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const current = await this.readForChange(m, caller, input, occurredOn, true);
       // The stances of the sources cited, for the rule that the evidence matches the verdict
       // (libs/domain); an id not found here is refused as NOT_FOUND just below.
       const cited: { stance: EvidenceStance }[] = evidenceIds.length
         ? await m.query('SELECT stance FROM evidence WHERE workspace_id = $1 AND id = ANY($2::uuid[])', [caller.workspaceId, evidenceIds])
         : [];
-      const violations = checkStatusChange({
-        from,
-        to: input.status,
-        note: input.note,
-        reasonCode: input.reasonCode,
-        evidenceCount: evidenceIds.length + input.newEvidence.length,
-        evidenceStances: [...cited.map((e) => e.stance), ...input.newEvidence.map((e) => e.stance)],
-      });
-      if (violations.length) throw DomainError.badInput(violations);
+      const move = this.checkMove(current, input, occurredOn, [...cited.map((e) => e.stance), ...input.newEvidence.map((e) => e.stance)]);
       await this.evidence.assertExist(m, caller.workspaceId, evidenceIds, 'evidenceIds');
       const newIds = await this.evidence.createMany(m, caller, input.newEvidence, 'newEvidence', current.id);
       const allEvidence = [...evidenceIds, ...newIds];
       await this.evidence.attachToCommitment(m, caller.workspaceId, current.id, allEvidence);
-      const version = current.version + 1;
-      await m.query(
-        `INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, reason_code, actor, commitment_version, occurred_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [statusChangeId, caller.workspaceId, current.id, from, input.status, input.note?.trim() ?? '', input.reasonCode ?? null, caller.actor.label, version, occurredOn],
-      );
-      if (allEvidence.length) {
-        await m.query(
-          'INSERT INTO status_change_evidence (status_change_id, evidence_id, workspace_id) SELECT $1, unnest($2::uuid[]), $3',
-          [statusChangeId, allEvidence, caller.workspaceId],
-        );
-      }
-      const status = becomesCurrent ? input.status : current.status;
-      await m.query(
-        'UPDATE commitments SET status = $3, version = $4, updated_at = now() WHERE workspace_id = $1 AND id = $2',
-        [caller.workspaceId, current.id, status, version],
-      );
-      // before/after.status are the change's own from and to; currentStatus is the commitment's status after it.
-      await this.activity.record(m, caller, {
-        verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: current.id,
-        before: { status: from, currentStatus: current.status, version: current.version },
-        after: {
-          title: current.title, status: input.status, currentStatus: status, occurredOn, version, note: input.note?.trim() ?? '',
-          reasonCode: input.reasonCode ?? null, evidenceIds: allEvidence, statusChangeId,
-        },
-      });
-      // Read in the transaction, after its own write and before any later one: the version this change made.
-      return this.commitments.findOne(caller, input.commitmentId, m);
+      const written = await this.writeStatusChange(m, caller, input, current, move, statusChangeId, occurredOn, allEvidence);
+      // The row is locked and its version was checked: the guarded write cannot miss it.
+      if (!written) throw new Error(`status change of locked commitment ${current.id} wrote nothing`);
+      return written;
     });
-    const [row] = await this.dataSource.query(`SELECT ${STATUS_CHANGE_COLUMNS} FROM status_changes s WHERE s.id = $1`, [statusChangeId]);
-    return { commitment, statusChange: toStatusChange(row) };
+  }
+
+  /**
+   * The commitment as the caller's change finds it, with what the rules need: the status in force
+   * on the change's day and the day of the latest move. Locked until commit when `lock` is set. A
+   * version other than the one the caller read is a CONFLICT.
+   */
+  private readForChange(m: EntityManager, caller: Caller, input: ChangeCommitmentStatusInput, occurredOn: string, lock: boolean) {
+    return this.lockForChange<{ inForce: CommitmentStatus | null; lastOn: string | null }>(
+      m, caller, input.commitmentId, input.expectedVersion, 'commitmentId',
+      `(SELECT s.to_status FROM status_changes s WHERE s.commitment_id = c.id AND s.kind = 'STATUS_CHANGE' AND s.history_on <= $3::date
+        ORDER BY s.history_on DESC, s.created_at DESC, s.id DESC LIMIT 1) AS "inForce",
+       (SELECT max(s.history_on) FROM status_changes s WHERE s.commitment_id = c.id AND s.kind = 'STATUS_CHANGE')::text AS "lastOn"`,
+      [occurredOn],
+      lock,
+    );
+  }
+
+  /**
+   * The move the change makes, checked against the rules (libs/domain). The current status is that
+   * of the last entry in the order things happened (history_on, then recorded time): a change dated
+   * on or after the last one becomes current; one dated before it is history only, and moves from
+   * the status in force on its day.
+   */
+  private checkMove(
+    current: CommitmentRow & { inForce: CommitmentStatus | null; lastOn: string | null },
+    input: ChangeCommitmentStatusInput, occurredOn: string, evidenceStances: EvidenceStance[],
+  ): { from: CommitmentStatus; status: CommitmentStatus } {
+    const becomesCurrent = current.lastOn === null || occurredOn >= current.lastOn;
+    const from = becomesCurrent ? current.status : (current.inForce ?? current.status);
+    const violations = checkStatusChange({
+      from,
+      to: input.status,
+      note: input.note,
+      reasonCode: input.reasonCode,
+      evidenceCount: new Set(input.evidenceIds).size + input.newEvidence.length,
+      evidenceStances,
+    });
+    if (violations.length) throw DomainError.badInput(violations);
+    return { from, status: becomesCurrent ? input.status : current.status };
+  }
+
+  /**
+   * One statement: the commitment one version further, its history entry (with its sources) and
+   * the activity row, all only if the commitment is still at the version the change was checked
+   * against. Every STATUS_CHANGE entry of an existing commitment is written here with a new
+   * version, so at that version the history read for the rules is still the history. Null when the
+   * version moved (nothing written).
+   */
+  private async writeStatusChange(
+    m: EntityManager, caller: Caller, input: ChangeCommitmentStatusInput, current: CommitmentRow,
+    move: { from: CommitmentStatus; status: CommitmentStatus }, statusChangeId: string, occurredOn: string, allEvidence: string[],
+  ): Promise<ChangeCommitmentStatusPayload | null> {
+    const version = current.version + 1;
+    const note = input.note?.trim() ?? '';
+    const reasonCode = input.reasonCode ?? null;
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    const [ws, id, changeId] = [param(caller.workspaceId), param(current.id), param(statusChangeId)];
+    const parts = [
+      `c AS (
+         UPDATE commitments c SET status = ${param(move.status)}, version = ${param(version)}, updated_at = now()
+         WHERE c.workspace_id = ${ws} AND c.id = ${id} AND c.version = ${param(current.version)}
+         RETURNING ${COMMITMENT_COLUMNS})`,
+      `entry AS (
+         INSERT INTO status_changes (id, workspace_id, commitment_id, from_status, to_status, note, reason_code, actor, commitment_version, occurred_on)
+         SELECT ${changeId}::uuid, ${ws}::uuid, c.id, ${param(move.from)}::text, ${param(input.status)}::text, ${param(note)}::text,
+           ${param(reasonCode)}::text, ${param(caller.actor.label)}::text, c.version, ${param(occurredOn)}::date FROM c
+         RETURNING created_at, occurred_on)`,
+      allEvidence.length
+        ? `cited AS (
+             INSERT INTO status_change_evidence (status_change_id, evidence_id, workspace_id)
+             SELECT ${changeId}::uuid, e.id, ${ws}::uuid FROM c, unnest(${param(allEvidence)}::uuid[]) AS e(id))`
+        : null,
+      // before/after.status are the change's own from and to; currentStatus is the commitment's status after it.
+      `logged AS (${this.activity.insertOf(caller, {
+        verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: current.id,
+        before: { status: move.from, currentStatus: current.status, version: current.version },
+        after: {
+          title: current.title, status: input.status, currentStatus: move.status, occurredOn, version, note, reasonCode,
+          evidenceIds: allEvidence, statusChangeId,
+        },
+      }, param, 'c')})`,
+    ].filter((part) => part !== null);
+    const [row]: (CommitmentRow & { entryCreatedAt: Date; entryOccurredOn: string })[] = await m.query(
+      `WITH ${parts.join(',\n')}
+       SELECT c.*, entry.created_at AS "entryCreatedAt", entry.occurred_on AS "entryOccurredOn" FROM c, entry`,
+      params,
+    );
+    if (!row) return null;
+    const { entryCreatedAt, entryOccurredOn, ...commitment } = row;
+    return {
+      commitment: toCommitment(commitment, todayIso()),
+      statusChange: toStatusChange({
+        id: statusChangeId, commitmentId: current.id, kind: StatusChangeKind.STATUS_CHANGE, fromStatus: move.from, toStatus: input.status,
+        note, reasonCode, actor: caller.actor.label, commitmentVersion: version, occurredOn: entryOccurredOn, createdAt: entryCreatedAt,
+      }),
+    };
   }
 
   /**
@@ -400,30 +470,37 @@ export class CommitmentChangesService {
   }
 
   /**
-   * Locks the row for the rest of the transaction and checks the version the caller read: a stale
-   * one is a CONFLICT that tells the current version, never a silent overwrite.
+   * Locks the row for the rest of the transaction (unless `lock` is false) and checks the version
+   * the caller read: a stale one is a CONFLICT that tells the current version, never a silent
+   * overwrite. `extra` adds columns read in the same statement (parameters from $3, in `extraParams`).
    */
-  private async lockForChange(m: EntityManager, caller: Caller, id: string, expectedVersion: number | null, field: string): Promise<CommitmentRow> {
-    const [row]: CommitmentRow[] = await m.query(
-      `SELECT ${COMMITMENT_COLUMNS} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2 FOR UPDATE`,
-      [caller.workspaceId, id],
+  private async lockForChange<Extra extends object = object>(
+    m: EntityManager, caller: Caller, id: string, expectedVersion: number | null, field: string, extra?: string, extraParams: unknown[] = [],
+    lock = true,
+  ): Promise<CommitmentRow & Extra> {
+    const [row]: (CommitmentRow & Extra)[] = await m.query(
+      `SELECT ${COMMITMENT_COLUMNS}${extra ? `, ${extra}` : ''} FROM commitments c WHERE c.workspace_id = $1 AND c.id = $2${lock ? ' FOR UPDATE OF c' : ''}`,
+      [caller.workspaceId, id, ...extraParams],
     );
     if (!row) throw DomainError.notFound('Commitment', id, field);
-    if (expectedVersion !== null && row.version !== expectedVersion) {
-      throw DomainError.conflict(
-        `Commitment ${id} was changed by someone else: it is at version ${row.version}, not ${expectedVersion}. Reload it and apply your change again.`,
-        {
-          field: 'expectedVersion',
-          currentVersion: row.version,
-          current: {
-            status: row.status, title: row.title, dueOn: row.dueOn, priority: row.priority, updatedAt: row.updatedAt,
-            description: row.description, sourceQuote: row.sourceQuote, ownerOrganizationId: row.ownerOrganizationId,
-            ownerPersonId: row.ownerPersonId, archived: row.archived,
-          },
-        },
-      );
-    }
+    if (expectedVersion !== null && row.version !== expectedVersion) throw this.versionConflict(row, id, expectedVersion);
     return row;
+  }
+
+  /** The CONFLICT of a change made against `expectedVersion`, with the commitment as it is now. */
+  private versionConflict(row: CommitmentRow, id: string, expectedVersion: number): DomainError {
+    return DomainError.conflict(
+      `Commitment ${id} was changed by someone else: it is at version ${row.version}, not ${expectedVersion}. Reload it and apply your change again.`,
+      {
+        field: 'expectedVersion',
+        currentVersion: row.version,
+        current: {
+          status: row.status, title: row.title, dueOn: row.dueOn, priority: row.priority, updatedAt: row.updatedAt,
+          description: row.description, sourceQuote: row.sourceQuote, ownerOrganizationId: row.ownerOrganizationId,
+          ownerPersonId: row.ownerPersonId, archived: row.archived,
+        },
+      },
+    );
   }
 
   private async themeIds(m: EntityManager, caller: Caller, slugs: string[], kept: string[] = []): Promise<string[]> {
