@@ -9,6 +9,7 @@ export * from './lib/iso-date';
 export * from './lib/id-rules';
 export * from './lib/access-rules';
 export * from './lib/activity-rules';
+export * from './lib/activity-changes';
 export * from './lib/account-rules';
 export * from './lib/digest-period';
 export * from './lib/link-rules';

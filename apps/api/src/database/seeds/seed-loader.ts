@@ -1,4 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { ChangeKind, CommitmentStatus } from '@pactwatch/domain';
+import { writeActivity } from '../../modules/activity/activity.writer';
 import { countryByCode } from '../../modules/parties/countries';
 import { SeedData, US_MEXICO_SEED } from './us-mexico-migration-talks.seed-data';
 
@@ -108,13 +110,16 @@ export async function writeSeed(m: EntityManager, seed: SeedData, opts: { histor
     const events = seed.commitments
       .flatMap((c) => c.history.map((h) => ({ c, h })))
       .sort((a, b) => a.h.at.localeCompare(b.h.at));
-    for (const { c, h } of events) {
-      await m.query(
-        `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at)
-         VALUES ($1, 'SYSTEM', 'seed', $2, 'Commitment', $3, $4, $5, $6)`,
-        [ws, h.from ? 'commitment.status_changed' : 'commitment.created', c.id,
-          h.from ? JSON.stringify({ status: h.from }) : null, JSON.stringify({ status: h.to, note: h.note, title: c.title }), h.at],
-      );
-    }
+    await writeActivity(
+      m,
+      { workspaceId: ws, actor: { type: 'SYSTEM', id: null, label: 'seed' } },
+      events.map(({ c, h }): ChangeKind => {
+        const after = { status: h.to as CommitmentStatus, note: h.note, title: c.title };
+        return h.from
+          ? { verb: 'commitment.status_changed', subjectType: 'Commitment', subjectId: c.id, before: { status: h.from as CommitmentStatus }, after }
+          : { verb: 'commitment.created', subjectType: 'Commitment', subjectId: c.id, after };
+      }),
+      events.map(({ h }) => h.at),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityVerb, DomainError, visibleActivityVerbs } from '@pactwatch/domain';
+import { ChangeKind, DomainError, visibleActivityVerbs } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
@@ -7,6 +7,7 @@ import { ConnectionShape } from '../../common/pagination/connection.model';
 import { assertPageSize, readCursor, toConnection } from '../../common/pagination/page';
 import { ActivityEntity } from './activity.entity';
 import { Activity, ActorKind, ChangeConnection } from './activity.model';
+import { ActivityAuthor, activityInsert, writeActivity } from './activity.writer';
 
 const BIGINT_MAX = BigInt('9223372036854775807');
 
@@ -19,15 +20,6 @@ function readChangeCursor(after: string | null | undefined): string | null {
   return BigInt(after).toString();
 }
 
-export interface ActivityEvent {
-  /** Listed in libs/domain's ACTIVITY_VERBS, with who may see it. */
-  verb: ActivityVerb;
-  subjectType: string;
-  subjectId: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
-
 const COLUMNS = `a.id::text AS id, a.actor_type AS "actorType", a.actor_label AS "actorLabel", a.verb,
   a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt"`;
 
@@ -35,41 +27,23 @@ const COLUMNS = `a.id::text AS id, a.actor_type AS "actorType", a.actor_label AS
 export class ActivityService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Writes the event inside the caller's transaction, so it exists exactly when the change does. */
-  async record(manager: EntityManager, caller: Caller, event: ActivityEvent): Promise<void> {
-    const params: unknown[] = [];
-    await manager.query(this.insertOf(caller, event, (value) => `$${params.push(value)}`), params);
+  /** Writes the change inside the caller's transaction, so it exists exactly when the change does. */
+  record(manager: EntityManager, caller: ActivityAuthor, change: ChangeKind): Promise<void> {
+    return writeActivity(manager, caller, [change]);
   }
 
   /**
-   * The INSERT that `record` runs, for a change that writes everything in one statement (as a
+   * The INSERT of one change, for a write that does everything in one statement (as a
    * data-modifying WITH item): `param` adds a value to that statement's parameters and names it.
    * With `from` (a WITH item's name), one row for each row of it: none when it has none.
    */
-  insertOf(caller: Caller, event: ActivityEvent, param: (value: unknown) => string, from?: string): string {
-    const values = [
-      [caller.workspaceId, 'uuid'], [caller.actor.type, 'text'], [caller.actor.id, 'uuid'], [caller.actor.label, 'text'],
-      [event.verb, 'text'], [event.subjectType, 'text'], [event.subjectId, 'uuid'],
-      [event.before ? JSON.stringify(event.before) : null, 'jsonb'], [event.after ? JSON.stringify(event.after) : null, 'jsonb'],
-    ].map(([value, type]) => `${param(value)}::${type}`);
-    return `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
-       SELECT ${values.join(', ')}${from ? ` FROM ${from}` : ''}`;
+  insertOf(caller: ActivityAuthor, change: ChangeKind, param: (value: unknown) => string, from?: string): string {
+    return activityInsert(caller, change, param, from);
   }
 
-  /** Many events in one statement, in the order given (their ids follow it), inside the caller's transaction. */
-  async recordMany(manager: EntityManager, caller: Caller, events: ActivityEvent[]): Promise<void> {
-    if (!events.length) return;
-    await manager.query(
-      `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
-       SELECT $1, $2, $3, $4, e.verb, e.subject_type, e.subject_id, e.before, e.after
-       FROM unnest($5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[]) WITH ORDINALITY AS e(verb, subject_type, subject_id, before, after, n)
-       ORDER BY e.n`,
-      [
-        caller.workspaceId, caller.actor.type, caller.actor.id, caller.actor.label,
-        events.map((e) => e.verb), events.map((e) => e.subjectType), events.map((e) => e.subjectId),
-        events.map((e) => (e.before ? JSON.stringify(e.before) : null)), events.map((e) => (e.after ? JSON.stringify(e.after) : null)),
-      ],
-    );
+  /** Many changes in one statement, in the order given (their ids follow it), inside the caller's transaction. */
+  recordMany(manager: EntityManager, caller: ActivityAuthor, changes: readonly ChangeKind[]): Promise<void> {
+    return writeActivity(manager, caller, changes);
   }
 
   /**

@@ -6,6 +6,7 @@ import { checkEmail, checkLocale, checkPassword, checkText, DomainError, ErrorCo
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { Principal } from '../../common/context/principal';
+import { writeActivity } from '../activity/activity.writer';
 import { ACCOUNT_MESSAGES } from '../mail/account-messages';
 import { MailService } from '../mail/mail.service';
 import { AccountLimitsService } from './account-limits.service';
@@ -146,11 +147,9 @@ export class AccountsService {
       await m.query('UPDATE sign_up_requests SET used_at = now() WHERE id = $1', [request.id]);
       await m.query('INSERT INTO workspaces (id, slug, name) VALUES ($1, $2, $3)', [workspaceId, workspaceId, request.workspaceName]);
       await m.query('INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)', [workspaceId, created.id, Role.OWNER]);
-      await m.query(
-        `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, after)
-         VALUES ($1, 'USER', $2, $3, 'workspace.created', 'Workspace', $1, $4)`,
-        [workspaceId, created.id, created.name, JSON.stringify({ name: request.workspaceName })],
-      );
+      await writeActivity(m, { workspaceId, actor: { type: 'USER', id: created.id, label: created.name } }, [
+        { verb: 'workspace.created', subjectType: 'Workspace', subjectId: workspaceId, after: { name: request.workspaceName } },
+      ]);
       return created;
     });
     return this.issueSession(user, workspaceId);

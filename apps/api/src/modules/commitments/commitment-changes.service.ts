@@ -401,7 +401,7 @@ export class CommitmentChangesService {
 
   async unlink(caller: Caller, input: UnlinkCommitmentsInput): Promise<UnlinkCommitmentsPayload> {
     const removed = await this.dataSource.transaction(async (m) => {
-      const [link] = await returningRows<{ fromId: string; toId: string; kind: string }>(
+      const [link] = await returningRows<{ fromId: string; toId: string; kind: CommitmentLinkKind }>(
         m,
         `DELETE FROM commitment_links WHERE workspace_id = $1 AND id = $2
          RETURNING from_commitment_id AS "fromId", to_commitment_id AS "toId", kind`,

@@ -138,7 +138,7 @@ export class DigestSubscriptionsService {
 
   async removeRecipient(caller: Caller, subscriptionId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      const [removed] = await returningRows<Record<string, unknown>>(
+      const [removed] = await returningRows<{ email: string; confirmed: boolean }>(
         m,
         'DELETE FROM digest_subscriptions WHERE id = $1 AND workspace_id = $2 AND email IS NOT NULL RETURNING email, confirmed_at IS NOT NULL AS confirmed',
         [subscriptionId, caller.workspaceId],

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@pactwatch/domain';
+import { ChangeOf, DomainError } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { personOf } from '../../common/context/person';
@@ -92,7 +92,7 @@ export class WatchesService {
   async unwatch(caller: Caller, watchId: string): Promise<void> {
     const userId = personOf(caller, 'Watches');
     await this.dataSource.transaction(async (m) => {
-      const [removed] = await returningRows<Record<string, unknown>>(
+      const [removed] = await returningRows<{ subjectType: string; subjectId: string }>(
         m,
         'DELETE FROM watches WHERE id = $1 AND workspace_id = $2 AND user_id = $3 RETURNING subject_type AS "subjectType", subject_id AS "subjectId"',
         [watchId, caller.workspaceId, userId],
@@ -103,9 +103,9 @@ export class WatchesService {
   }
 
   /** A new watch, its activity row, and digest settings for a member who never chose: one transaction. */
-  private async added(m: EntityManager, caller: Caller, id: string, after: Record<string, unknown>): Promise<void> {
+  private async added(m: EntityManager, caller: Caller, id: string, after: ChangeOf<'watch.added'>['after']): Promise<void> {
     await this.activity.record(m, caller, { verb: 'watch.added', subjectType: 'Watch', subjectId: id, after });
-    await this.subscriptions.ensureMemberDefault(caller.workspaceId, after.userId as string, m);
+    await this.subscriptions.ensureMemberDefault(caller.workspaceId, after.userId, m);
   }
 
   /** Whether the caller watches each commitment, directly: one statement for a page of commitments. */

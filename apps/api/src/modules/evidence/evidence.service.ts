@@ -225,7 +225,10 @@ export class EvidenceService {
            version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
         [caller.workspaceId, input.id, next.url, next.title, next.publisher, next.publishedOn, next.kind, next.stance, next.archiveUrl, moved],
       );
-      const before = Object.fromEntries(Object.keys(next).map((k) => [k, current[k as keyof typeof next]]));
+      const before = {
+        url: current.url, title: current.title, publisher: current.publisher, publishedOn: current.publishedOn, kind: current.kind, stance: current.stance,
+        archiveUrl: current.archiveUrl,
+      };
       await this.activity.record(m, caller, { verb: 'evidence.updated', subjectType: 'Evidence', subjectId: input.id, before, after: next });
       return this.findOne(m, caller.workspaceId, input.id);
     });
@@ -238,8 +241,8 @@ export class EvidenceService {
       throw DomainError.badInput([{ field: 'commitmentId', message: 'Give exactly one of commitmentId and agreementId' }]);
     }
     const on = input.commitmentId
-      ? { id: input.commitmentId, field: 'commitmentId', table: 'commitments', what: 'Commitment', join: 'commitment_evidence', column: 'commitment_id', noun: 'commitment' }
-      : { id: input.agreementId as string, field: 'agreementId', table: 'agreements', what: 'Agreement', join: 'agreement_sources', column: 'agreement_id', noun: 'agreement' };
+      ? { id: input.commitmentId, key: { commitmentId: input.commitmentId }, field: 'commitmentId', table: 'commitments', what: 'Commitment', join: 'commitment_evidence', column: 'commitment_id', noun: 'commitment' }
+      : { id: input.agreementId as string, key: { agreementId: input.agreementId as string }, field: 'agreementId', table: 'agreements', what: 'Agreement', join: 'agreement_sources', column: 'agreement_id', noun: 'agreement' };
     const evidence = await this.dataSource.transaction(async (m) => {
       await this.assertSubject(m, caller, on.table, on.what, on.id, on.field);
       const current = await this.findOne(m, caller.workspaceId, input.evidenceId);
@@ -254,8 +257,8 @@ export class EvidenceService {
       }
       await this.activity.record(m, caller, {
         verb: 'evidence.detached', subjectType: 'Evidence', subjectId: input.evidenceId,
-        before: { [on.field]: on.id },
-        after: { title: current.title, url: current.url, [on.field]: on.id },
+        before: on.key,
+        after: { title: current.title, url: current.url, ...on.key },
       });
       return current;
     });

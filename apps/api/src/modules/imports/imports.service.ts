@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  checkText, CommitmentPriority, DESCRIPTION_MAX_LENGTH, DomainError, isCsvFormula, isIsoDate, QUOTE_MAX_LENGTH, restoreCsvCell, TITLE_MAX_LENGTH,
+  checkText, CommitmentPriority, CommitmentStatus, DESCRIPTION_MAX_LENGTH, DomainError, isCsvFormula, isIsoDate, QUOTE_MAX_LENGTH, restoreCsvCell, TITLE_MAX_LENGTH,
 } from '@pactwatch/domain';
 import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
@@ -353,7 +353,7 @@ export class ImportsService {
       );
       await this.activity.recordMany(m, caller, batch.map(({ row, id }) => ({
         verb: 'commitment.created', subjectType: 'Commitment', subjectId: id,
-        after: { title: row.title, agreementId: agreementIdOf(row), status: 'ANNOUNCED', partyCodes: row.parties, dueOn: row.dueOn, reference: row.reference ?? row.matchId, imported: true },
+        after: { title: row.title, agreementId: agreementIdOf(row), status: CommitmentStatus.ANNOUNCED, partyCodes: row.parties, dueOn: row.dueOn, reference: row.reference ?? row.matchId, imported: true },
       })));
     }
     for (const { row, target, changed } of changes) {

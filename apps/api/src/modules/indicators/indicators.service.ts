@@ -94,12 +94,17 @@ export class IndicatorsService {
          ORDER BY o.as_of DESC, o.recorded_at DESC LIMIT 1`,
         [input.indicatorId, id],
       );
-      await this.activity.record(m, caller, {
-        verb: previous ? 'indicator.observation_revised' : 'indicator.observation_recorded',
-        subjectType: 'Indicator', subjectId: input.indicatorId,
-        before: previous ? { value: previous.value, asOf: input.asOf } : latestBefore ? { value: latestBefore.value, asOf: latestBefore.asOf } : null,
-        after: { value: input.value, asOf: input.asOf, observationId: id, evidenceId: input.evidenceId ?? null },
-      });
+      const after = { value: input.value, asOf: input.asOf, observationId: id, evidenceId: input.evidenceId ?? null };
+      await this.activity.record(
+        m,
+        caller,
+        previous
+          ? { verb: 'indicator.observation_revised', subjectType: 'Indicator', subjectId: input.indicatorId, before: { value: previous.value, asOf: input.asOf }, after }
+          : {
+              verb: 'indicator.observation_recorded', subjectType: 'Indicator', subjectId: input.indicatorId,
+              before: latestBefore ? { value: latestBefore.value, asOf: latestBefore.asOf } : null, after,
+            },
+      );
       const [observation] = await m.query(`SELECT ${OBSERVATION} FROM observations o WHERE o.id = $1`, [id]);
       return { observation, indicator };
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, normalizePartyCode, PartyKind } from '@pactwatch/domain';
+import { ChangeKind, DomainError, normalizePartyCode, PartyKind } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { lockForEdit, refuse, unlessTaken, updateVersioned } from '../../common/sql/versioned-row';
@@ -79,7 +79,10 @@ export class ReferenceDataService {
   async setPartyArchived(caller: Caller, input: SetPartyArchivedInput): Promise<PartyPayload> {
     return this.dataSource.transaction(async (m) => {
       const current = await this.lockParty(m, caller, input.id, input.expectedVersion);
-      await this.setArchived(m, caller, 'parties', 'Party', 'party', current, input.archived, { code: current.code });
+      await this.setArchived(m, caller, 'parties', current, input.archived, {
+        verb: input.archived ? 'party.archived' : 'party.restored', subjectType: 'Party', subjectId: current.id,
+        before: { version: current.version, archived: current.archived, code: current.code }, after: { version: current.version + 1, archived: input.archived, code: current.code },
+      });
       return { party: await this.party(m, caller, input.id) };
     });
   }
@@ -126,7 +129,11 @@ export class ReferenceDataService {
       const current = await lockForEdit<OrganizationRow>(m, {
         table: 'organizations', alias: 'o', columns: ORGANIZATION, what: 'Organization', workspaceId: caller.workspaceId, id: input.id, expectedVersion: input.expectedVersion,
       });
-      await this.setArchived(m, caller, 'organizations', 'Organization', 'organization', current, input.archived, { acronym: current.acronym });
+      await this.setArchived(m, caller, 'organizations', current, input.archived, {
+        verb: input.archived ? 'organization.archived' : 'organization.restored', subjectType: 'Organization', subjectId: current.id,
+        before: { version: current.version, archived: current.archived, acronym: current.acronym },
+        after: { version: current.version + 1, archived: input.archived, acronym: current.acronym },
+      });
       return { organization: await this.organization(m, caller, input.id) };
     });
   }
@@ -166,7 +173,10 @@ export class ReferenceDataService {
       const current = await lockForEdit<PersonRow>(m, {
         table: 'people', alias: 'pe', columns: PERSON, what: 'Person', workspaceId: caller.workspaceId, id: input.id, expectedVersion: input.expectedVersion,
       });
-      await this.setArchived(m, caller, 'people', 'Person', 'person', current, input.archived, { name: current.name });
+      await this.setArchived(m, caller, 'people', current, input.archived, {
+        verb: input.archived ? 'person.archived' : 'person.restored', subjectType: 'Person', subjectId: current.id,
+        before: { version: current.version, archived: current.archived, name: current.name }, after: { version: current.version + 1, archived: input.archived, name: current.name },
+      });
       return { person: await this.person(m, caller, input.id) };
     });
   }
@@ -193,18 +203,14 @@ export class ReferenceDataService {
 
   /** Archives or restores; asking for the state the row is already in changes nothing and writes no activity. */
   private async setArchived(
-    m: EntityManager, caller: Caller, table: string, subjectType: string, verbPrefix: 'party' | 'organization' | 'person',
-    current: { id: string; version: number; archived: boolean }, archived: boolean, label: Record<string, unknown>,
+    m: EntityManager, caller: Caller, table: string, current: { id: string; version: number; archived: boolean }, archived: boolean, change: ChangeKind,
   ): Promise<void> {
     if (current.archived === archived) return;
     await m.query(
       `UPDATE ${table} SET archived_at = ${archived ? 'now()' : 'NULL'}, version = version + 1, updated_at = now() WHERE workspace_id = $1 AND id = $2`,
       [caller.workspaceId, current.id],
     );
-    await this.activity.record(m, caller, {
-      verb: archived ? `${verbPrefix}.archived` : `${verbPrefix}.restored`, subjectType, subjectId: current.id,
-      before: { version: current.version, archived: current.archived, ...label }, after: { version: current.version + 1, archived, ...label },
-    });
+    await this.activity.record(m, caller, change);
   }
 
   private async assertExists(m: EntityManager, caller: Caller, table: string, what: string, id: string, field: string): Promise<void> {

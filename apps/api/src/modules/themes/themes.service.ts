@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@pactwatch/domain';
+import { ChangeOf, DomainError } from '@pactwatch/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../../common/context/gql-context';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
@@ -76,8 +76,8 @@ export class ThemesService {
     return this.dataSource.transaction(async (m) => {
       const current = await this.lock(m, caller, input.id, input.expectedVersion);
       const set: Record<string, unknown> = {};
-      const before: Record<string, unknown> = { version: current.version, slug: current.slug };
-      const after: Record<string, unknown> = { version: current.version + 1, slug: current.slug };
+      const before: ChangeOf<'theme.updated'>['before'] = { version: current.version, slug: current.slug };
+      const after: ChangeOf<'theme.updated'>['after'] = { version: current.version + 1, slug: current.slug };
       for (const [key, column] of [['name', 'name'], ['nameEs', 'name_es']] as const) {
         const value = input[key]?.trim();
         if (value === undefined || value === current[key]) continue;

@@ -1,0 +1,52 @@
+import { ChangeKind } from '@pactwatch/domain';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../../common/context/actor';
+
+/** Whose change it is: the workspace it belongs to and who made it. */
+export interface ActivityAuthor {
+  workspaceId: string;
+  actor: Actor;
+}
+
+const json = (value: object | null | undefined): string | null => (value ? JSON.stringify(value) : null);
+
+/**
+ * The one writer of the activity log: typed changes (libs/domain's ChangeKind), in the order
+ * given (their ids follow it), one statement, inside the caller's transaction. ActivityService
+ * writes through it; so do sign-up and the seed, which run outside the Nest context.
+ * `createdAt`, for history written after the fact (the seed), defaults to now.
+ */
+export async function writeActivity(
+  manager: EntityManager,
+  by: ActivityAuthor,
+  changes: readonly ChangeKind[],
+  createdAt?: readonly (Date | string)[],
+): Promise<void> {
+  if (!changes.length) return;
+  await manager.query(
+    `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, created_at)
+     SELECT $1, $2, $3, $4, e.verb, e.subject_type, e.subject_id, e.before, e.after, COALESCE(e.created_at, now())
+     FROM unnest($5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::timestamptz[])
+       WITH ORDINALITY AS e(verb, subject_type, subject_id, before, after, created_at, n)
+     ORDER BY e.n`,
+    [
+      by.workspaceId, by.actor.type, by.actor.id, by.actor.label,
+      changes.map((c) => c.verb), changes.map((c) => c.subjectType), changes.map((c) => c.subjectId),
+      changes.map((c) => json(c.before)), changes.map((c) => json(c.after)), changes.map((_, i) => createdAt?.[i] ?? null),
+    ],
+  );
+}
+
+/**
+ * The INSERT of one change as SQL text, for a write that does everything in one statement (a
+ * data-modifying WITH item): `param` adds a value to that statement's parameters and names it.
+ * With `from` (a WITH item's name), one row for each row of it: none when it has none.
+ */
+export function activityInsert(by: ActivityAuthor, change: ChangeKind, param: (value: unknown) => string, from?: string): string {
+  const values = [
+    [by.workspaceId, 'uuid'], [by.actor.type, 'text'], [by.actor.id, 'uuid'], [by.actor.label, 'text'],
+    [change.verb, 'text'], [change.subjectType, 'text'], [change.subjectId, 'uuid'], [json(change.before), 'jsonb'], [json(change.after), 'jsonb'],
+  ].map(([value, type]) => `${param(value)}::${type}`);
+  return `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
+       SELECT ${values.join(', ')}${from ? ` FROM ${from}` : ''}`;
+}
