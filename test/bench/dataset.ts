@@ -118,12 +118,12 @@ export async function loadDataset(url: string, workspaceId: string): Promise<Tab
       SELECT s.id, e.id, $1 FROM b_change s JOIN b_evidence e ON e.commitment_id = s.commitment_id AND e.en = 1
       WHERE s.v = ${d.statusChangesPerCommitment}`);
     await q(`
-      INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at)
+      INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id)
       SELECT $1, 'SYSTEM', 'bench', CASE WHEN from_status IS NULL THEN 'commitment.created' ELSE 'commitment.status_changed' END,
-             'Commitment', commitment_id,
+             'Commitment', b.commitment_id,
              CASE WHEN from_status IS NOT NULL THEN jsonb_build_object('status', from_status, 'version', v - 1) END,
-             jsonb_build_object('status', to_status, 'version', v, 'statusChangeId', id), at
-      FROM b_change ORDER BY at`);
+             jsonb_build_object('status', to_status, 'version', v, 'statusChangeId', b.id), at, b.commitment_id, c.agreement_id
+      FROM b_change b JOIN commitments c ON c.id = b.commitment_id ORDER BY at`);
 
     // Two indicators per commitment, six monthly observations each.
     await q(`CREATE TEMP TABLE b_indicator ON COMMIT DROP AS

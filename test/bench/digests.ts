@@ -155,8 +155,8 @@ async function populate(url: string, subscribers: number, periodStart: Date): Pr
       ats.push(new Date(periodStart.getTime() + MINUTE + Math.floor((i / ACTIVITY_ROWS) * 8 * MINUTE)));
     }
     await db.query(
-      `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at)
-       SELECT $1, 'SYSTEM', 'Bench analyst', 'commitment.status_changed', 'Commitment', s, b, a, t
+      `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id)
+       SELECT $1, 'SYSTEM', 'Bench analyst', 'commitment.status_changed', 'Commitment', s, b, a, t, s, (SELECT agreement_id FROM commitments WHERE id = s)
        FROM unnest($2::uuid[], $3::jsonb[], $4::jsonb[], $5::timestamptz[]) AS x(s, b, a, t)`,
       [WORKSPACE, subjects, befores, afters, ats],
     );

@@ -141,8 +141,8 @@ export function floorChange(clients: Client[], workspaceId: string): ChangeFn {
         [statusChangeId, workspaceId, c.id, c.status, status, 'Bench change', `Bench analyst ${analyst + 1}`, version],
       );
       await db.query(
-        `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
-         VALUES ($1, 'API_KEY', NULL, $2, 'commitment.status_changed', 'Commitment', $3, $4, $5)`,
+        `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, commitment_id, agreement_id)
+         VALUES ($1, 'API_KEY', NULL, $2, 'commitment.status_changed', 'Commitment', $3, $4, $5, $3, (SELECT agreement_id FROM commitments WHERE id = $3))`,
         [workspaceId, `Bench analyst ${analyst + 1}`, c.id, JSON.stringify({ status: c.status, version: c.version }),
           JSON.stringify({ status, version, note: 'Bench change', reasonCode: null, evidenceIds: [], statusChangeId })],
       );

@@ -136,8 +136,8 @@ describe('digest delivery under faults: at most one copy per subscriber, except 
     );
     for (const commitment of new Set(commitments)) {
       await db.query(
-        `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at)
-         VALUES ($1, 'SYSTEM', 'system', 'commitment.status_changed', 'Commitment', $2, '{"status":"ANNOUNCED"}', $3, $4)`,
+        `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id)
+         VALUES ($1, 'SYSTEM', 'system', 'commitment.status_changed', 'Commitment', $2, '{"status":"ANNOUNCED"}', $3, $4, $2, (SELECT agreement_id FROM commitments WHERE id = $2))`,
         [SEED_IDS.workspace, commitment, { status: 'IN_PROGRESS', note: `Moved (${prefix})`, evidenceIds: [] }, new Date(now - MINUTE)],
       );
     }

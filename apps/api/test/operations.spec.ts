@@ -189,8 +189,8 @@ describe('the digest worker at shutdown', () => {
       [SEED_IDS.workspace, ids, new Date(now - 5 * 60_000)],
     );
     await app.sql(
-      `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at)
-       VALUES ($1, 'SYSTEM', 'system', 'commitment.status_changed', 'Commitment', $2, '{"status":"ANNOUNCED"}', $3, $4)`,
+      `INSERT INTO activity (workspace_id, actor_type, actor_label, verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id)
+       VALUES ($1, 'SYSTEM', 'system', 'commitment.status_changed', 'Commitment', $2, '{"status":"ANNOUNCED"}', $3, $4, $2, (SELECT agreement_id FROM commitments WHERE id = $2))`,
       [SEED_IDS.workspace, C.usRepatriationFlights, { status: 'IN_PROGRESS', note: 'Moved', evidenceIds: [] }, new Date(now - 2 * 60_000)],
     );
   }, 60_000);

@@ -69,8 +69,8 @@ export async function insertStatusChange(
   change: { commitmentId: string; from: string; to: string; note: string; at: Date; actor?: string },
 ): Promise<void> {
   await app.sql(
-    `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, created_at)
-     VALUES ($1, 'USER', $2, $3, 'commitment.status_changed', 'Commitment', $4, $5, $6, $7)`,
+    `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id)
+     VALUES ($1, 'USER', $2, $3, 'commitment.status_changed', 'Commitment', $4, $5, $6, $7, $4, (SELECT agreement_id FROM commitments WHERE id = $4))`,
     [
       WORKSPACE,
       DEMO_USERS.analyst.id,

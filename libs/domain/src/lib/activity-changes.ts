@@ -211,7 +211,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * or `agreementId` its after names (a source added to or detached from one, a new figure). What
  * the change does not say is completed where it is written (ActivityService): a figure's
  * observations concern the figure's commitment, and a change of a commitment concerns the
- * agreement that commitment is in. Migration 1765100000000 backfilled older rows the same way.
+ * agreement that commitment is in. Migration 1765110000000 backfilled older rows the same way.
  */
 export function changeConcerns(change: ChangeKind | LoggedChange): ChangeConcerns {
   const after = (change.after ?? {}) as Record<string, unknown>;

@@ -22,6 +22,7 @@ import { Reminders1765070000000 } from './1765070000000-reminders';
 import { LinkChecks1765080000000 } from './1765080000000-link-checks';
 import { DigestLeaseDropped1765090000000 } from './1765090000000-digest-lease-dropped';
 import { RequestCountsUnlogged1765100000000 } from './1765100000000-request-counts-unlogged';
+import { ActivityConcerns1765110000000 } from './1765110000000-activity-concerns';
 
 // Listed, not globbed: the API ships as one webpack bundle with no migration files beside it.
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   LinkChecks1765080000000,
   DigestLeaseDropped1765090000000,
   RequestCountsUnlogged1765100000000,
+  ActivityConcerns1765110000000,
 ];

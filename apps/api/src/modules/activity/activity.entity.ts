@@ -16,4 +16,7 @@ export class ActivityEntity {
   @Column('jsonb', { nullable: true }) before: Record<string, unknown> | null;
   @Column('jsonb', { nullable: true }) after: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  /** What the change concerns, as it was written (migration 1765110000000): the live feed and digests filter on them. */
+  @Column('uuid', { name: 'commitment_id', nullable: true }) commitmentId: string | null;
+  @Column('uuid', { name: 'agreement_id', nullable: true }) agreementId: string | null;
 }

@@ -1,4 +1,4 @@
-import { ChangeKind } from '@pactwatch/domain';
+import { ChangeKind, changeConcerns } from '@pactwatch/domain';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../common/context/actor';
 
@@ -15,6 +15,10 @@ const json = (value: object | null | undefined): string | null => (value ? JSON.
  * given (their ids follow it), one statement, inside the caller's transaction. ActivityService
  * writes through it; so do sign-up and the seed, which run outside the Nest context.
  * `createdAt`, for history written after the fact (the seed), defaults to now.
+ *
+ * Each row keeps the commitment and agreement it concerns as they are now: what changeConcerns
+ * reads from the change, completed here with a figure's commitment (an observation names only
+ * the figure) and a commitment's agreement. Migration 1765110000000 backfilled older rows alike.
  */
 export async function writeActivity(
   manager: EntityManager,
@@ -23,16 +27,20 @@ export async function writeActivity(
   createdAt?: readonly (Date | string)[],
 ): Promise<void> {
   if (!changes.length) return;
+  const concerns = changes.map(changeConcerns);
   await manager.query(
-    `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, created_at)
-     SELECT $1, $2, $3, $4, e.verb, e.subject_type, e.subject_id, e.before, e.after, COALESCE(e.created_at, now())
-     FROM unnest($5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::timestamptz[])
-       WITH ORDINALITY AS e(verb, subject_type, subject_id, before, after, created_at, n)
+    `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id)
+     SELECT $1, $2, $3, $4, e.verb, e.subject_type, e.subject_id, e.before, e.after, COALESCE(e.created_at, now()), c.id, COALESCE(c.agreement_id, e.agreement_id)
+     FROM unnest($5::text[], $6::text[], $7::uuid[], $8::jsonb[], $9::jsonb[], $10::timestamptz[], $11::uuid[], $12::uuid[])
+       WITH ORDINALITY AS e(verb, subject_type, subject_id, before, after, created_at, commitment_id, agreement_id, n)
+     LEFT JOIN indicators i ON e.commitment_id IS NULL AND e.subject_type = 'Indicator' AND i.id = e.subject_id AND i.workspace_id = $1
+     LEFT JOIN commitments c ON c.id = COALESCE(e.commitment_id, i.commitment_id) AND c.workspace_id = $1
      ORDER BY e.n`,
     [
       by.workspaceId, by.actor.type, by.actor.id, by.actor.label,
       changes.map((c) => c.verb), changes.map((c) => c.subjectType), changes.map((c) => c.subjectId),
       changes.map((c) => json(c.before)), changes.map((c) => json(c.after)), changes.map((_, i) => createdAt?.[i] ?? null),
+      concerns.map((c) => c.commitmentId), concerns.map((c) => c.agreementId),
     ],
   );
 }

@@ -147,10 +147,10 @@ export class DigestBuilderService {
     const [workspace] = await this.dataSource.query('SELECT name FROM workspaces WHERE id = $1', [workspaceId]);
     const logged: ActivityRow[] = await this.dataSource.query(
       `SELECT a.verb, a.actor_label AS actor, a.created_at AS at, a.before, a.after, a.subject_id AS "subjectId",
-              COALESCE(CASE WHEN a.subject_type = 'Commitment' THEN a.subject_id END, (a.after->>'commitmentId')::uuid, i.commitment_id,
-                CASE WHEN a.after->>'subjectType' = 'COMMITMENT' THEN (a.after->>'subjectId')::uuid END) AS "commitmentId",
-              CASE WHEN a.after->>'subjectType' = 'AGREEMENT' THEN (a.after->>'subjectId')::uuid END AS "agreementId"
-       FROM activity a LEFT JOIN indicators i ON a.subject_type = 'Indicator' AND i.id = a.subject_id
+              a.commitment_id AS "commitmentId",
+              -- agreementId is for rows on an agreement itself (a comment on it): a commitment's rows go under their commitment.
+              CASE WHEN a.commitment_id IS NULL THEN a.agreement_id END AS "agreementId"
+       FROM activity a
        WHERE a.workspace_id = $1 AND a.created_at >= $2 AND a.created_at < $3
          AND (a.verb = ANY($4) OR (a.verb = ANY($5) AND jsonb_array_length(COALESCE(a.after->'notifiedUserIds', '[]')) > 0))
        ORDER BY a.id`,

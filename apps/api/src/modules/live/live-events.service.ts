@@ -26,20 +26,14 @@ export interface LiveEvent {
   themes: string[];
 }
 
+// The commitment and agreement a row concerns were stored when it was written (migration 1765110000000).
 const EVENT = `
   SELECT a.id::text AS id, a.workspace_id AS "workspaceId", a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId",
          a.actor_type AS "actorType", a.actor_label AS "actorLabel", a.before, a.after, a.created_at AS "createdAt",
-         c.id AS "commitmentId", COALESCE(c.agreement_id, CASE WHEN a.subject_type = 'Agreement' THEN a.subject_id END,
-           CASE WHEN a.after->>'subjectType' = 'AGREEMENT' THEN (a.after->>'subjectId')::uuid END) AS "agreementId",
-         ARRAY(SELECT p.code FROM commitment_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.commitment_id = c.id) AS "partyCodes",
-         ARRAY(SELECT t.slug FROM commitment_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.commitment_id = c.id) AS themes
-  FROM activity a
-  LEFT JOIN indicators i ON a.subject_type = 'Indicator' AND i.id = a.subject_id
-  LEFT JOIN commitments c ON c.id = COALESCE(
-    CASE WHEN a.subject_type = 'Commitment' THEN a.subject_id END,
-    CASE WHEN a.after->>'subjectType' = 'COMMITMENT' THEN (a.after->>'subjectId')::uuid END,
-    (a.after->>'commitmentId')::uuid,
-    i.commitment_id)`;
+         a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId",
+         ARRAY(SELECT p.code FROM commitment_parties cp JOIN parties p ON p.id = cp.party_id WHERE cp.commitment_id = a.commitment_id) AS "partyCodes",
+         ARRAY(SELECT t.slug FROM commitment_themes ct JOIN themes t ON t.id = ct.theme_id WHERE ct.commitment_id = a.commitment_id) AS themes
+  FROM activity a`;
 
 /** One subscription's place in its workspace's log. */
 interface Listener {
