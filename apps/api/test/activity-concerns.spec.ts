@@ -1,6 +1,7 @@
 import { ActivityConcerns1765110000000 } from '../src/database/migrations/1765110000000-activity-concerns';
 import { SEED_IDS } from '../src/database/seeds/us-mexico-migration-talks.seed-data';
 import { lastActivityId } from './support/expectations';
+import { subscribe } from './support/live';
 import { startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -9,6 +10,14 @@ import { startTestApp, TestApp } from './support/test-app';
  * columns rather than each deriving them from the JSON.
  */
 const AGREEMENT = SEED_IDS.agreements.migrationTalks;
+const TYPED = `verb commitmentId agreementId change {
+  __typename title version
+  ... on CommitmentStatusChange { fromStatus toStatus currentStatus occurredOn note reasonCode evidenceIds statusChangeId }
+  ... on CommitmentAssignmentChange { assigned assigneeId assigneeName }
+  ... on CommentChange { onType onId mentionedUserIds deleted }
+  ... on ObservationChange { revised value asOf previousValue }
+  ... on RecordChange { previousVersion archived }
+}`;
 const COMMITMENT = SEED_IDS.commitments.mxSmuggling;
 
 describe('what an activity row concerns', () => {
@@ -71,5 +80,55 @@ describe('what an activity row concerns', () => {
       await runner.release();
     }
     expect(await rows()).toEqual(written);
+  });
+
+  it('is served typed by activity, changes and activityAdded alike, through the fast path and the stock one', async () => {
+    const since = await lastActivityId(app);
+    const live = subscribe<{ activityAdded: Record<string, unknown> }>(app.url, { token: app.tokens.viewer }, `subscription($since: ID) { activityAdded(since: $since) { ${TYPED} } }`, { since });
+    try {
+      const { commitment } = await ok('query($id: ID!) { commitment(id: $id) { version } }', { id: COMMITMENT });
+      const { changeCommitmentStatus } = await ok(
+        'mutation($input: ChangeCommitmentStatusInput!) { changeCommitmentStatus(input: $input) { commitment { version } } }',
+        { input: { commitmentId: COMMITMENT, expectedVersion: commitment.version, status: 'STALLED', reasonCode: 'NO_FUNDING', note: 'Funds frozen' } },
+      );
+      await ok('mutation($input: AddCommentInput!) { addComment(input: $input) { comment { id } } }', { input: { subjectType: 'AGREEMENT', subjectId: AGREEMENT, body: 'Noted' } });
+      await ok('mutation($input: RecordObservationInput!) { recordObservation(input: $input) { observation { id } } }', {
+        input: { indicatorId: SEED_IDS.indicators.familyMembers, asOf: '2026-12-01', value: 7 },
+      });
+
+      const feed = await app.gql<any>(`query($after: ID) { changes(first: 10, after: $after) { edges { node { ${TYPED} } } } }`, { after: since });
+      expect(feed.errors).toBeUndefined();
+      const nodes = feed.data!.changes.edges.map((e: any) => e.node);
+      expect(nodes).toEqual([
+        {
+          verb: 'commitment.status_changed', commitmentId: COMMITMENT, agreementId: AGREEMENT,
+          change: expect.objectContaining({
+            __typename: 'CommitmentStatusChange', version: changeCommitmentStatus.commitment.version, fromStatus: expect.any(String), toStatus: 'STALLED',
+            currentStatus: 'STALLED', note: 'Funds frozen', reasonCode: 'NO_FUNDING', evidenceIds: [], statusChangeId: expect.any(String),
+          }),
+        },
+        {
+          verb: 'comment.added', commitmentId: null, agreementId: AGREEMENT,
+          change: { __typename: 'CommentChange', title: null, version: null, onType: 'AGREEMENT', onId: AGREEMENT, mentionedUserIds: [], deleted: false },
+        },
+        {
+          verb: 'indicator.observation_recorded', commitmentId: expect.any(String), agreementId: AGREEMENT,
+          change: expect.objectContaining({ __typename: 'ObservationChange', revised: false, value: 7, asOf: '2026-12-01' }),
+        },
+      ]);
+
+      const list = await app.gql<any>(`{ activity(first: 3) { edges { node { ${TYPED} } } } }`);
+      expect(list.data!.activity.edges.map((e: any) => e.node)).toEqual([...nodes].reverse());
+      const stock = await app.twin({ GRAPHQL_FAST_PATH: 'off' });
+      try {
+        expect((await stock.gql(`{ activity(first: 3) { edges { node { ${TYPED} } } } }`)).data).toEqual(list.data);
+      } finally {
+        await stock.close();
+      }
+      await live.until((v) => v.length >= 3, 10_000, 'the three changes');
+      expect(live.values.map((v) => v.activityAdded)).toEqual(nodes);
+    } finally {
+      await live.close();
+    }
   });
 });

@@ -130,9 +130,13 @@ describe('webhooks', () => {
     expect(hook.received.map((r) => r.headers['webhook-id'])).toEqual(made);
     const verifier = new Webhook(secret);
     for (const [i, r] of hook.received.entries()) {
-      const payload = verifier.verify(r.body, r.headers) as { type: string; data: { activityId: string; verb: string; subjectType: string; after: { slug?: string } } };
+      const payload = verifier.verify(r.body, r.headers) as { type: string; data: { activityId: string; verb: string; subjectType: string; after: { slug?: string; name?: string } } };
       expect(payload.type).toBe('theme.created');
-      expect(payload.data).toMatchObject({ activityId: made[i], verb: 'theme.created', subjectType: 'Theme' });
+      // The typed change rides beside the stored JSON, as GraphQL's Activity.change has it.
+      expect(payload.data).toMatchObject({
+        activityId: made[i], verb: 'theme.created', subjectType: 'Theme', commitmentId: null, agreementId: null,
+        change: { __typename: 'RecordChange', title: payload.data.after.name, version: null, previousVersion: null, archived: null },
+      });
     }
     expect(() => new Webhook(secret).verify(hook.received[0].body.replace('theme.created', 'theme.updated'), hook.received[0].headers)).toThrow();
     const log = await owner(DELIVERIES, { id });

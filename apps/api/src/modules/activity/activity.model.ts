@@ -18,9 +18,25 @@ export class Activity {
   @Field({ description: 'What happened, such as commitment.status_changed.' }) verb: string;
   @Field() subjectType: string;
   @Field(() => ID) subjectId: string;
-  @Field(() => JSONObjectScalar, { nullable: true }) before: Record<string, unknown> | null;
-  @Field(() => JSONObjectScalar, { nullable: true }) after: Record<string, unknown> | null;
+  @Field(() => JSONObjectScalar, {
+    nullable: true,
+    description: 'The fields as they were before the change, as stored (keys per verb: `change` reads them typed).',
+  })
+  before: Record<string, unknown> | null;
+  @Field(() => JSONObjectScalar, { nullable: true, description: 'The fields the change wrote, as stored (keys per verb: `change` reads them typed).' })
+  after: Record<string, unknown> | null;
   @Field() createdAt: Date;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The commitment the change concerns, as it was when written: the subject, what a comment, watch or source is on, a figure\'s commitment.',
+  })
+  commitmentId: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agreement the change concerns, as it was when written: the subject, what a comment, watch or source is on, or the commitment\'s agreement.',
+  })
+  agreementId: string | null;
   /** Resolved by ActivityResolver.subjectTitle (a batched lookup), not read with the row. */
   subjectTitle?: string | null;
 }

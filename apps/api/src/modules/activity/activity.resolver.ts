@@ -5,6 +5,8 @@ import { Access } from '../../common/context/access.decorator';
 import { Caller } from '../../common/context/gql-context';
 import { CurrentCaller, Loaders } from '../../common/context/current-caller.decorator';
 import { RequestLoaders } from '../../common/dataloaders/request-loaders';
+import { ActivityChange } from './activity-change.model';
+import { toActivityChange } from './activity-change.mapper';
 import { Activity, ActivityConnection, ChangeConnection } from './activity.model';
 import { ActivityService } from './activity.service';
 
@@ -56,5 +58,10 @@ export class ActivityResolver {
   })
   subjectTitle(@Parent() activity: Activity, @CurrentCaller() caller: Caller, @Loaders() loaders: RequestLoaders) {
     return this.activityService.subjectTitle(loaders, caller.workspaceId, activity.subjectType, activity.subjectId);
+  }
+
+  @ResolveField(() => ActivityChange, { description: 'The change, typed by its kind: what `before`/`after` hold, with each field named and typed.' })
+  change(@Parent() activity: Activity): ActivityChange {
+    return toActivityChange(activity);
   }
 }

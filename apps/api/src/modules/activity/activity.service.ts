@@ -21,7 +21,8 @@ function readChangeCursor(after: string | null | undefined): string | null {
 }
 
 const COLUMNS = `a.id::text AS id, a.actor_type AS "actorType", a.actor_label AS "actorLabel", a.verb,
-  a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt"`;
+  a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt",
+  a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId"`;
 
 @Injectable()
 export class ActivityService {

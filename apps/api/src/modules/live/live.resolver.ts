@@ -21,6 +21,8 @@ function toActivity(e: LiveEvent): Activity {
     before: e.before,
     after: e.after,
     createdAt: e.createdAt,
+    commitmentId: e.commitmentId,
+    agreementId: e.agreementId,
   };
 }
 

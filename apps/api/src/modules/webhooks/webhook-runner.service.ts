@@ -7,6 +7,7 @@ import { Caller } from '../../common/context/gql-context';
 import { checkOutboundUrl, OutboundPolicy, postChecked } from '../../common/security/outbound-url';
 import { AppConfig } from '../../config/app-config';
 import { inBackground } from '../../database/query-counter';
+import { toActivityChange } from '../activity/activity-change.mapper';
 import { ActivityService } from '../activity/activity.service';
 import { NotificationsService } from '../comments/notifications.service';
 import { JobsService } from '../jobs/jobs.service';
@@ -27,8 +28,9 @@ interface EndpointJob {
   endpointId: string;
 }
 
-/** The Standard Webhooks body: the change, typed by its verb. */
+/** The Standard Webhooks body: the change, typed by its verb (`change`, as GraphQL's Activity.change has it, beside the stored JSON). */
 function payloadOf(change: Omit<PendingChange, 'wanted'>, now: Date): string {
+  const { typename, ...typed } = toActivityChange(change);
   return JSON.stringify({
     type: change.verb,
     timestamp: now.toISOString(),
@@ -42,6 +44,9 @@ function payloadOf(change: Omit<PendingChange, 'wanted'>, now: Date): string {
       before: change.before,
       after: change.after,
       createdAt: new Date(change.createdAt).toISOString(),
+      commitmentId: change.commitmentId,
+      agreementId: change.agreementId,
+      change: { __typename: typename, ...typed },
     },
   });
 }

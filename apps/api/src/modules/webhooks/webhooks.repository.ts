@@ -36,6 +36,8 @@ export interface PendingChange {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   createdAt: Date;
+  commitmentId: string | null;
+  agreementId: string | null;
   wanted: boolean;
 }
 
@@ -135,6 +137,7 @@ export class WebhooksRepository {
     return this.dataSource.query(
       `SELECT a.id::text AS id, a.workspace_id AS "workspaceId", a.actor_type AS "actorType", a.actor_id AS "actorId", a.actor_label AS "actorLabel",
               a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt",
+              a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId",
               (a.verb = ANY(e.kinds) AND ${WITHIN_FILTER}) AS wanted
        FROM webhook_endpoints e JOIN activity a ON a.workspace_id = e.workspace_id AND a.id > e.last_activity_id
        WHERE e.id = $1 AND e.enabled
@@ -146,7 +149,8 @@ export class WebhooksRepository {
   async change(workspaceId: string, activityId: string): Promise<Omit<PendingChange, 'wanted'> | null> {
     const [row] = await this.dataSource.query(
       `SELECT a.id::text AS id, a.workspace_id AS "workspaceId", a.actor_type AS "actorType", a.actor_id AS "actorId", a.actor_label AS "actorLabel",
-              a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt"
+              a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt",
+              a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId"
        FROM activity a WHERE a.workspace_id = $1 AND a.id = $2`,
       [workspaceId, activityId],
     );
