@@ -80,7 +80,7 @@ type Documents = {
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": typeof types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": typeof types.CreateIndicatorDocument,
     "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": typeof types.ActivityAddedDocument,
-    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n": typeof types.ActivityFieldsFragmentDoc,
+    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel commitmentId agreementId createdAt\n    change {\n      __typename title version\n      ... on CommitmentStatusChange { fromStatus toStatus }\n      ... on CommitmentAssignmentChange { assigneeName }\n      ... on CommentChange { onId }\n    }\n  }\n": typeof types.ActivityFieldsFragmentDoc,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) { invitation { id revokedAt } }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { membership { role user { id } } }\n  }\n": typeof types.ChangeMemberRoleDocument,
@@ -193,7 +193,7 @@ const documents: Documents = {
     "\n  mutation RecordObservation($input: RecordObservationInput!) {\n    recordObservation(input: $input) {\n      observation { id asOf value current }\n      indicator { id }\n    }\n  }\n": types.RecordObservationDocument,
     "\n  mutation CreateIndicator($input: CreateIndicatorInput!) {\n    createIndicator(input: $input) { indicator { id name unit } }\n  }\n": types.CreateIndicatorDocument,
     "\n  subscription ActivityAdded($since: ID) {\n    activityAdded(since: $since) { ...ActivityFields }\n  }\n": types.ActivityAddedDocument,
-    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n": types.ActivityFieldsFragmentDoc,
+    "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel commitmentId agreementId createdAt\n    change {\n      __typename title version\n      ... on CommitmentStatusChange { fromStatus toStatus }\n      ... on CommitmentAssignmentChange { assigneeName }\n      ... on CommentChange { onId }\n    }\n  }\n": types.ActivityFieldsFragmentDoc,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation RevokeInvitation($input: RevokeInvitationInput!) {\n    revokeInvitation(input: $input) { invitation { id revokedAt } }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { membership { role user { id } } }\n  }\n": types.ChangeMemberRoleDocument,
@@ -521,7 +521,7 @@ export function graphql(source: "\n  subscription ActivityAdded($since: ID) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n"): (typeof documents)["\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel before after createdAt\n  }\n"];
+export function graphql(source: "\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel commitmentId agreementId createdAt\n    change {\n      __typename title version\n      ... on CommitmentStatusChange { fromStatus toStatus }\n      ... on CommitmentAssignmentChange { assigneeName }\n      ... on CommentChange { onId }\n    }\n  }\n"): (typeof documents)["\n  fragment ActivityFields on Activity {\n    id verb subjectType subjectId subjectTitle actorLabel commitmentId agreementId createdAt\n    change {\n      __typename title version\n      ... on CommitmentStatusChange { fromStatus toStatus }\n      ... on CommitmentAssignmentChange { assigneeName }\n      ... on CommentChange { onId }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -43,7 +43,7 @@ describe('the live connection', () => {
     const first = FakeSocket.all[0];
     const id = first.sent.find((m) => m.type === 'subscribe')?.id;
     expect(first.subscribes()[0].payload.variables).toEqual({ since: '41' });
-    first.onmessage?.({ data: JSON.stringify({ id, type: 'next', payload: { data: { activityAdded: { __typename: 'Activity', id: '42', verb: 'commitment.updated', subjectType: 'Commitment', subjectId: 'c1', actorLabel: 'Ana', before: null, after: null, createdAt: '2026-01-01T00:00:00Z' } } } }) });
+    first.onmessage?.({ data: JSON.stringify({ id, type: 'next', payload: { data: { activityAdded: { __typename: 'Activity', id: '42', verb: 'commitment.updated', subjectType: 'Commitment', subjectId: 'c1', subjectTitle: null, actorLabel: 'Ana', commitmentId: 'c1', agreementId: null, createdAt: '2026-01-01T00:00:00Z', change: { __typename: 'RecordChange', title: null, version: 2 } } } } }) });
     await waitFor(() => seen.length === 1);
     cursor = '42';
 

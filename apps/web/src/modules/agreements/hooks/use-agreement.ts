@@ -19,10 +19,9 @@ export function useAgreement(id: string) {
   useEffect(() => () => clearTimeout(timer.current), []);
 
   useActivityFeed((activity) => {
-    const after = activity.after ?? {};
+    // What a change concerns is stored with it: the agreement itself, or one of its commitments.
     const concerns =
-      activity.subjectType !== 'Comment' &&
-      (activity.subjectId === id || after.agreementId === id || commitmentIds.has(activity.subjectId) || commitmentIds.has(String(after.commitmentId)));
+      activity.subjectType !== 'Comment' && (activity.agreementId === id || (!!activity.commitmentId && commitmentIds.has(activity.commitmentId)));
     if (!concerns) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(refresh, SETTLE_MS);

@@ -25,10 +25,10 @@ export function CommentThread({ subjectType, subjectId }: CommentThreadProps) {
   const { comments, totalCount, error, refresh } = useComments(subjectId);
   const { addComment } = useAddComment();
 
-  // Comment changes name the commitment or agreement they are on in `after`; after a lost
-  // connection the feed replays what was missed, so the thread catches up the same way.
+  // Comment changes say the commitment or agreement they are on; after a lost connection the
+  // feed replays what was missed, so the thread catches up the same way.
   useActivityFeed((activity) => {
-    if (activity.subjectType === 'Comment' && activity.after?.subjectId === subjectId) void refresh();
+    if (activity.change.__typename === 'CommentChange' && activity.change.onId === subjectId) void refresh();
   });
 
   return (

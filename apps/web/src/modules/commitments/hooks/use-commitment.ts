@@ -38,8 +38,8 @@ export function useCommitment(id: string) {
   const catchUp = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(catchUp.current), []);
   useActivityFeed((activity) => {
-    const version = Number(activity.after?.version);
-    if (activity.subjectType !== 'Commitment' || activity.subjectId !== id || !Number.isFinite(version)) return;
+    const { version } = activity.change;
+    if (activity.subjectType !== 'Commitment' || activity.subjectId !== id || version === null) return;
     clearTimeout(catchUp.current);
     catchUp.current = setTimeout(() => {
       if ((shownRef.current?.version ?? 0) < version) refresh();
