@@ -48,13 +48,20 @@ export async function writeActivity(
 /**
  * The INSERT of one change as SQL text, for a write that does everything in one statement (a
  * data-modifying WITH item): `param` adds a value to that statement's parameters and names it.
- * With `from` (a WITH item's name), one row for each row of it: none when it has none.
+ * With `from` (a WITH item's name), one row for each row of it: none when it has none. It stores
+ * what the change concerns as writeActivity does (the tables read as they were before the
+ * statement: a commitment's agreement does not change).
  */
 export function activityInsert(by: ActivityAuthor, change: ChangeKind, param: (value: unknown) => string, from?: string): string {
+  const concerns = changeConcerns(change);
+  const [ws, subjectType, subjectId, commitmentId] = [param(by.workspaceId), param(change.subjectType), param(change.subjectId), param(concerns.commitmentId)];
   const values = [
-    [by.workspaceId, 'uuid'], [by.actor.type, 'text'], [by.actor.id, 'uuid'], [by.actor.label, 'text'],
-    [change.verb, 'text'], [change.subjectType, 'text'], [change.subjectId, 'uuid'], [json(change.before), 'jsonb'], [json(change.after), 'jsonb'],
-  ].map(([value, type]) => `${param(value)}::${type}`);
-  return `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after)
-       SELECT ${values.join(', ')}${from ? ` FROM ${from}` : ''}`;
+    `${ws}::uuid`, `${param(by.actor.type)}::text`, `${param(by.actor.id)}::uuid`, `${param(by.actor.label)}::text`, `${param(change.verb)}::text`,
+    `${subjectType}::text`, `${subjectId}::uuid`, `${param(json(change.before))}::jsonb`, `${param(json(change.after))}::jsonb`,
+  ];
+  return `INSERT INTO activity (workspace_id, actor_type, actor_id, actor_label, verb, subject_type, subject_id, before, after, commitment_id, agreement_id)
+       SELECT ${values.join(', ')}, concerned.id, COALESCE(concerned.agreement_id, ${param(concerns.agreementId)}::uuid)
+       FROM ${from ?? '(VALUES (1)) AS one'}
+       LEFT JOIN indicators figure ON ${commitmentId}::uuid IS NULL AND ${subjectType}::text = 'Indicator' AND figure.id = ${subjectId}::uuid AND figure.workspace_id = ${ws}::uuid
+       LEFT JOIN commitments concerned ON concerned.id = COALESCE(${commitmentId}::uuid, figure.commitment_id) AND concerned.workspace_id = ${ws}::uuid`;
 }
