@@ -24,6 +24,11 @@ export interface EndpointRow extends WebhookEndpoint {
 }
 
 /** A change after an endpoint's cursor, and whether the endpoint wants it (its kinds and filter). */
+/** A change as an endpoint's payload is made of it (activity row `a`). */
+const CHANGE_COLUMNS = `a.id::text AS id, a.workspace_id AS "workspaceId", a.actor_type AS "actorType", a.actor_id AS "actorId",
+  a.actor_label AS "actorLabel", a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after,
+  a.created_at AS "createdAt", a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId"`;
+
 export interface PendingChange {
   id: string;
   workspaceId: string;
@@ -135,9 +140,7 @@ export class WebhooksRepository {
    */
   pending(endpointId: string, limit: number): Promise<PendingChange[]> {
     return this.dataSource.query(
-      `SELECT a.id::text AS id, a.workspace_id AS "workspaceId", a.actor_type AS "actorType", a.actor_id AS "actorId", a.actor_label AS "actorLabel",
-              a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt",
-              a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId",
+      `SELECT ${CHANGE_COLUMNS},
               (a.verb = ANY(e.kinds) AND ${WITHIN_FILTER}) AS wanted
        FROM webhook_endpoints e JOIN activity a ON a.workspace_id = e.workspace_id AND a.id > e.last_activity_id
        WHERE e.id = $1 AND e.enabled
@@ -148,9 +151,7 @@ export class WebhooksRepository {
 
   async change(workspaceId: string, activityId: string): Promise<Omit<PendingChange, 'wanted'> | null> {
     const [row] = await this.dataSource.query(
-      `SELECT a.id::text AS id, a.workspace_id AS "workspaceId", a.actor_type AS "actorType", a.actor_id AS "actorId", a.actor_label AS "actorLabel",
-              a.verb, a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.before, a.after, a.created_at AS "createdAt",
-              a.commitment_id AS "commitmentId", a.agreement_id AS "agreementId"
+      `SELECT ${CHANGE_COLUMNS}
        FROM activity a WHERE a.workspace_id = $1 AND a.id = $2`,
       [workspaceId, activityId],
     );
